@@ -1,0 +1,410 @@
+/* db.c - engine-neutral half of the database layer: URL dispatch, the per-connection
+ * statement cache, parameter storage, transactions and the per-thread connection pool.
+ * SQL uses $1..$n; for SQLite they become ?1..?n here, outside string literals. */
+#include "db/db_int.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/limits.h"
+#include "core/mem.h"
+
+enum err_code db_fail(struct err *e, enum err_code code, const char *detail)
+{
+    if (code == ERR_CONFLICT)
+        err_set(e, code, "conflict", NULL, "Data bentrok dengan data yang sudah ada");
+    else if (code == ERR_STORAGE)
+        err_set(e, code, "storage_unavailable", NULL,
+                "Penyimpanan data sedang tidak tersedia, coba lagi sebentar lagi");
+    else
+        err_set(e, ERR_INTERNAL, "internal", NULL, "Terjadi kesalahan pada server");
+    err_detail(e, "%s", detail ? detail : "");
+    return e ? e->code : code;
+}
+
+enum err_code db_open(const char *url, struct db **out, struct err *e)
+{
+    const struct db_ops *ops;
+    const char *target;
+    struct db *db;
+    enum err_code rc;
+
+    if (!url)
+        return err_set(e, ERR_INVALID, "db_url_invalid", "db", "Alamat basis data kosong");
+    if (strncmp(url, "sqlite:", 7) == 0) {
+        ops = &db_sqlite_ops;
+        target = url + 7;
+    } else if (strncmp(url, "postgresql://", 13) == 0 || strncmp(url, "postgres://", 11) == 0) {
+        ops = &db_postgres_ops;
+        target = url;
+    } else {
+        return err_set(e, ERR_INVALID, "db_url_invalid", "db",
+                       "Alamat basis data harus sqlite:PATH atau postgresql://...");
+    }
+    if (!*target)
+        return err_set(e, ERR_INVALID, "db_url_invalid", "db", "Alamat basis data kosong");
+    db = xcalloc(1, sizeof *db);
+    db->ops = ops;
+    db->engine = ops == &db_sqlite_ops ? DB_ENGINE_SQLITE : DB_ENGINE_POSTGRES;
+    rc = ops->open(db, target, e);
+    if (rc) {
+        free(db);
+        return rc;
+    }
+    *out = db;
+    return ERR_OK;
+}
+
+static void stmt_free(struct db_stmt *st)
+{
+    db_reset(st);
+    st->db->ops->finalize(st);
+    free(st->sql);
+    free(st);
+}
+
+void db_close(struct db *db)
+{
+    if (!db)
+        return;
+    if (db->in_tx)
+        db_rollback(db);
+    for (int i = 0; i < DB_CACHE_BUCKETS; i++) {
+        struct db_stmt *st = db->cache[i], *next;
+
+        for (; st; st = next) {
+            next = st->next;
+            stmt_free(st);
+        }
+    }
+    db->ops->close(db);
+    free(db);
+}
+
+enum db_engine db_engine(const struct db *db)
+{
+    return db->engine;
+}
+
+const char *db_engine_name(const struct db *db)
+{
+    return db->ops->name;
+}
+
+enum err_code db_exec_script(struct db *db, const char *sql, struct err *e)
+{
+    return db->ops->exec_script(db, sql, e);
+}
+
+/* Copy sql, turning $N into ?N for SQLite; returns the highest N seen (or -1 if > max). */
+static char *translate_sql(const char *sql, int to_qmark, int *nparams)
+{
+    size_t n = strlen(sql);
+    char *out = xmalloc(n + 1), *o = out;
+    char quote = 0;
+    int maxp = 0;
+
+    for (const char *p = sql; *p; p++) {
+        char c = *p;
+
+        if (quote) {
+            if (c == quote)
+                quote = 0;
+            *o++ = c;
+            continue;
+        }
+        if (c == '\'' || c == '"') {
+            quote = c;
+            *o++ = c;
+            continue;
+        }
+        if (c == '$' && p[1] >= '1' && p[1] <= '9') {
+            int v = 0;
+
+            *o++ = to_qmark ? '?' : '$';
+            p++;
+            while (*p >= '0' && *p <= '9') {
+                v = v * 10 + (*p - '0');
+                if (v > 1000)
+                    v = 1000;
+                *o++ = *p++;
+            }
+            p--;
+            if (v > maxp)
+                maxp = v;
+            continue;
+        }
+        *o++ = c;
+    }
+    *o = '\0';
+    *nparams = maxp > DB_MAX_PARAMS ? -1 : maxp;
+    return out;
+}
+
+static unsigned cache_bucket(const char *key)
+{
+    uintptr_t v = (uintptr_t)key;
+
+    return (unsigned)((v >> 4) ^ (v >> 12)) % DB_CACHE_BUCKETS;
+}
+
+enum err_code db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct err *e)
+{
+    unsigned b = cache_bucket(sql);
+    struct db_stmt *st;
+    enum err_code rc;
+
+    for (st = db->cache[b]; st; st = st->next) {
+        if (st->key == sql) {
+            db_reset(st);
+            *out = st;
+            return ERR_OK;
+        }
+    }
+    if (db->stmt_count >= LIMIT_STMT_CACHE)
+        return db_fail(e, ERR_INTERNAL, "statement cache full: SQL text must be static");
+    st = xcalloc(1, sizeof *st);
+    st->db = db;
+    st->key = sql;
+    st->sql = translate_sql(sql, db->engine == DB_ENGINE_SQLITE, &st->nparams);
+    if (st->nparams < 0) {
+        free(st->sql);
+        free(st);
+        return db_fail(e, ERR_INTERNAL, "too many parameters in statement");
+    }
+    rc = db->ops->prepare(db, st, e);
+    if (rc) {
+        free(st->sql);
+        free(st);
+        return rc;
+    }
+    st->next = db->cache[b];
+    db->cache[b] = st;
+    db->stmt_count++;
+    *out = st;
+    return ERR_OK;
+}
+
+static struct db_param *param_slot(struct db_stmt *st, int idx)
+{
+    struct db_param *p;
+
+    if (idx < 1 || idx > DB_MAX_PARAMS)
+        abort(); /* our bug: placeholders are static */
+    p = &st->params[idx - 1];
+    free(p->s);
+    memset(p, 0, sizeof *p);
+    return p;
+}
+
+void db_bind_int(struct db_stmt *st, int idx, int64_t v)
+{
+    struct db_param *p = param_slot(st, idx);
+
+    p->type = DB_PARAM_INT;
+    p->i = v;
+}
+
+void db_bind_textn(struct db_stmt *st, int idx, const char *s, size_t n)
+{
+    struct db_param *p = param_slot(st, idx);
+
+    if (!s)
+        return;
+    p->type = DB_PARAM_TEXT;
+    p->s = xstrndup(s, n);
+    p->len = n;
+}
+
+void db_bind_text(struct db_stmt *st, int idx, const char *s)
+{
+    db_bind_textn(st, idx, s, s ? strlen(s) : 0);
+}
+
+void db_bind_null(struct db_stmt *st, int idx)
+{
+    param_slot(st, idx);
+}
+
+int db_step(struct db_stmt *st, struct err *e)
+{
+    return st->db->ops->step(st, e);
+}
+
+int db_col_count(struct db_stmt *st)
+{
+    return st->db->ops->col_count(st);
+}
+
+int db_col_is_null(struct db_stmt *st, int col)
+{
+    return st->db->ops->col_is_null(st, col);
+}
+
+int64_t db_col_int(struct db_stmt *st, int col)
+{
+    return st->db->ops->col_int(st, col);
+}
+
+const char *db_col_text(struct db_stmt *st, int col)
+{
+    return st->db->ops->col_text(st, col);
+}
+
+int64_t db_changes(struct db_stmt *st)
+{
+    return st->changes;
+}
+
+void db_reset(struct db_stmt *st)
+{
+    if (!st)
+        return;
+    st->db->ops->reset(st);
+    for (int i = 0; i < DB_MAX_PARAMS; i++) {
+        free(st->params[i].s);
+        memset(&st->params[i], 0, sizeof st->params[i]);
+    }
+    st->started = 0;
+}
+
+enum err_code db_begin(struct db *db, struct err *e)
+{
+    enum err_code rc;
+
+    if (db->in_tx)
+        return db_fail(e, ERR_INTERNAL, "nested transaction");
+    rc = db->ops->exec_script(db, db->ops->begin_sql, e);
+    if (rc)
+        return rc;
+    db->in_tx = 1;
+    return ERR_OK;
+}
+
+enum err_code db_commit(struct db *db, struct err *e)
+{
+    enum err_code rc;
+
+    if (!db->in_tx)
+        return db_fail(e, ERR_INTERNAL, "commit without transaction");
+    rc = db->ops->exec_script(db, "COMMIT", e);
+    if (rc) {
+        db_rollback(db);
+        return rc;
+    }
+    db->in_tx = 0;
+    return ERR_OK;
+}
+
+void db_rollback(struct db *db)
+{
+    struct err ignored;
+
+    if (!db->in_tx)
+        return;
+    db->in_tx = 0;
+    /* statements still holding read cursors would make ROLLBACK fail on some engines */
+    for (int i = 0; i < DB_CACHE_BUCKETS; i++)
+        for (struct db_stmt *st = db->cache[i]; st; st = st->next)
+            if (st->started)
+                db_reset(st);
+    (void)db->ops->exec_script(db, "ROLLBACK", &ignored);
+}
+
+int db_in_transaction(const struct db *db)
+{
+    return db->in_tx;
+}
+
+enum err_code db_lock(struct db *db, int64_t key, struct err *e)
+{
+    if (!db->in_tx)
+        return db_fail(e, ERR_INTERNAL, "db_lock outside a transaction");
+    return db->ops->lock(db, key, e);
+}
+
+enum err_code db_backup(struct db *db, const char *path, struct err *e)
+{
+    return db->ops->backup(db, path, e);
+}
+
+enum err_code db_query_int(struct db *db, const char *sql, int64_t *out, struct err *e)
+{
+    struct db_stmt *st;
+    enum err_code rc = db_prepare(db, sql, &st, e);
+    int r;
+
+    if (rc)
+        return rc;
+    r = db_step(st, e);
+    if (r < 0) {
+        db_reset(st);
+        return e->code;
+    }
+    *out = r == 1 ? db_col_int(st, 0) : 0;
+    db_reset(st);
+    return ERR_OK;
+}
+
+struct db_pool {
+    char *url;
+    pthread_key_t key;
+    pthread_mutex_t mu;
+    struct db **all;
+    size_t n_all, cap_all;
+};
+
+static void pool_thread_exit(void *arg)
+{
+    (void)arg; /* connections are closed by db_pool_close, which knows them all */
+}
+
+struct db_pool *db_pool_new(const char *url)
+{
+    struct db_pool *p = xcalloc(1, sizeof *p);
+
+    p->url = xstrdup(url);
+    pthread_key_create(&p->key, pool_thread_exit);
+    pthread_mutex_init(&p->mu, NULL);
+    return p;
+}
+
+enum err_code db_pool_get(struct db_pool *p, struct db **out, struct err *e)
+{
+    struct db *db = pthread_getspecific(p->key);
+    enum err_code rc;
+
+    if (db) {
+        *out = db;
+        return ERR_OK;
+    }
+    rc = db_open(p->url, &db, e);
+    if (rc)
+        return rc;
+    pthread_mutex_lock(&p->mu);
+    if (p->n_all == p->cap_all) {
+        p->cap_all = p->cap_all ? p->cap_all * 2 : 16;
+        p->all = xrealloc(p->all, p->cap_all * sizeof *p->all);
+    }
+    p->all[p->n_all++] = db;
+    pthread_mutex_unlock(&p->mu);
+    pthread_setspecific(p->key, db);
+    *out = db;
+    return ERR_OK;
+}
+
+void db_pool_close(struct db_pool *p)
+{
+    if (!p)
+        return;
+    for (size_t i = 0; i < p->n_all; i++)
+        db_close(p->all[i]);
+    pthread_key_delete(p->key);
+    pthread_mutex_destroy(&p->mu);
+    free(p->all);
+    free(p->url);
+    free(p);
+}

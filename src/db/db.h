@@ -1,0 +1,75 @@
+/* db.h - the one database interface of Abdi; SQLite and PostgreSQL sit behind it.
+ * No file outside src/db/ includes sqlite3.h or libpq-fe.h, and no module branches on the
+ * engine. SQL is written once with $1..$n placeholders (translated for SQLite), integers as
+ * BIGINT-compatible, booleans as 0/1, times as epoch seconds.
+ * A struct db is one connection and belongs to one thread. Statements from db_prepare() are
+ * cached per connection by their SQL text pointer: pass static const char arrays. */
+#ifndef ABDI_DB_H
+#define ABDI_DB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/err.h"
+
+struct db;
+struct db_stmt;
+
+enum db_engine { DB_ENGINE_SQLITE, DB_ENGINE_POSTGRES };
+
+#define DB_MAX_PARAMS 32
+
+/* url: "sqlite:PATH" or "postgresql://…" / "postgres://…". */
+enum err_code db_open(const char *url, struct db **out, struct err *e) ABDI_MUST_CHECK;
+void db_close(struct db *db);
+enum db_engine db_engine(const struct db *db);
+/* "sqlite" or "postgresql" */
+const char *db_engine_name(const struct db *db);
+
+/* Several statements without parameters (migrations, PRAGMAs). */
+enum err_code db_exec_script(struct db *db, const char *sql, struct err *e) ABDI_MUST_CHECK;
+
+/* Prepared, cached statement, reset and with no bindings. Release with db_reset(). */
+enum err_code db_prepare(struct db *db, const char *sql, struct db_stmt **out,
+                         struct err *e) ABDI_MUST_CHECK;
+/* Parameters are 1-based like $1. Text is copied. A NULL text binds SQL NULL. */
+void db_bind_int(struct db_stmt *st, int idx, int64_t v);
+void db_bind_text(struct db_stmt *st, int idx, const char *s);
+void db_bind_textn(struct db_stmt *st, int idx, const char *s, size_t n);
+void db_bind_null(struct db_stmt *st, int idx);
+/* 1 = a row is ready, 0 = done, -1 = error (e filled). */
+int db_step(struct db_stmt *st, struct err *e);
+/* Columns are 0-based. Text stays valid until the next step or reset. */
+int db_col_count(struct db_stmt *st);
+int db_col_is_null(struct db_stmt *st, int col);
+int64_t db_col_int(struct db_stmt *st, int col);
+const char *db_col_text(struct db_stmt *st, int col);
+/* Rows changed by the last completed INSERT/UPDATE/DELETE of st. */
+int64_t db_changes(struct db_stmt *st);
+/* Clear results and bindings; the statement stays cached. NULL-safe. */
+void db_reset(struct db_stmt *st);
+
+/* Write transactions. db_begin takes the write lock at once (BEGIN IMMEDIATE on SQLite).
+ * Nesting is refused. db_rollback is safe to call when no transaction is open. */
+enum err_code db_begin(struct db *db, struct err *e) ABDI_MUST_CHECK;
+enum err_code db_commit(struct db *db, struct err *e) ABDI_MUST_CHECK;
+void db_rollback(struct db *db);
+int db_in_transaction(const struct db *db);
+/* Serialise a critical section across processes until the transaction ends
+ * (PostgreSQL advisory transaction lock; on SQLite the write transaction already is one). */
+enum err_code db_lock(struct db *db, int64_t key, struct err *e) ABDI_MUST_CHECK;
+
+/* Consistent online copy into path (SQLite: VACUUM INTO). PostgreSQL answers ERR_INVALID. */
+enum err_code db_backup(struct db *db, const char *path, struct err *e) ABDI_MUST_CHECK;
+
+/* Helpers for the common cases; they prepare, bind nothing, step once, and reset. */
+enum err_code db_query_int(struct db *db, const char *sql, int64_t *out, struct err *e) ABDI_MUST_CHECK;
+
+/* Per-thread connections for the server: each calling thread gets its own connection to
+ * url, opened on first use and closed when the thread exits or at db_pool_close. */
+struct db_pool;
+struct db_pool *db_pool_new(const char *url);
+enum err_code db_pool_get(struct db_pool *p, struct db **out, struct err *e) ABDI_MUST_CHECK;
+void db_pool_close(struct db_pool *p);
+
+#endif

@@ -1,0 +1,67 @@
+/* db_int.h - private to src/db: the table of operations each engine fills (the way curl
+ * hides its TLS libraries), and the engine-neutral statement with its bound parameters.
+ * Parameters are stored here and applied by the engine on the first step after a reset. */
+#ifndef ABDI_DB_INT_H
+#define ABDI_DB_INT_H
+
+#include "db/db.h"
+
+enum db_param_type { DB_PARAM_NULL = 0, DB_PARAM_INT, DB_PARAM_TEXT };
+
+struct db_param {
+    enum db_param_type type;
+    int64_t i;
+    char *s;      /* owned, NUL-terminated */
+    size_t len;
+};
+
+struct db_stmt {
+    struct db *db;
+    const char *key;         /* the caller's SQL pointer: the cache key */
+    char *sql;               /* engine-ready SQL (placeholders translated), owned */
+    int nparams;             /* highest $N in the SQL */
+    struct db_param params[DB_MAX_PARAMS];
+    int started;             /* binds applied / query sent since the last reset */
+    int64_t changes;
+    void *impl;              /* engine's statement */
+    struct db_stmt *next;    /* cache chain */
+};
+
+struct db_ops {
+    const char *name;
+    enum err_code (*open)(struct db *db, const char *target, struct err *e);
+    void (*close)(struct db *db);
+    enum err_code (*exec_script)(struct db *db, const char *sql, struct err *e);
+    /* Prepare st->sql into st->impl. */
+    enum err_code (*prepare)(struct db *db, struct db_stmt *st, struct err *e);
+    void (*finalize)(struct db_stmt *st);
+    /* On st->started == 0, apply st->params first. 1 row, 0 done, -1 error. */
+    int (*step)(struct db_stmt *st, struct err *e);
+    void (*reset)(struct db_stmt *st);
+    int (*col_count)(struct db_stmt *st);
+    int (*col_is_null)(struct db_stmt *st, int col);
+    const char *(*col_text)(struct db_stmt *st, int col);
+    int64_t (*col_int)(struct db_stmt *st, int col);
+    enum err_code (*lock)(struct db *db, int64_t key, struct err *e);
+    enum err_code (*backup)(struct db *db, const char *path, struct err *e);
+    const char *begin_sql; /* "BEGIN IMMEDIATE" / "BEGIN" */
+};
+
+#define DB_CACHE_BUCKETS 64
+
+struct db {
+    const struct db_ops *ops;
+    enum db_engine engine;
+    void *impl;
+    int in_tx;
+    int stmt_count;
+    struct db_stmt *cache[DB_CACHE_BUCKETS];
+};
+
+extern const struct db_ops db_sqlite_ops;
+extern const struct db_ops db_postgres_ops;
+
+/* Map an engine failure to ERR_STORAGE / ERR_CONFLICT / ERR_INTERNAL with a detail. */
+enum err_code db_fail(struct err *e, enum err_code code, const char *detail);
+
+#endif

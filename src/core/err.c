@@ -70,3 +70,11 @@ int err_http_status(enum err_code code)
             return status_table[i].status;
     return 500;
 }
+
+enum err_code err_internal(struct err *e, const char *detail)
+{
+    err_set(e, ERR_INTERNAL, "internal", NULL, "Terjadi kesalahan pada server");
+    if (e)
+        err_detail(e, "%s", detail);
+    return ERR_INTERNAL;
+}

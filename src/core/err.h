@@ -38,6 +38,8 @@ enum err_code err_set(struct err *e, enum err_code code, const char *slug, const
 /* Append a printf-style detail for the log (never sent to a client). Returns e->code. */
 enum err_code err_detail(struct err *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void err_clear(struct err *e);
+/* Our bug or an impossible state: 500 with a generic message; detail goes to the log. */
+enum err_code err_internal(struct err *e, const char *detail);
 /* HTTP status for a code. */
 int err_http_status(enum err_code code);
 

@@ -14,6 +14,10 @@
 
 enum err_code db_fail(struct err *e, enum err_code code, const char *detail)
 {
+    if (code != ERR_CONFLICT && code != ERR_STORAGE)
+        code = ERR_INTERNAL;
+    if (!e)
+        return code;
     if (code == ERR_CONFLICT)
         err_set(e, code, "conflict", NULL, "Data bentrok dengan data yang sudah ada");
     else if (code == ERR_STORAGE)
@@ -22,7 +26,7 @@ enum err_code db_fail(struct err *e, enum err_code code, const char *detail)
     else
         err_set(e, ERR_INTERNAL, "internal", NULL, "Terjadi kesalahan pada server");
     err_detail(e, "%s", detail ? detail : "");
-    return e ? e->code : code;
+    return code;
 }
 
 enum err_code db_open(const char *url, struct db **out, struct err *e)
@@ -114,6 +118,23 @@ static char *translate_sql(const char *sql, int to_qmark, int *nparams)
             if (c == quote)
                 quote = 0;
             *o++ = c;
+            continue;
+        }
+        if (c == '-' && p[1] == '-') { /* comment to end of line: copied, not scanned */
+            while (*p && *p != '\n')
+                *o++ = *p++;
+            if (!*p)
+                break;
+            *o++ = *p;
+            continue;
+        }
+        if (c == '/' && p[1] == '*') {
+            const char *endc = strstr(p + 2, "*/");
+            size_t len = endc ? (size_t)(endc + 2 - p) : strlen(p);
+
+            memcpy(o, p, len);
+            o += len;
+            p += len - 1;
             continue;
         }
         if (c == '\'' || c == '"') {
@@ -342,7 +363,7 @@ enum err_code db_query_int(struct db *db, const char *sql, int64_t *out, struct 
     r = db_step(st, e);
     if (r < 0) {
         db_reset(st);
-        return e->code;
+        return e ? e->code : ERR_STORAGE;
     }
     *out = r == 1 ? db_col_int(st, 0) : 0;
     db_reset(st);
@@ -407,4 +428,48 @@ void db_pool_close(struct db_pool *p)
     free(p->all);
     free(p->url);
     free(p);
+}
+
+static const char SQL_SETTING_GET[] = "SELECT value FROM settings WHERE key = $1";
+static const char SQL_SETTING_SET[] =
+    "INSERT INTO settings (key, value) VALUES ($1, $2)"
+    " ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+
+enum err_code db_setting_int(struct db *db, const char *key, int64_t dflt, int64_t *out,
+                             struct err *e)
+{
+    struct db_stmt *st;
+    enum err_code rc = db_prepare(db, SQL_SETTING_GET, &st, e);
+    int r;
+
+    if (rc)
+        return rc;
+    db_bind_text(st, 1, key);
+    r = db_step(st, e);
+    *out = dflt;
+    if (r == 1) {
+        const char *v = db_col_text(st, 0);
+        char *end = NULL;
+        long long n = v ? strtoll(v, &end, 10) : 0;
+
+        if (v && *v && end && *end == '\0')
+            *out = n;
+    }
+    db_reset(st);
+    return r < 0 ? e->code : ERR_OK;
+}
+
+enum err_code db_setting_set(struct db *db, const char *key, const char *value, struct err *e)
+{
+    struct db_stmt *st;
+    enum err_code rc = db_prepare(db, SQL_SETTING_SET, &st, e);
+    int r;
+
+    if (rc)
+        return rc;
+    db_bind_text(st, 1, key);
+    db_bind_text(st, 2, value);
+    r = db_step(st, e);
+    db_reset(st);
+    return r < 0 ? e->code : ERR_OK;
 }

@@ -50,6 +50,8 @@ int64_t db_changes(struct db_stmt *st);
 void db_reset(struct db_stmt *st);
 
 /* Write transactions. db_begin takes the write lock at once (BEGIN IMMEDIATE on SQLite).
+ * Any failed statement inside a transaction ends it (PostgreSQL refuses all else until
+ * rollback): on error, roll back; never catch and continue.
  * Nesting is refused. db_rollback is safe to call when no transaction is open. */
 enum err_code db_begin(struct db *db, struct err *e) ABDI_MUST_CHECK;
 enum err_code db_commit(struct db *db, struct err *e) ABDI_MUST_CHECK;
@@ -64,6 +66,12 @@ enum err_code db_backup(struct db *db, const char *path, struct err *e) ABDI_MUS
 
 /* Helpers for the common cases; they prepare, bind nothing, step once, and reset. */
 enum err_code db_query_int(struct db *db, const char *sql, int64_t *out, struct err *e) ABDI_MUST_CHECK;
+
+/* Settings table (key → text value). Missing keys give the default. */
+enum err_code db_setting_int(struct db *db, const char *key, int64_t dflt, int64_t *out,
+                             struct err *e) ABDI_MUST_CHECK;
+enum err_code db_setting_set(struct db *db, const char *key, const char *value,
+                             struct err *e) ABDI_MUST_CHECK;
 
 /* Per-thread connections for the server: each calling thread gets its own connection to
  * url, opened on first use and closed when the thread exits or at db_pool_close. */

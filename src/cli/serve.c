@@ -1,0 +1,93 @@
+/* serve.c - `abdi serve`: migrate, then run the HTTP server with one database connection
+ * per server thread. */
+#include "cli/cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit/audit.h"
+#include "core/str.h"
+#include "db/db.h"
+#include "http/server.h"
+#include "routes.h"
+
+static int parse_listen(const char *s, char *host, size_t cap, unsigned *port)
+{
+    const char *colon = strrchr(s, ':');
+    int64_t p;
+    size_t hl;
+
+    if (!colon || colon == s)
+        return -1;
+    hl = (size_t)(colon - s);
+    if (s[0] == '[' && hl >= 2 && s[hl - 1] == ']') { /* [::1]:8080 */
+        s++;
+        hl -= 2;
+    }
+    if (hl >= cap || parse_int64(colon + 1, strlen(colon + 1), 1, 65535, &p))
+        return -1;
+    memcpy(host, s, hl);
+    host[hl] = '\0';
+    *port = (unsigned)p;
+    return 0;
+}
+
+static int parse_uint(const char *s, int64_t max, unsigned *out)
+{
+    int64_t v;
+
+    if (parse_int64(s, strlen(s), 1, max, &v))
+        return -1;
+    *out = (unsigned)v;
+    return 0;
+}
+
+int cli_serve(const struct cli_global *g, int argc, char **argv)
+{
+    struct server_options opt;
+    struct app app;
+    struct db *db;
+    char host[64] = "127.0.0.1";
+    int rc;
+
+    memset(&opt, 0, sizeof opt);
+    opt.port = 8080;
+    memset(&app, 0, sizeof app);
+    for (int i = 1; i < argc; i++) {
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+
+        if (strcmp(argv[i], "--listen") == 0 && v) {
+            if (parse_listen(v, host, sizeof host, &opt.port))
+                return cli_usage_error("--listen harus HOST:PORT, bukan %s", v);
+            i++;
+        } else if (strcmp(argv[i], "--threads") == 0 && v) {
+            if (parse_uint(v, 256, &opt.threads))
+                return cli_usage_error("--threads harus 1..256");
+            i++;
+        } else if (strcmp(argv[i], "--per-ip-limit") == 0 && v) {
+            if (parse_uint(v, 65535, &opt.per_ip_limit))
+                return cli_usage_error("--per-ip-limit harus 1..65535");
+            i++;
+        } else if (strcmp(argv[i], "--behind-tls") == 0) {
+            app.tls = 1;
+        } else {
+            return cli_usage_error("opsi tidak dikenal atau tanpa nilai: %s", argv[i]);
+        }
+    }
+    opt.host = host;
+    rc = cli_open(g, 1, &db);
+    if (rc)
+        return rc;
+    db_close(db); /* migrated; the server threads open their own connections */
+    app.pool = db_pool_new(g->db_url);
+    app.version = ABDI_VERSION;
+    app.tables = abdi_routes;
+    printf("Abdi %s berjalan di http://%s:%u/ (basis data %s)\n", ABDI_VERSION, host, opt.port,
+           g->db_url);
+    fflush(stdout);
+    rc = server_run(&app, &opt);
+    db_pool_close(app.pool);
+    audit_key_unload();
+    return rc;
+}

@@ -1,0 +1,188 @@
+/* http.h - what a module sees of HTTP: the request, the response, route rows and the
+ * helpers to read input and render JSON. libmicrohttpd stays inside server.c; the router
+ * (router.c) does every generic check before a handler runs (see docs/api-foundation.md).
+ * Memory: everything a handler allocates comes from rq->a and lives until the response
+ * is sent; jansson values given to resp_json() are owned by the response from then on. */
+#ifndef ABDI_HTTP_H
+#define ABDI_HTTP_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/err.h"
+#include "core/limits.h"
+#include "core/mem.h"
+
+struct db;
+struct app;
+
+enum http_method {
+    HTTP_GET = 1u << 0,
+    HTTP_POST = 1u << 1,
+    HTTP_PUT = 1u << 2,
+    HTTP_PATCH = 1u << 3,
+    HTTP_DELETE = 1u << 4,
+    HTTP_HEAD = 1u << 5,
+    HTTP_OTHER = 1u << 6,
+};
+
+/* Roles of design.md section 6, as bits. */
+enum role {
+    ROLE_PEGAWAI = 1u << 0,
+    ROLE_ATASAN = 1u << 1,
+    ROLE_PIMPINAN = 1u << 2,
+    ROLE_ADMIN_UNIT = 1u << 3,
+    ROLE_ADMIN_BKPSDM = 1u << 4,
+    ROLE_SUPERADMIN = 1u << 5,
+};
+#define ROLES_ANY 0x3fu
+#define ROLES_ADMIN (ROLE_ADMIN_UNIT | ROLE_ADMIN_BKPSDM | ROLE_SUPERADMIN)
+
+enum route_flags {
+    ROUTE_PUBLIC = 1u << 0,  /* no session needed (roles ignored) */
+    ROUTE_WRITE = 1u << 1,   /* one transaction + one audit row around the handler */
+    ROUTE_NO_CSRF = 1u << 2, /* state-changing but exempt (login: no session yet) */
+    ROUTE_ACCOUNT = 1u << 3, /* own-account route: reachable while a password change or
+                                 an admin's TOTP enrolment is still pending */
+};
+
+/* The logged-in user of a request, resolved from the session by the router. */
+struct session_user {
+    int64_t id;
+    int64_t session_id;
+    const char *username;
+    const char *name;
+    unsigned roles;
+    int64_t unit_id; /* 0 when none */
+    const char *unit_name;
+    const char *csrf_token;
+    int64_t auth_at; /* last password entry, for re-authentication */
+    int mfa_ok;
+    int must_change_password;
+    int totp_enabled;
+};
+
+/* What a write handler records; the router appends it to the audit chain. */
+struct audit_entry {
+    const char *action;    /* "user.password", "unit.create" */
+    const char *entity;    /* "user", "unit" */
+    const char *entity_id; /* text form of the id */
+    json_t *before;        /* NULL or a JSON value; owned by the request */
+    json_t *after;
+};
+
+struct req_kv {
+    const char *key;
+    const char *value;
+};
+
+struct req {
+    struct arena *a;
+    const struct app *app;
+    unsigned method;
+    const char *method_name;
+    const char *path; /* percent-decoded, validated */
+    struct req_kv query[LIMIT_QUERY_PARAMS];
+    int nquery;
+    const char *params[LIMIT_ROUTE_PARAMS]; /* path parameters in pattern order */
+    int nparams;
+    const char *content_type;
+    const char *cookie_session; /* raw abdi_session value or NULL */
+    const char *csrf_header;
+    const char *body;
+    size_t body_len;
+    json_t *json; /* parsed body (object) or NULL */
+    struct db *db;
+    const struct session_user *user;
+    const char *ip;
+    int64_t now;
+    struct audit_entry *audit;
+    int no_audit; /* a write route that changed nothing (router skips the audit row) */
+    void *ctx;    /* handler-private state carried into a req_write() callback */
+    int64_t actor_id; /* audit actor when there is no session yet (login) */
+};
+
+#define RESP_MAX_HEADERS 8
+
+struct resp {
+    int status;
+    char *body; /* malloc'd, handed to the server */
+    size_t len;
+    const char *content_type;
+    const unsigned char *static_data; /* embedded asset: served without copying */
+    size_t static_len;
+    struct {
+        const char *name; /* static */
+        char *value;      /* owned by the response */
+    } headers[RESP_MAX_HEADERS];
+    int nheaders;
+};
+
+typedef enum err_code (*route_handler)(struct req *rq, struct resp *rs, struct err *e);
+
+struct route {
+    unsigned methods;
+    const char *pattern; /* "/api/v1/units/{id}" */
+    route_handler handler;
+    unsigned roles;
+    unsigned flags;
+};
+
+/* Run fn inside one transaction with one audit row, as the router does for ROUTE_WRITE;
+ * for handlers that must also write outside it (login records failed attempts). */
+enum err_code req_write(struct req *rq, struct resp *rs, route_handler fn, struct err *e);
+
+/* Record the audit entry of a write; before/after (may be NULL) are owned by the request
+ * from here on. */
+void req_audit(struct req *rq, const char *action, const char *entity, int64_t entity_id,
+               json_t *before, json_t *after);
+
+/* ---- responses ---- */
+/* Render v (reference stolen) as the body with status. */
+enum err_code resp_json(struct resp *rs, int status, json_t *v);
+void resp_status(struct resp *rs, int status); /* empty body, e.g. 204 */
+/* name must be a static string; value is copied. */
+void resp_header(struct resp *rs, const char *name, const char *value);
+/* Release what the response owns (body, header values). */
+void resp_free(struct resp *rs);
+/* Fill rs with the JSON error body for e. */
+void resp_error(struct resp *rs, const struct err *e);
+
+/* ---- requests ---- */
+const char *req_query(const struct req *rq, const char *key);
+/* Path parameter idx as a positive id; 404 when malformed (no existence oracle). */
+enum err_code req_param_id(const struct req *rq, int idx, int64_t *out, struct err *e) ABDI_MUST_CHECK;
+/* page/per_page from the query, validated (422 naming the field). */
+enum err_code req_paging(const struct req *rq, int64_t *page, int64_t *per_page,
+                         struct err *e) ABDI_MUST_CHECK;
+/* Query parameter in the allow-list keys; unknown → 422 naming it. */
+enum err_code req_query_allow(const struct req *rq, const char *const *keys,
+                              struct err *e) ABDI_MUST_CHECK;
+
+/* Declared JSON input: every field of the body must be in fields (else 422 unknown_field),
+ * required ones present, each of the declared type and length. */
+enum json_type_want { JF_STRING, JF_INT, JF_BOOL };
+struct json_field {
+    const char *name;
+    enum json_type_want type;
+    int required;
+    size_t max_len;     /* strings: bytes */
+    int64_t min, max;   /* ints */
+};
+enum err_code json_body_check(const struct req *rq, const struct json_field *fields,
+                              struct err *e) ABDI_MUST_CHECK;
+/* Value of a checked string field, or NULL when absent. */
+const char *json_body_str(const struct req *rq, const char *name);
+int64_t json_body_int(const struct req *rq, const char *name, int64_t dflt);
+
+/* JSON helpers for rendering: NULL-safe strings, epoch seconds as RFC 3339. */
+json_t *json_str_or_null(const char *s);
+json_t *json_time(int64_t t);
+json_t *json_id_or_null(int64_t id);
+
+int role_has(const struct req *rq, unsigned roles);
+const char *role_name(unsigned role_bit);
+unsigned role_parse(const char *name); /* 0 when unknown */
+
+#endif

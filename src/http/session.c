@@ -1,0 +1,234 @@
+/* session.c - sessions table: create, resolve, touch, revoke. Tokens come from
+ * randombytes_buf and only their hash reaches the database; the raw token is wiped. */
+#include "http/session.h"
+
+#include <sodium.h>
+#include <string.h>
+
+#include "core/limits.h"
+#include "core/str.h"
+
+#define SESSION_TOUCH_S 60
+
+static const char SQL_RESOLVE[] =
+    "SELECT s.id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.auth_at, s.mfa_ok,"
+    " u.username, u.name, u.unit_id, un.name, u.must_change_password, u.totp_enabled"
+    " FROM sessions s JOIN users u ON u.id = s.user_id"
+    " LEFT JOIN units un ON un.id = u.unit_id"
+    " WHERE s.token_hash = $1 AND s.revoked = 0 AND u.active = 1";
+static const char SQL_ROLES[] = "SELECT role FROM user_roles WHERE user_id = $1";
+static const char SQL_TOUCH[] = "UPDATE sessions SET last_seen_at = $1 WHERE id = $2";
+static const char SQL_CREATE[] =
+    "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, auth_at,"
+    " mfa_ok, ip) VALUES ($1, $2, $3, $4, $4, $4, $5, $6) RETURNING id";
+static const char SQL_REVOKE[] =
+    "UPDATE sessions SET revoked = 1 WHERE id = $1 AND user_id = $2 AND revoked = 0";
+static const char SQL_REVOKE_USER[] =
+    "UPDATE sessions SET revoked = 1 WHERE user_id = $1 AND id <> $2 AND revoked = 0";
+static const char SQL_MFA[] = "UPDATE sessions SET mfa_ok = 1, auth_at = $2 WHERE id = $1";
+static const char SQL_LIST[] =
+    "SELECT id, created_at, last_seen_at, ip FROM sessions WHERE user_id = $1 AND revoked = 0"
+    " AND last_seen_at > $2 AND created_at > $3 ORDER BY id";
+
+static void token_hash(const char *token_hex, char out[65])
+{
+    unsigned char h[32];
+
+    crypto_generichash(h, sizeof h, (const unsigned char *)token_hex, strlen(token_hex), NULL, 0);
+    hex_encode(h, sizeof h, out);
+}
+
+static void random_hex(char out[SESSION_TOKEN_HEX + 1])
+{
+    unsigned char raw[32];
+
+    randombytes_buf(raw, sizeof raw);
+    hex_encode(raw, sizeof raw, out);
+    sodium_memzero(raw, sizeof raw);
+}
+
+int session_token_equal(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+
+    if (la != lb || la == 0)
+        return 0;
+    return sodium_memcmp(a, b, la) == 0;
+}
+
+static enum err_code unauth(struct err *e)
+{
+    return err_set(e, ERR_UNAUTHORIZED, "unauthenticated", NULL,
+                   "Sesi tidak berlaku atau sudah berakhir, silakan masuk lagi");
+}
+
+static int token_wellformed(const char *t)
+{
+    if (!t || strlen(t) != SESSION_TOKEN_HEX)
+        return 0;
+    for (; *t; t++)
+        if (!((*t >= '0' && *t <= '9') || (*t >= 'a' && *t <= 'f')))
+            return 0;
+    return 1;
+}
+
+enum err_code session_resolve(struct db *db, struct arena *a, const char *token, int64_t now,
+                              struct session_user **out, struct err *e)
+{
+    struct db_stmt *st = NULL;
+    struct session_user *u;
+    char hash[65];
+    int64_t created, last_seen;
+    enum err_code rc;
+    int r;
+
+    if (!token_wellformed(token))
+        return unauth(e);
+    token_hash(token, hash);
+    rc = db_prepare(db, SQL_RESOLVE, &st, e);
+    if (rc)
+        return rc;
+    db_bind_text(st, 1, hash);
+    r = db_step(st, e);
+    if (r <= 0) {
+        db_reset(st);
+        return r < 0 ? e->code : unauth(e);
+    }
+    u = arena_alloc(a, sizeof *u);
+    u->session_id = db_col_int(st, 0);
+    u->id = db_col_int(st, 1);
+    u->csrf_token = arena_strdup(a, db_col_text(st, 2));
+    created = db_col_int(st, 3);
+    last_seen = db_col_int(st, 4);
+    u->auth_at = db_col_int(st, 5);
+    u->mfa_ok = (int)db_col_int(st, 6);
+    u->username = arena_strdup(a, db_col_text(st, 7));
+    u->name = arena_strdup(a, db_col_text(st, 8));
+    u->unit_id = db_col_is_null(st, 9) ? 0 : db_col_int(st, 9);
+    u->unit_name = arena_strdup(a, db_col_text(st, 10));
+    u->must_change_password = (int)db_col_int(st, 11);
+    u->totp_enabled = (int)db_col_int(st, 12);
+    db_reset(st);
+    if (now - last_seen > LIMIT_SESSION_IDLE_S || now - created > LIMIT_SESSION_ABS_S ||
+        now < created - 300)
+        return unauth(e);
+    rc = db_prepare(db, SQL_ROLES, &st, e);
+    if (rc)
+        return rc;
+    db_bind_int(st, 1, u->id);
+    while ((r = db_step(st, e)) == 1)
+        u->roles |= role_parse(db_col_text(st, 0));
+    db_reset(st);
+    if (r < 0)
+        return e->code;
+    if (now - last_seen >= SESSION_TOUCH_S) {
+        rc = db_prepare(db, SQL_TOUCH, &st, e);
+        if (rc)
+            return rc;
+        db_bind_int(st, 1, now);
+        db_bind_int(st, 2, u->session_id);
+        r = db_step(st, e);
+        db_reset(st);
+        if (r < 0)
+            return e->code;
+    }
+    *out = u;
+    return ERR_OK;
+}
+
+enum err_code session_create(struct db *db, int64_t user_id, const char *ip, int64_t now,
+                             int mfa_ok, char token_hex[SESSION_TOKEN_HEX + 1],
+                             char csrf_hex[SESSION_TOKEN_HEX + 1], int64_t *session_id,
+                             struct err *e)
+{
+    struct db_stmt *st;
+    char hash[65];
+    enum err_code rc;
+    int r;
+
+    random_hex(token_hex);
+    random_hex(csrf_hex);
+    token_hash(token_hex, hash);
+    rc = db_prepare(db, SQL_CREATE, &st, e);
+    if (rc)
+        return rc;
+    db_bind_text(st, 1, hash);
+    db_bind_int(st, 2, user_id);
+    db_bind_text(st, 3, csrf_hex);
+    db_bind_int(st, 4, now);
+    db_bind_int(st, 5, mfa_ok);
+    db_bind_text(st, 6, ip);
+    r = db_step(st, e);
+    if (r == 1)
+        *session_id = db_col_int(st, 0);
+    db_reset(st);
+    if (r != 1)
+        return r < 0 ? e->code : err_internal(e, "session insert returned no id");
+    return ERR_OK;
+}
+
+static enum err_code run_update(struct db *db, const char *sql, int64_t a1, int64_t a2,
+                                int64_t *changed, struct err *e)
+{
+    struct db_stmt *st;
+    enum err_code rc = db_prepare(db, sql, &st, e);
+    int r;
+
+    if (rc)
+        return rc;
+    db_bind_int(st, 1, a1);
+    db_bind_int(st, 2, a2);
+    r = db_step(st, e);
+    if (changed)
+        *changed = db_changes(st);
+    db_reset(st);
+    return r < 0 ? e->code : ERR_OK;
+}
+
+enum err_code session_revoke(struct db *db, int64_t user_id, int64_t session_id,
+                             int64_t *changed, struct err *e)
+{
+    return run_update(db, SQL_REVOKE, session_id, user_id, changed, e);
+}
+
+enum err_code session_revoke_user(struct db *db, int64_t user_id, int64_t keep_id, struct err *e)
+{
+    return run_update(db, SQL_REVOKE_USER, user_id, keep_id, NULL, e);
+}
+
+enum err_code session_mark_mfa(struct db *db, int64_t session_id, int64_t now, struct err *e)
+{
+    return run_update(db, SQL_MFA, session_id, now, NULL, e);
+}
+
+enum err_code session_list(struct db *db, int64_t user_id, int64_t current_id, int64_t now,
+                           json_t **out, struct err *e)
+{
+    struct db_stmt *st;
+    json_t *items;
+    enum err_code rc = db_prepare(db, SQL_LIST, &st, e);
+    int r;
+
+    if (rc)
+        return rc;
+    db_bind_int(st, 1, user_id);
+    db_bind_int(st, 2, now - LIMIT_SESSION_IDLE_S);
+    db_bind_int(st, 3, now - LIMIT_SESSION_ABS_S);
+    items = json_array();
+    while ((r = db_step(st, e)) == 1) {
+        int64_t id = db_col_int(st, 0);
+
+        json_array_append_new(items, json_pack("{s:I,s:o,s:o,s:s?,s:b}", "id", (json_int_t)id,
+                                               "created_at", json_time(db_col_int(st, 1)),
+                                               "last_seen_at", json_time(db_col_int(st, 2)),
+                                               "ip", db_col_text(st, 3), "current",
+                                               id == current_id));
+    }
+    db_reset(st);
+    if (r < 0) {
+        json_decref(items);
+        return e->code;
+    }
+    *out = items;
+    return ERR_OK;
+}

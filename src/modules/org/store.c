@@ -1,0 +1,141 @@
+/* store.c - all SQL of the organisation module. */
+#include "modules/org/org.h"
+
+#include <string.h>
+
+#include "core/mem.h"
+
+#define UNIT_COLS "id, parent_id, code, name, kind"
+
+static const char SQL_ALL[] = "SELECT " UNIT_COLS " FROM units ORDER BY code";
+static const char SQL_SUBTREE[] =
+    "WITH RECURSIVE sub(id, depth) AS (SELECT id, 0 FROM units WHERE id = $1"
+    " UNION ALL SELECT u.id, sub.depth + 1 FROM units u JOIN sub ON u.parent_id = sub.id"
+    " WHERE sub.depth < 64)"
+    " SELECT " UNIT_COLS " FROM units WHERE id IN (SELECT id FROM sub) ORDER BY code";
+static const char SQL_ONE[] = "SELECT " UNIT_COLS " FROM units WHERE id = $1";
+static const char SQL_BY_CODE[] = "SELECT " UNIT_COLS " FROM units WHERE code = $1";
+static const char SQL_INSERT[] =
+    "INSERT INTO units (parent_id, code, name, kind, created_at) VALUES ($1, $2, $3, $4, $5)"
+    " RETURNING id";
+
+static void read_unit(struct db_stmt *st, struct arena *a, struct org_unit *u)
+{
+    u->id = db_col_int(st, 0);
+    u->parent_id = db_col_is_null(st, 1) ? 0 : db_col_int(st, 1);
+    u->code = arena_strdup(a, db_col_text(st, 2));
+    u->name = arena_strdup(a, db_col_text(st, 3));
+    u->kind = arena_strdup(a, db_col_text(st, 4));
+}
+
+enum err_code org_units_list(struct db *db, struct arena *a, int64_t root, int subtree,
+                             struct org_unit **out, size_t *n, struct err *e)
+{
+    struct db_stmt *st;
+    struct org_unit *units = NULL;
+    size_t count = 0, cap = 0;
+    enum err_code rc;
+    int r;
+
+    if (root != 0 && !subtree) {
+        units = arena_alloc(a, sizeof *units);
+        rc = org_unit_get(db, a, root, units, e);
+        if (rc == ERR_NOT_FOUND) {
+            *out = NULL;
+            *n = 0;
+            return ERR_OK;
+        }
+        if (rc)
+            return rc;
+        *out = units;
+        *n = 1;
+        return ERR_OK;
+    }
+    rc = db_prepare(db, root ? SQL_SUBTREE : SQL_ALL, &st, e);
+    if (rc)
+        return rc;
+    if (root)
+        db_bind_int(st, 1, root);
+    while ((r = db_step(st, e)) == 1) {
+        if (count == cap) {
+            struct org_unit *grown;
+
+            cap = cap ? cap * 2 : 64;
+            grown = arena_alloc(a, cap * sizeof *grown);
+            if (count)
+                memcpy(grown, units, count * sizeof *grown);
+            units = grown;
+        }
+        read_unit(st, a, &units[count++]);
+    }
+    db_reset(st);
+    if (r < 0)
+        return e->code;
+    *out = units;
+    *n = count;
+    return ERR_OK;
+}
+
+static enum err_code get_one(struct db *db, struct arena *a, const char *sql, int64_t id,
+                             const char *code, struct org_unit *out, struct err *e)
+{
+    struct db_stmt *st;
+    enum err_code rc = db_prepare(db, sql, &st, e);
+    int r;
+
+    if (rc)
+        return rc;
+    if (code)
+        db_bind_text(st, 1, code);
+    else
+        db_bind_int(st, 1, id);
+    r = db_step(st, e);
+    if (r == 1)
+        read_unit(st, a, out);
+    db_reset(st);
+    if (r < 0)
+        return e->code;
+    if (r == 0)
+        return err_set(e, ERR_NOT_FOUND, "not_found", NULL, "Unit tidak ditemukan");
+    return ERR_OK;
+}
+
+enum err_code org_unit_get(struct db *db, struct arena *a, int64_t id, struct org_unit *out,
+                           struct err *e)
+{
+    return get_one(db, a, SQL_ONE, id, NULL, out, e);
+}
+
+enum err_code org_unit_by_code(struct db *db, struct arena *a, const char *code,
+                               struct org_unit *out, struct err *e)
+{
+    return get_one(db, a, SQL_BY_CODE, 0, code, out, e);
+}
+
+enum err_code org_unit_insert(struct db *db, const struct org_unit *u, int64_t now,
+                              int64_t *id_out, struct err *e)
+{
+    struct db_stmt *st;
+    enum err_code rc = db_prepare(db, SQL_INSERT, &st, e);
+    int r;
+
+    if (rc)
+        return rc;
+    if (u->parent_id)
+        db_bind_int(st, 1, u->parent_id);
+    else
+        db_bind_null(st, 1);
+    db_bind_text(st, 2, u->code);
+    db_bind_text(st, 3, u->name);
+    db_bind_text(st, 4, u->kind);
+    db_bind_int(st, 5, now);
+    r = db_step(st, e);
+    if (r == 1)
+        *id_out = db_col_int(st, 0);
+    db_reset(st);
+    if (r < 0 && e->code == ERR_CONFLICT)
+        return err_set(e, ERR_CONFLICT, "unit_code_taken", "code", "Kode unit sudah dipakai");
+    if (r != 1)
+        return r < 0 ? e->code : err_set(e, ERR_INTERNAL, "internal", NULL, "insert");
+    return ERR_OK;
+}

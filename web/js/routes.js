@@ -1,0 +1,77 @@
+/* The one table of screens (hash routes) and of the navigation menu. A module page joins
+ * by adding a row here and a file js/<page>.js whose default export is
+ * {render(root, ctx)}; the file loads only when the page is first opened, so the first
+ * load stays small however many modules there are. roles: who may open it (null = every
+ * logged-in user). The server checks scope on every request anyway: the menu only spares
+ * people links they cannot use. */
+
+export const ROLE_LABELS = {
+    pegawai: 'Pegawai',
+    atasan: 'Atasan',
+    pimpinan: 'Pimpinan',
+    admin_unit: 'Admin unit',
+    admin_bkpsdm: 'Admin BKPSDM',
+    superadmin: 'Superadmin',
+};
+
+const ADMIN = ['admin_unit', 'admin_bkpsdm', 'superadmin'];
+const AUDITOR = ['admin_bkpsdm', 'superadmin'];
+
+export const ROUTES = [
+    {path: '/masuk', title: 'Masuk', public: true, load: () => import('./masuk.js')},
+    {path: '/beranda', title: 'Beranda', load: () => import('./beranda.js')},
+    {path: '/sandi', title: 'Ganti kata sandi', load: () => import('./sandi.js')},
+    {path: '/sesi', title: 'Sesi aktif', load: () => import('./sesi.js')},
+    {path: '/organisasi', title: 'Organisasi', roles: ADMIN, load: () => import('./organisasi.js')},
+    {path: '/audit', title: 'Audit', roles: AUDITOR, load: () => import('./audit.js')},
+];
+
+/* Main menu, in order. Rows without a path are modules not built yet: shown, marked
+ * "segera", and not links. */
+export const NAV = [
+    {label: 'Beranda', path: '/beranda', roles: null},
+    {label: 'Pegawai', roles: ADMIN},
+    {label: 'Organisasi', path: '/organisasi', roles: ADMIN},
+    {label: 'Dasbor', roles: ['pimpinan']},
+    {label: 'Audit', path: '/audit', roles: AUDITOR},
+];
+
+export const HOME = '/beranda';
+export const LOGIN = '/masuk';
+export const PASSWORD = '/sandi';
+
+export function hasAnyRole(user, roles) {
+    if (!roles)
+        return true;
+    return !!user && Array.isArray(user.roles) && user.roles.some((r) => roles.includes(r));
+}
+
+/* "#/audit?page=2" → {path: '/audit', query: URLSearchParams} */
+export function parseHash(hash) {
+    const raw = (hash || '').replace(/^#/, '');
+    const q = raw.indexOf('?');
+    const path = (q < 0 ? raw : raw.slice(0, q)) || '';
+    return {path, query: new URLSearchParams(q < 0 ? '' : raw.slice(q + 1))};
+}
+
+/* Match a path against the table; ":name" segments become params.name.
+ * → {route, params} or null */
+export function findRoute(path) {
+    const parts = path.split('/');
+    for (const route of ROUTES) {
+        const pattern = route.path.split('/');
+        if (pattern.length !== parts.length)
+            continue;
+        const params = {};
+        let ok = true;
+        for (let i = 0; i < pattern.length && ok; i++) {
+            if (pattern[i].startsWith(':') && parts[i] !== '')
+                params[pattern[i].slice(1)] = decodeURIComponent(parts[i]);
+            else
+                ok = pattern[i] === parts[i];
+        }
+        if (ok)
+            return {route, params};
+    }
+    return null;
+}

@@ -1,0 +1,174 @@
+/* core_test.c - core/: bounded buffers, number parsing, UTF-8, hex, dates, errors. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+#include <stdlib.h>
+
+#include "core/buf.h"
+#include "core/clock.h"
+#include "core/err.h"
+#include "core/mem.h"
+#include "core/str.h"
+
+static void test_buf_max_is_sticky(void **state)
+{
+    struct buf b;
+
+    (void)state;
+    buf_init(&b, 8);
+    buf_puts(&b, "abcd");
+    assert_int_equal(b.overflow, 0);
+    buf_puts(&b, "efghi"); /* 9 > 8: dropped, sticky */
+    assert_int_equal(b.overflow, 1);
+    buf_puts(&b, "x");
+    assert_string_equal(buf_cstr(&b), "abcd");
+    buf_free(&b);
+}
+
+static void test_buf_printf_and_take(void **state)
+{
+    struct buf b;
+    size_t n;
+    char *p;
+
+    (void)state;
+    buf_init(&b, 1024);
+    buf_printf(&b, "%d-%s", 42, "x");
+    p = buf_take(&b, &n);
+    assert_string_equal(p, "42-x");
+    assert_int_equal(n, 4);
+    free(p);
+}
+
+static const struct {
+    const char *id, *in;
+    int64_t min, max;
+    int ok;
+    int64_t want;
+} int_vectors[] = {
+    {"int-1", "0", 0, 10, 1, 0},
+    {"int-2", "10", 0, 10, 1, 10},
+    {"int-3", "11", 0, 10, 0, 0},
+    {"int-4", "-1", 0, 10, 0, 0},
+    {"int-5", "", 0, 10, 0, 0},
+    {"int-6", "1a", 0, 100, 0, 0},
+    {"int-7", " 1", 0, 100, 0, 0},
+    {"int-8", "9223372036854775807", 0, INT64_MAX, 1, INT64_MAX},
+    {"int-9", "9223372036854775808", 0, INT64_MAX, 0, 0},
+    {"int-10", "-9223372036854775808", INT64_MIN, 0, 1, INT64_MIN},
+    {"int-11", "-", INT64_MIN, 0, 0, 0},
+    {"int-12", "+5", 0, 10, 0, 0},
+};
+
+static void test_parse_int64(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof int_vectors / sizeof int_vectors[0]; i++) {
+        int64_t v = 0;
+        int r = parse_int64(int_vectors[i].in, strlen(int_vectors[i].in), int_vectors[i].min,
+                            int_vectors[i].max, &v);
+
+        if ((r == 0) != int_vectors[i].ok)
+            fail_msg("%s: parse '%s' gave %d", int_vectors[i].id, int_vectors[i].in, r);
+        if (r == 0)
+            assert_true(v == int_vectors[i].want);
+    }
+}
+
+static const struct {
+    const char *id, *bytes;
+    size_t len;
+    int valid;
+} utf8_vectors[] = {
+    {"utf-1", "abc", 3, 1},
+    {"utf-2", "caf\xc3\xa9", 5, 1},
+    {"utf-3", "\xea\xa6\xb2\xea\xa6\xa4", 6, 1},   /* Javanese script */
+    {"utf-4", "\xf0\x9f\x98\x80", 4, 1},           /* emoji */
+    {"utf-5", "\xc3", 1, 0},                       /* truncated */
+    {"utf-6", "\xc0\xaf", 2, 0},                   /* overlong '/' */
+    {"utf-7", "\xed\xa0\x80", 3, 0},               /* surrogate */
+    {"utf-8", "a\0b", 3, 0},                       /* NUL */
+    {"utf-9", "\xff", 1, 0},
+    {"utf-10", "\xf4\x90\x80\x80", 4, 0},          /* > U+10FFFF */
+};
+
+static void test_utf8(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof utf8_vectors / sizeof utf8_vectors[0]; i++)
+        if (utf8_valid(utf8_vectors[i].bytes, utf8_vectors[i].len) != utf8_vectors[i].valid)
+            fail_msg("%s", utf8_vectors[i].id);
+    assert_int_equal(utf8_count("caf\xc3\xa9", 5), 4);
+}
+
+static void test_hex_roundtrip(void **state)
+{
+    unsigned char in[3] = {0x00, 0xab, 0xff}, out[3];
+    char hex[7];
+
+    (void)state;
+    hex_encode(in, 3, hex);
+    assert_string_equal(hex, "00abff");
+    assert_int_equal(hex_decode(hex, 6, out, 3), 0);
+    assert_memory_equal(in, out, 3);
+    assert_int_equal(hex_decode("0g", 2, out, 1), -1);
+    assert_int_equal(hex_decode("abc", 3, out, 1), -1);
+}
+
+static void test_dates(void **state)
+{
+    int64_t t;
+    char buf[32];
+
+    (void)state;
+    assert_int_equal(clock_parse_date("2024-02-29", &t), 0);
+    clock_rfc3339(t, buf, sizeof buf);
+    assert_string_equal(buf, "2024-02-29T00:00:00Z");
+    assert_int_equal(clock_parse_date("2023-02-29", &t), -1);
+    assert_int_equal(clock_parse_date("2023-13-01", &t), -1);
+    assert_int_equal(clock_parse_date("2023-1-01", &t), -1);
+    assert_int_equal(clock_parse_date("20230101", &t), -1);
+}
+
+static void test_err_status_table(void **state)
+{
+    struct err e;
+
+    (void)state;
+    assert_int_equal(err_set(&e, ERR_INVALID, "nip_invalid", "nip", "NIP harus 18 digit"),
+                     ERR_INVALID);
+    assert_string_equal(e.field, "nip");
+    assert_int_equal(err_http_status(ERR_INVALID), 422);
+    assert_int_equal(err_http_status(ERR_NOT_FOUND), 404);
+    assert_int_equal(err_http_status(ERR_STORAGE), 503);
+    assert_int_equal(err_http_status(ERR_TOO_MANY), 429);
+    assert_int_equal(err_http_status(ERR_MEDIA_TYPE), 415);
+}
+
+static void test_arena(void **state)
+{
+    struct arena *a = arena_new();
+    char *big;
+
+    (void)state;
+    assert_string_equal(arena_printf(a, "%s-%d", "x", 7), "x-7");
+    big = arena_alloc(a, 100000); /* larger than a block */
+    big[99999] = 1;
+    assert_string_equal(arena_strndup(a, "abcdef", 3), "abc");
+    arena_free(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_buf_max_is_sticky), cmocka_unit_test(test_buf_printf_and_take),
+        cmocka_unit_test(test_parse_int64),       cmocka_unit_test(test_utf8),
+        cmocka_unit_test(test_hex_roundtrip),     cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_err_status_table),  cmocka_unit_test(test_arena),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

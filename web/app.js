@@ -78,7 +78,7 @@ onSessionLost(() => {
         return;
     const {path} = currentHash();
     signedOut();
-    state.next = path && path !== LOGIN ? path : null;
+    state.next = path && path !== LOGIN ? location.hash.slice(1) : null;
     setFlash('peringatan', 'Sesi berakhir, silakan masuk lagi.');
     navigate(LOGIN, true);
 });
@@ -95,9 +95,6 @@ function context(route, params, query, isCurrent) {
         setUser(user, csrfToken) {
             signedIn(user, csrfToken === undefined ? null : csrfToken);
         },
-        updateUser(user) {
-            state.user = user;
-        },
         afterLogin() {
             const next = state.next;
             state.next = null;
@@ -105,7 +102,7 @@ function context(route, params, query, isCurrent) {
                 setFlash('peringatan', 'Anda harus mengganti kata sandi sebelum melanjutkan.');
                 navigate(PASSWORD);
             } else {
-                navigate(next && next !== LOGIN ? next : HOME);
+                navigate(next && parseHash('#' + next).path !== LOGIN ? next : HOME);
             }
         },
         flash: setFlash,
@@ -126,7 +123,7 @@ async function render() {
     if (!user) {
         if (!found || !found.route.public) {
             if (path && path !== LOGIN)
-                state.next = path;
+                state.next = location.hash.slice(1);
             navigate(LOGIN, true);
             return;
         }

@@ -34,13 +34,18 @@ static const char SQL_ALL[] =
     "SELECT id, at, actor_id, ip, action, entity, entity_id, before_json, after_json,"
     " prev_hash, hash FROM audit_log ORDER BY id";
 static const char SQL_AT[] = "SELECT hash FROM audit_log WHERE id = $1";
+/* Typed casts: PostgreSQL cannot infer a parameter's type from "$1 IS NULL" alone. */
+#define AUDIT_WHERE                                                                            \
+    " WHERE (CAST($1 AS TEXT) IS NULL OR entity = CAST($1 AS TEXT))"                            \
+    " AND (CAST($2 AS BIGINT) = 0 OR actor_id = CAST($2 AS BIGINT))"                            \
+    " AND (CAST($3 AS BIGINT) = 0 OR at >= CAST($3 AS BIGINT))"                                 \
+    " AND (CAST($4 AS BIGINT) = 0 OR at < CAST($4 AS BIGINT))"
+
 static const char SQL_LIST[] =
     "SELECT id, at, actor_id, ip, action, entity, entity_id, before_json, after_json, hash"
-    " FROM audit_log WHERE ($1 IS NULL OR entity = $1) AND ($2 = 0 OR actor_id = $2)"
-    " AND ($3 = 0 OR at >= $3) AND ($4 = 0 OR at < $4) ORDER BY id DESC LIMIT $5 OFFSET $6";
+    " FROM audit_log" AUDIT_WHERE " ORDER BY id DESC LIMIT $5 OFFSET $6";
 static const char SQL_COUNT[] =
-    "SELECT count(*) FROM audit_log WHERE ($1 IS NULL OR entity = $1) AND ($2 = 0 OR actor_id"
-    " = $2) AND ($3 = 0 OR at >= $3) AND ($4 = 0 OR at < $4)";
+    "SELECT count(*) FROM audit_log" AUDIT_WHERE;
 
 enum err_code audit_key_load(const char *path, int create, struct err *e)
 {

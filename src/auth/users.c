@@ -41,11 +41,12 @@ static const char SQL_CLEAR[] =
 static const char SQL_LIST[] =
     "SELECT u.id, u.username, u.name, u.unit_id, un.name, u.must_change_password,"
     " u.totp_enabled, u.active FROM users u LEFT JOIN units un ON un.id = u.unit_id"
-    " WHERE ($1 IS NULL OR lower(u.username) LIKE $1 OR lower(u.name) LIKE $1)"
+    " WHERE (CAST($1 AS TEXT) IS NULL OR lower(u.username) LIKE CAST($1 AS TEXT)"
+    " OR lower(u.name) LIKE CAST($1 AS TEXT))"
     " ORDER BY u.username LIMIT $2 OFFSET $3";
 static const char SQL_LIST_COUNT[] =
-    "SELECT count(*) FROM users u WHERE ($1 IS NULL OR lower(u.username) LIKE $1"
-    " OR lower(u.name) LIKE $1)";
+    "SELECT count(*) FROM users u WHERE (CAST($1 AS TEXT) IS NULL"
+    " OR lower(u.username) LIKE CAST($1 AS TEXT) OR lower(u.name) LIKE CAST($1 AS TEXT))";
 static const char SQL_ROLES_OF[] = "SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role";
 
 /* Password set by an administrator: must be changed at first login, within 72 hours. */

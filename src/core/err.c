@@ -56,7 +56,7 @@ static const struct {
 } status_table[] = {
     {ERR_OK, 200},           {ERR_BAD_REQUEST, 400}, {ERR_UNAUTHORIZED, 401},
     {ERR_FORBIDDEN, 403},    {ERR_NOT_FOUND, 404},   {ERR_METHOD, 405},
-    {ERR_CONFLICT, 409},     {ERR_TOO_LARGE, 413},   {ERR_MEDIA_TYPE, 415},
+    {ERR_CONFLICT, 409},     {ERR_TOO_LARGE, 413},   {ERR_URI_TOO_LONG, 414},   {ERR_MEDIA_TYPE, 415},
     {ERR_INVALID, 422},      {ERR_TOO_MANY, 429},    {ERR_INTERNAL, 500},
     {ERR_STORAGE, 503},
 };

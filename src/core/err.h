@@ -16,6 +16,7 @@ enum err_code {
     ERR_METHOD,          /* 405 */
     ERR_CONFLICT,        /* 409 */
     ERR_TOO_LARGE,       /* 413 */
+    ERR_URI_TOO_LONG,    /* 414 */
     ERR_MEDIA_TYPE,      /* 415 */
     ERR_INVALID,         /* 422: well-formed but wrong value */
     ERR_TOO_MANY,        /* 429 */

@@ -29,6 +29,7 @@ struct raw_request {
     size_t body_len;
     int framing_bad;           /* duplicate/conflicting Content-Length, TE with CL */
     int body_too_large;
+    int uri_too_long;
 };
 
 /* Fill rs (status, body, headers). rq_user_id receives the user id for the access log. */

@@ -122,11 +122,14 @@ static enum err_code parse_body(struct req *rq, struct err *e)
         return fail(e, ERR_BAD_REQUEST, "invalid_utf8", "Isi permintaan bukan UTF-8 yang sah");
     if (!json_depth_ok(rq->body, rq->body_len))
         return fail(e, ERR_BAD_REQUEST, "malformed_json", "JSON terlalu dalam bersarang");
-    rq->json = json_loadb(rq->body, rq->body_len, JSON_REJECT_DUPLICATES, &jerr);
+    rq->json = json_loadb(rq->body, rq->body_len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
     if (!rq->json)
         return fail(e, ERR_BAD_REQUEST, "malformed_json", "JSON tidak sah");
-    if (!json_is_object(rq->json))
+    if (!json_is_object(rq->json)) {
+        json_decref(rq->json);
+        rq->json = NULL;
         return fail(e, ERR_INVALID, "validation_failed", "Isi permintaan harus objek JSON");
+    }
     return ERR_OK;
 }
 
@@ -193,8 +196,8 @@ static enum err_code handle(const struct app *app, const struct raw_request *raw
         return fail(e, ERR_BAD_REQUEST, "bad_request", "Permintaan tidak sah");
     if (raw->body_too_large)
         return fail(e, ERR_TOO_LARGE, "payload_too_large", "Isi permintaan terlalu besar");
-    if (tlen > LIMIT_URL_BYTES)
-        return fail(e, ERR_BAD_REQUEST, "bad_request", "Alamat terlalu panjang");
+    if (tlen > LIMIT_URL_BYTES || raw->uri_too_long)
+        return fail(e, ERR_URI_TOO_LONG, "uri_too_long", "Alamat terlalu panjang");
     path = arena_alloc(rq->a, tlen + 1);
     if (url_decode(raw->target, tlen, path, 0) || !url_path_safe(path))
         return fail(e, ERR_BAD_REQUEST, "bad_path", "Alamat tidak sah");

@@ -27,7 +27,8 @@ static const char CSP[] = "default-src 'self'; script-src 'self'; object-src 'no
 struct conn_ctx {
     struct buf body;
     int too_large;
-    int framing_bad;
+    int answered; /* a response was queued before the body (400/413) */
+    size_t received;
     int64_t start_us;
 };
 
@@ -185,7 +186,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         MHD_get_connection_values(c, MHD_HEADER_KIND, scan_header, &fs);
         if (fs.cl_conflict || (fs.transfer_encoding && fs.content_length) ||
             fs.transfer_encoding > 1) {
-            ctx->framing_bad = 1;
+            ctx->answered = 1;
             log_access(method, url, 400, 0, 0, "-");
             return queue_early(c, 400, "bad_request", "Permintaan tidak sah");
         }
@@ -197,24 +198,33 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
                 log_access(method, url, 400, 0, 0, "-");
                 return queue_early(c, 400, "bad_request", "Content-Length tidak sah");
             }
-            if (n > LIMIT_BODY_BYTES) {
+            if (n > LIMIT_BODY_DRAIN_BYTES) {
                 ctx->too_large = 1;
+                ctx->answered = 1;
                 log_access(method, url, 413, 0, 0, "-");
                 return queue_early(c, 413, "payload_too_large", "Isi permintaan terlalu besar");
             }
+            if (n > LIMIT_BODY_BYTES)
+                ctx->too_large = 1; /* drained, then answered 413 by the dispatcher */
         }
         return MHD_YES;
     }
     if (*upload_data_size) {
+        ctx->received += *upload_data_size;
         if (!ctx->too_large) {
             buf_append(&ctx->body, upload_data, *upload_data_size);
             if (ctx->body.overflow)
                 ctx->too_large = 1;
         }
+        if (ctx->received > LIMIT_BODY_DRAIN_BYTES && !ctx->answered) {
+            ctx->answered = 1; /* chunked and endless: answer now and close */
+            *upload_data_size = 0;
+            return queue_early(c, 413, "payload_too_large", "Isi permintaan terlalu besar");
+        }
         *upload_data_size = 0;
         return MHD_YES;
     }
-    if (ctx->framing_bad)
+    if (ctx->answered)
         return MHD_YES; /* already answered */
     client_ip(c, ip, sizeof ip);
     buf_init(&query, LIMIT_URL_BYTES * 2);
@@ -230,7 +240,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     raw.body = ctx->body.p ? ctx->body.p : "";
     raw.body_len = ctx->body.len;
     raw.body_too_large = ctx->too_large;
-    raw.framing_bad = query.overflow;
+    raw.uri_too_long = query.overflow || strlen(url) + query.len > LIMIT_URL_BYTES;
     memset(&rs, 0, sizeof rs);
     app_handle(app, &raw, &rs, &user_id);
     buf_free(&query);

@@ -2,7 +2,9 @@
 // body as a missing id (no existence oracle); functions a role may not use -> 403.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { UNITS, USERS, allUnits, assertError, flattenUnits, get, loginOk, request } from './lib.mjs';
+import {
+  UNITS, USERS, allUnits, assertError, flattenUnits, get, loginOk, me, request, sqlOk,
+} from './lib.mjs';
 
 let units; // Map code -> unit, as bkpsdm sees them
 let dinkes;
@@ -124,4 +126,42 @@ test('superadmin-only functions are 403 for the other roles', async () => {
     assertError(await request('POST', `/api/v1/users/${s.user.id}/sessions/revoke`, { session: s }), 403, 'forbidden');
     assert.equal((await get('/api/v1/auth/me', { session: s })).status, 200, 'own revoke must have been refused');
   }
+});
+
+test('superadmin lists users and ends all sessions of a user', async () => {
+  const admin = await loginOk('superadmin');
+  const list = await get('/api/v1/users?q=pegawai', { session: admin });
+  assert.equal(list.status, 200, list.text);
+  assert.ok(Array.isArray(list.json.items));
+  const victim = list.json.items.find((u) => u.username === USERS.pegawaiDinkes);
+  assert.ok(victim, `pegawai.dinkes not found by q=pegawai: ${list.text.slice(0, 300)}`);
+  assert.ok(!JSON.stringify(list.json).includes('argon2'), 'password hashes listed');
+  const a = await loginOk(USERS.pegawaiDinkes);
+  const b = await loginOk(USERS.pegawaiDinkes);
+  const res = await request('POST', `/api/v1/users/${victim.id}/sessions/revoke`, { session: admin });
+  assert.equal(res.status, 204, res.text);
+  assertError(await me(a), 401, 'unauthenticated');
+  assertError(await me(b), 401, 'unauthenticated');
+  assert.equal((await me(admin)).status, 200);
+  assertError(await request('POST', '/api/v1/users/987654321/sessions/revoke', { session: admin }), 404, 'not_found');
+});
+
+test('with the (default-on) admin TOTP setting, admin roles without TOTP get 403 totp_required', async () => {
+  const key = 'auth.totp_required_for_admins';
+  assert.equal(sqlOk(`SELECT value FROM settings WHERE key = '${key}'`), '0', 'the demo relaxes the setting');
+  sqlOk(`UPDATE settings SET value = '1' WHERE key = '${key}'`);
+  try {
+    const s = await loginOk(USERS.bkpsdm);
+    assertError(await get('/api/v1/audit', { session: s }), 403, 'totp_required');
+    assertError(await get('/api/v1/units', { session: s }), 403, 'totp_required');
+    assert.equal((await me(s)).status, 200, 'account routes stay open to set TOTP up');
+    const sa = await loginOk('superadmin');
+    assertError(await get('/api/v1/users', { session: sa }), 403, 'totp_required');
+    const p = await loginOk(USERS.pegawaiDinkes);
+    assert.equal((await get('/api/v1/units', { session: p })).status, 200, 'non-admin roles are not affected');
+  } finally {
+    sqlOk(`UPDATE settings SET value = '0' WHERE key = '${key}'`);
+  }
+  const s = await loginOk(USERS.bkpsdm);
+  assert.equal((await get('/api/v1/units', { session: s })).status, 200, 'setting restored');
 });

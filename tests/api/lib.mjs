@@ -113,7 +113,16 @@ export async function request(method, urlPath, opts = {}) {
     body = opts.body;
     if (opts.contentType !== undefined) headers['content-type'] = opts.contentType;
   }
-  const res = await fetch(BASE + urlPath, { method, headers, body, redirect: 'manual' });
+  let res;
+  try {
+    res = await fetch(BASE + urlPath, { method, headers, body, redirect: 'manual' });
+  } catch (err) {
+    // A kept-alive connection the server closed for idleness (15 s) while this process was
+    // blocked in spawnSync is reused before undici notices: "other side closed". Retry once on
+    // a new connection; a server that is really gone fails the retry too.
+    if (err?.cause?.code !== 'UND_ERR_SOCKET') throw err;
+    res = await fetch(BASE + urlPath, { method, headers, body, redirect: 'manual' });
+  }
   const text = await res.text();
   let json;
   try {

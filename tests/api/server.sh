@@ -164,6 +164,15 @@ abdi_kill_server() {
     SERVER_PID=
 }
 
+# One SQL query on the suite's database through sqlite3 or psql; prints the rows.
+db_query() {
+    if [ "$ENGINE" = sqlite ]; then
+        sqlite3 -bail "${URL#sqlite:}" "$1"
+    else
+        psql "$URL" -X -q -At -v ON_ERROR_STOP=1 -c "$1"
+    fi
+}
+
 # Sanitizer reports in the server log (ASan/UBSan/TSan/LSan builds).
 sanitizer_reports() {
     grep -cE 'ERROR: (Address|Leak|Thread|Memory)Sanitizer|WARNING: ThreadSanitizer|runtime error:' "$SERVER_LOG" || true

@@ -3,16 +3,16 @@
 //     logs in as bkpsdm, touches READY_FILE, then BURST_CLIENTS (16) concurrent clients create
 //     units (POST /api/v1/units, audited) until the server dies; each code answered 201 is
 //     appended to ACKED_FILE at once (one line each). Exits 0 when every client has stopped.
-//   node burst.mjs check ACKED_FILE
-//     prints "acked=N missing=M present_but_unacked=K" and exits 1 when an acknowledged unit is
-//     missing from GET /api/v1/units.
+//   node burst.mjs check TRIAL ACKED_FILE
+//     prints "acked=N missing=M present_but_unacked=K" (K: units of this trial present without a
+//     201 - committed when the server died, informational) and exits 1 when an acknowledged unit
+//     is missing from GET /api/v1/units.
 // Uses the helpers of the API suite, so the ABDI_* environment of tests/api/run.sh is needed.
 import fs from 'node:fs';
 import { USERS, UNITS, flattenUnits, get, loginOk, request } from '../api/lib.mjs';
 
 const CLIENTS = Number(process.env.BURST_CLIENTS || 16);
 const MAX_SECONDS = Number(process.env.BURST_MAX_SECONDS || 60);
-const CODE = /^T\d+C\d+N\d+$/;
 
 async function tree(session) {
   const res = await get('/api/v1/units', { session });
@@ -63,21 +63,22 @@ async function write(trial, ackedFile, readyFile) {
   console.log(`burst trial=${trial} attempted=${attempted} acked=${acked} non_201=${otherStatus}${firstErrors.length ? ` first_errors=${JSON.stringify(firstErrors)}` : ''}`);
 }
 
-async function check(ackedFile) {
+async function check(trial, ackedFile) {
   const acked = fs.readFileSync(ackedFile, 'utf8').split('\n').filter(Boolean);
   const session = await loginOk(USERS.bkpsdm);
   const present = new Set((await tree(session)).map((u) => u.code));
   const missing = acked.filter((c) => !present.has(c));
   const ackedSet = new Set(acked);
-  const unacked = [...present].filter((c) => CODE.test(c) && !ackedSet.has(c)).length;
+  const mine = new RegExp(`^T${trial}C\\d+N\\d+$`);
+  const unacked = [...present].filter((c) => mine.test(c) && !ackedSet.has(c)).length;
   console.log(`acked=${acked.length} missing=${missing.length} present_but_unacked=${unacked}${missing.length ? ` first_missing=${missing.slice(0, 5).join(',')}` : ''}`);
   process.exitCode = missing.length ? 1 : 0;
 }
 
 const [mode, ...args] = process.argv.slice(2);
 if (mode === 'write' && args.length === 3) await write(Number(args[0]), args[1], args[2]);
-else if (mode === 'check' && args.length === 1) await check(args[0]);
+else if (mode === 'check' && args.length === 2) await check(Number(args[0]), args[1]);
 else {
-  console.error('usage: burst.mjs write TRIAL ACKED_FILE READY_FILE | check ACKED_FILE');
+  console.error('usage: burst.mjs write TRIAL ACKED_FILE READY_FILE | check TRIAL ACKED_FILE');
   process.exit(2);
 }

@@ -56,6 +56,12 @@ test('wrong password shows a clear alert and keeps the username', async () => {
         assert.equal(await page.getByLabel('Nama pengguna').inputValue(), 'atasan.dinkes');
         assert.equal(await page.getByRole('banner').count(), 0, 'still logged out');
         assert.equal(await page.getByRole('heading', {name: 'Masuk', exact: true}).count(), 1);
+
+        // the right password then gets in (and clears the server's failure count, so
+        // repeated runs never reach the throttle)
+        await page.getByLabel('Kata sandi', {exact: true}).fill(PASSWORD);
+        await page.getByRole('button', {name: 'Masuk', exact: true}).click();
+        await page.getByRole('heading', {name: /^Selamat datang, /}).waitFor();
     } finally {
         await context.close();
     }

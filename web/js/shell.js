@@ -64,8 +64,10 @@ export function showShell(user, currentPath, onLogout) {
         h('div', {class: 'kepala-baris'},
           h('a', {class: 'merek', href: '#' + HOME}, 'Abdi'),
           h('p', {class: 'pengguna'},
-            h('span', {class: 'pengguna-nama'}, user.name || user.username),
-            h('span', {class: 'pengguna-unit'}, user.unit_name || 'Tanpa unit kerja')),
+            h('span', {class: 'pengguna-nama', title: user.name || user.username},
+              user.name || user.username),
+            h('span', {class: 'pengguna-unit', title: user.unit_name || null},
+              user.unit_name || 'Tanpa unit kerja')),
           menuBtn),
         nav);
     el.hidden = false;

@@ -1,0 +1,59 @@
+# Abdi - the two commands of the README, and the pieces they are made of.
+#   make run    install what is missing, build, create abdi.db with demo data once, serve
+#   make test   install what the tests need, build normal + ASan/UBSan, run every test
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+LISTEN ?= 127.0.0.1:8080
+DB ?= sqlite:abdi.db
+
+.PHONY: run test build build-san build-fuzz deps deps-test unit fuzz bench clean
+
+deps:
+	@tools/deps.sh run
+
+deps-test:
+	@tools/deps.sh test
+
+build/build.ninja:
+	meson setup build --buildtype=release
+
+build: deps build/build.ninja
+	ninja -C build
+
+build-san/build.ninja:
+	meson setup build-san --buildtype=debugoptimized -Db_sanitize=address,undefined -Db_lundef=false
+
+build-san: build-san/build.ninja
+	ninja -C build-san
+
+build-fuzz/build.ninja:
+	CC=clang meson setup build-fuzz --buildtype=debugoptimized -Dfuzz=true \
+	    -Db_sanitize=address,undefined -Db_lundef=false
+
+build-fuzz: build-fuzz/build.ninja
+	ninja -C build-fuzz fuzz_request
+
+run: build
+	@if [ ! -f abdi.db ]; then \
+	    echo "Membuat abdi.db dengan data demo..."; \
+	    umask 077; ./build/abdi --db $(DB) demo > abdi-demo.txt || { cat abdi-demo.txt; rm -f abdi-demo.txt abdi.db; exit 1; }; \
+	fi
+	@echo; echo "Abdi: http://$(LISTEN)/"; \
+	 if [ -f abdi-demo.txt ]; then sed -n '2,$$p' abdi-demo.txt; fi; echo
+	./build/abdi --db $(DB) serve --listen $(LISTEN)
+
+test: deps-test
+	$(MAKE) --no-print-directory build build-san build-fuzz
+	tests/run-all.sh
+
+unit: build
+	meson test -C build --print-errorlogs
+
+fuzz: build-fuzz
+	tests/fuzz/run.sh 60
+
+bench: build
+	bench/run
+
+clean:
+	rm -rf build build-san build-fuzz

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { test } from 'node:test';
 import {
-  HEX64, USERS, assertError, assertSecurityHeaders, get, login, loginOk, logout, me, post,
+  HEX64, PASSWORD, USERS, assertError, assertSecurityHeaders, get, login, loginOk, logout, me, post,
   request, sessionCookie,
 } from './lib.mjs';
 
@@ -103,7 +103,7 @@ test('every login gives a new token; an earlier cookie stays its own session', a
 
 test('session fixation: a cookie chosen before login is not accepted and not adopted', async () => {
   const planted = crypto.randomBytes(32).toString('hex');
-  const res = await post('/api/v1/auth/login', { username: USERS.pegawaiDinkes, password: process.env.ABDI_PASSWORD }, {
+  const res = await post('/api/v1/auth/login', { username: USERS.pegawaiDinkes, password: PASSWORD }, {
     cookie: `abdi_session=${planted}`,
   });
   assert.equal(res.status, 200, res.text);

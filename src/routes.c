@@ -1,6 +1,8 @@
 /* routes.c - the one list of every module's route table, in one visible place. */
 #include "routes.h"
 
+#include <string.h>
+
 #include "audit/audit.h"
 #include "auth/auth.h"
 #include "core/err.h"
@@ -15,8 +17,69 @@ static enum err_code api_health(struct req *rq, struct resp *rs, struct err *e)
                                "version", rq->app->version));
 }
 
+static json_t *roles_json(unsigned roles)
+{
+    json_t *arr = json_array();
+
+    for (unsigned bit = 1; bit <= ROLE_SUPERADMIN; bit <<= 1)
+        if (roles & bit)
+            json_array_append_new(arr, json_string(role_name(bit)));
+    return arr;
+}
+
+/* One operation object per route row: the API description is generated from the route
+ * tables themselves, so it cannot drift from what the router serves. */
+static json_t *operation(const struct route *r)
+{
+    json_t *op = json_object(), *params = json_array();
+    const char *p = r->pattern;
+
+    while ((p = strchr(p, '{')) != NULL) {
+        const char *end = strchr(p, '}');
+
+        if (!end)
+            break;
+        json_array_append_new(params, json_pack("{s:s%,s:s,s:b,s:{s:s}}", "name", p + 1,
+                                                (size_t)(end - p - 1), "in", "path", "required",
+                                                1, "schema", "type", "integer"));
+        p = end + 1;
+    }
+    json_object_set_new(op, "parameters", params);
+    json_object_set_new(op, "x-public", json_boolean(r->flags & ROUTE_PUBLIC));
+    json_object_set_new(op, "x-roles", roles_json(r->flags & ROUTE_PUBLIC ? 0 : r->roles));
+    json_object_set_new(op, "x-audited-write", json_boolean(r->flags & ROUTE_WRITE));
+    json_object_set_new(op, "responses", json_pack("{s:{s:s}}", "default", "description",
+                                                   "JSON; errors as {\"error\":{code,message,field}}"));
+    return op;
+}
+
+static enum err_code api_openapi(struct req *rq, struct resp *rs, struct err *e)
+{
+    static const char *const verbs[] = {"get", "post", "put", "patch", "delete"};
+    json_t *paths = json_object();
+
+    (void)e;
+    for (const struct route *const *t = abdi_routes; *t; t++) {
+        for (const struct route *r = *t; r->pattern; r++) {
+            json_t *item = json_object_get(paths, r->pattern);
+
+            if (!item) {
+                item = json_object();
+                json_object_set_new(paths, r->pattern, item);
+            }
+            for (unsigned i = 0; i < 5; i++)
+                if (r->methods & (1u << i))
+                    json_object_set_new(item, verbs[i], operation(r));
+        }
+    }
+    return resp_json(rs, 200,
+                     json_pack("{s:s,s:{s:s,s:s},s:o}", "openapi", "3.0.3", "info", "title",
+                               "Abdi API", "version", rq->app->version, "paths", paths));
+}
+
 static const struct route core_routes[] = {
     {HTTP_GET, "/api/v1/health", api_health, 0, ROUTE_PUBLIC},
+    {HTTP_GET, "/api/v1/openapi.json", api_openapi, 0, ROUTE_PUBLIC},
     {0},
 };
 

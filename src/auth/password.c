@@ -5,6 +5,8 @@
 #include "auth/auth.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <semaphore.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +27,20 @@ static struct {
     size_t cap;
 } common;
 static char dummy_hash[crypto_pwhash_STRBYTES];
+/* argon2id takes 64 MiB per run: at most LIMIT_HASH_CONCURRENT at once, whatever the thread
+ * count, so memory stays bounded under a login storm. */
+static sem_t hash_slots;
+
+static void slot_take(void)
+{
+    while (sem_wait(&hash_slots) != 0 && errno == EINTR)
+        ;
+}
+
+static void slot_give(void)
+{
+    sem_post(&hash_slots);
+}
 
 static uint64_t fnv(const char *s, size_t n)
 {
@@ -55,6 +71,7 @@ void auth_password_init(void)
 
     if (common.slot)
         return;
+    sem_init(&hash_slots, 0, LIMIT_HASH_CONCURRENT);
     common.cap = 1u << 18; /* > 4x the list */
     common.slot = xcalloc(common.cap, sizeof *common.slot);
     common.len = xcalloc(common.cap, sizeof *common.len);
@@ -106,8 +123,13 @@ int auth_password_is_common(const char *password)
 
 enum err_code auth_password_hash(const char *password, char out[AUTH_HASH_MAX], struct err *e)
 {
-    if (crypto_pwhash_str(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    int r;
+
+    slot_take();
+    r = crypto_pwhash_str(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE);
+    slot_give();
+    if (r != 0)
         return err_set(e, ERR_STORAGE, "hash_failed", NULL,
                        "Server sedang sibuk, coba lagi sebentar lagi");
     return ERR_OK;
@@ -117,14 +139,12 @@ int auth_password_verify(const char *hash, const char *password)
 {
     int ok;
 
-    if (!hash || !*hash) {
-        volatile int burn = crypto_pwhash_str_verify(dummy_hash, password, strlen(password));
-
-        (void)burn;
-        return 0;
-    }
-    ok = crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
-    return ok;
+    slot_take();
+    /* an unknown user costs the same work as a known one: same time, same answer */
+    ok = crypto_pwhash_str_verify(hash && *hash ? hash : dummy_hash, password,
+                                  strlen(password)) == 0;
+    slot_give();
+    return hash && *hash ? ok : 0;
 }
 
 static int contains_word(const char *low_password, const char *word)

@@ -37,20 +37,12 @@ void scope_unit_root(const struct req *rq, int64_t *root, int *subtree)
 enum err_code scope_unit_within(struct db *db, int64_t root, int64_t unit, int *yes,
                                 struct err *e)
 {
-    struct db_stmt *st;
-    enum err_code rc = db_prepare(db, SQL_WITHIN, &st, e);
-    int r;
+    const int64_t args[] = {unit, root};
+    int64_t n = 0;
+    enum err_code rc = db_value_int(db, SQL_WITHIN, args, 2, 0, &n, e);
 
-    *yes = 0;
-    if (rc)
-        return rc;
-    db_bind_int(st, 1, unit);
-    db_bind_int(st, 2, root);
-    r = db_step(st, e);
-    if (r == 1)
-        *yes = db_col_int(st, 0) > 0;
-    db_reset(st);
-    return r < 0 ? e->code : ERR_OK;
+    *yes = !rc && n > 0;
+    return rc;
 }
 
 static enum err_code deny(const struct req *rq, int64_t unit_id, struct err *e)

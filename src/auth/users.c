@@ -236,20 +236,12 @@ enum err_code auth_user_set_totp(struct db *db, int64_t user_id, const char *sec
 
 enum err_code auth_user_totp_step(struct db *db, int64_t user_id, int64_t step, struct err *e)
 {
-    struct db_stmt *st;
-    enum err_code rc = db_prepare(db, SQL_TOTP_STEP, &st, e);
-    int64_t changed;
-    int r;
+    const int64_t args[] = {user_id, step};
+    int64_t changed = 0;
+    enum err_code rc = db_run_ints(db, SQL_TOTP_STEP, args, 2, &changed, e);
 
     if (rc)
         return rc;
-    db_bind_int(st, 1, user_id);
-    db_bind_int(st, 2, step);
-    r = db_step(st, e);
-    changed = db_changes(st);
-    db_reset(st);
-    if (r < 0)
-        return e->code;
     if (changed != 1) /* another request used this code first */
         return err_set(e, ERR_UNAUTHORIZED, "invalid_totp", "totp", "Kode verifikasi tidak sah");
     return ERR_OK;

@@ -175,7 +175,7 @@ int cli_demo(const struct cli_global *g, int argc, char **argv)
     if (rc)
         return rc;
     err_clear(&e);
-    if (db_query_int(db, SQL_HAS_UNITS, &have, &e)) {
+    if (db_value_int(db, SQL_HAS_UNITS, NULL, 0, 0, &have, &e)) {
         db_close(db);
         return cli_fail("demo", &e);
     }

@@ -29,6 +29,7 @@
 #define LIMIT_LOGIN_FAIL_ACCOUNT_IP 5             /* failures per account from one address */
 #define LIMIT_LOGIN_FAIL_IP       20              /* failures from one address, any account */
 #define LIMIT_LOGIN_FAIL_ACCOUNT_HOUR 100         /* failures per account, all addresses, per hour */
+#define LIMIT_HASH_CONCURRENT     2               /* argon2id runs at once (64 MiB each) */
 #define LIMIT_REAUTH_S            (5 * 60)        /* re-authentication freshness */
 #define LIMIT_AUDIT_JSON_BYTES    (256 * 1024)    /* before/after JSON of one audit row */
 #define LIMIT_STMT_CACHE          256             /* prepared statements per connection */

@@ -352,7 +352,8 @@ enum err_code db_backup(struct db *db, const char *path, struct err *e)
     return db->ops->backup(db, path, e);
 }
 
-enum err_code db_query_int(struct db *db, const char *sql, int64_t *out, struct err *e)
+static enum err_code one_shot(struct db *db, const char *sql, const int64_t *args, int n,
+                              int64_t dflt, int64_t *value, int64_t *changes, struct err *e)
 {
     struct db_stmt *st;
     enum err_code rc = db_prepare(db, sql, &st, e);
@@ -360,14 +361,27 @@ enum err_code db_query_int(struct db *db, const char *sql, int64_t *out, struct 
 
     if (rc)
         return rc;
+    for (int i = 0; i < n; i++)
+        db_bind_int(st, i + 1, args[i]);
     r = db_step(st, e);
-    if (r < 0) {
-        db_reset(st);
-        return e ? e->code : ERR_STORAGE;
-    }
-    *out = r == 1 ? db_col_int(st, 0) : 0;
+    if (value)
+        *value = r == 1 && !db_col_is_null(st, 0) ? db_col_int(st, 0) : dflt;
+    if (changes)
+        *changes = r == 0 ? db_changes(st) : 0;
     db_reset(st);
-    return ERR_OK;
+    return r < 0 ? (e ? e->code : ERR_STORAGE) : ERR_OK;
+}
+
+enum err_code db_run_ints(struct db *db, const char *sql, const int64_t *args, int n,
+                          int64_t *changes, struct err *e)
+{
+    return one_shot(db, sql, args, n, 0, NULL, changes, e);
+}
+
+enum err_code db_value_int(struct db *db, const char *sql, const int64_t *args, int n,
+                           int64_t dflt, int64_t *out, struct err *e)
+{
+    return one_shot(db, sql, args, n, dflt, out, NULL, e);
 }
 
 struct db_pool {

@@ -64,8 +64,13 @@ enum err_code db_lock(struct db *db, int64_t key, struct err *e) ABDI_MUST_CHECK
 /* Consistent online copy into path (SQLite: VACUUM INTO). PostgreSQL answers ERR_INVALID. */
 enum err_code db_backup(struct db *db, const char *path, struct err *e) ABDI_MUST_CHECK;
 
-/* Helpers for the common cases; they prepare, bind nothing, step once, and reset. */
-enum err_code db_query_int(struct db *db, const char *sql, int64_t *out, struct err *e) ABDI_MUST_CHECK;
+/* One-shot statements whose parameters are all integers (args[0] is $1; n may be 0):
+ * prepare, bind, step once, reset. db_run_ints reports the rows changed (changes may be
+ * NULL); db_value_int gives the first column of the first row, or dflt when there is none. */
+enum err_code db_run_ints(struct db *db, const char *sql, const int64_t *args, int n,
+                          int64_t *changes, struct err *e) ABDI_MUST_CHECK;
+enum err_code db_value_int(struct db *db, const char *sql, const int64_t *args, int n,
+                           int64_t dflt, int64_t *out, struct err *e) ABDI_MUST_CHECK;
 
 /* Settings table (key → text value). Missing keys give the default. */
 enum err_code db_setting_int(struct db *db, const char *key, int64_t dflt, int64_t *out,

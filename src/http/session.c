@@ -122,15 +122,11 @@ enum err_code session_resolve(struct db *db, struct arena *a, const char *token,
     if (r < 0)
         return e->code;
     if (now - last_seen >= SESSION_TOUCH_S) {
-        rc = db_prepare(db, SQL_TOUCH, &st, e);
+        const int64_t args[] = {now, u->session_id};
+
+        rc = db_run_ints(db, SQL_TOUCH, args, 2, NULL, e);
         if (rc)
             return rc;
-        db_bind_int(st, 1, now);
-        db_bind_int(st, 2, u->session_id);
-        r = db_step(st, e);
-        db_reset(st);
-        if (r < 0)
-            return e->code;
     }
     *out = u;
     return ERR_OK;
@@ -167,38 +163,26 @@ enum err_code session_create(struct db *db, int64_t user_id, const char *ip, int
     return ERR_OK;
 }
 
-static enum err_code run_update(struct db *db, const char *sql, int64_t a1, int64_t a2,
-                                int64_t *changed, struct err *e)
-{
-    struct db_stmt *st;
-    enum err_code rc = db_prepare(db, sql, &st, e);
-    int r;
-
-    if (rc)
-        return rc;
-    db_bind_int(st, 1, a1);
-    db_bind_int(st, 2, a2);
-    r = db_step(st, e);
-    if (changed)
-        *changed = db_changes(st);
-    db_reset(st);
-    return r < 0 ? e->code : ERR_OK;
-}
-
 enum err_code session_revoke(struct db *db, int64_t user_id, int64_t session_id,
                              int64_t *changed, struct err *e)
 {
-    return run_update(db, SQL_REVOKE, session_id, user_id, changed, e);
+    const int64_t args[] = {session_id, user_id};
+
+    return db_run_ints(db, SQL_REVOKE, args, 2, changed, e);
 }
 
 enum err_code session_revoke_user(struct db *db, int64_t user_id, int64_t keep_id, struct err *e)
 {
-    return run_update(db, SQL_REVOKE_USER, user_id, keep_id, NULL, e);
+    const int64_t args[] = {user_id, keep_id};
+
+    return db_run_ints(db, SQL_REVOKE_USER, args, 2, NULL, e);
 }
 
 enum err_code session_mark_mfa(struct db *db, int64_t session_id, int64_t now, struct err *e)
 {
-    return run_update(db, SQL_MFA, session_id, now, NULL, e);
+    const int64_t args[] = {session_id, now};
+
+    return db_run_ints(db, SQL_MFA, args, 2, NULL, e);
 }
 
 enum err_code session_list(struct db *db, int64_t user_id, int64_t current_id, int64_t now,

@@ -6,17 +6,6 @@
 
 #include "core/str.h"
 
-static int hexv(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 int url_decode(const char *in, size_t len, char *out, int plus_space)
 {
     size_t o = 0;
@@ -25,15 +14,11 @@ int url_decode(const char *in, size_t len, char *out, int plus_space)
         char c = in[i];
 
         if (c == '%') {
-            int hi, lo;
+            unsigned char byte;
 
-            if (len - i < 3)
+            if (len - i < 3 || hex_decode(in + i + 1, 2, &byte, 1))
                 return -1;
-            hi = hexv(in[i + 1]);
-            lo = hexv(in[i + 2]);
-            if (hi < 0 || lo < 0)
-                return -1;
-            c = (char)(hi << 4 | lo);
+            c = (char)byte;
             if (c == '\0')
                 return -1;
             i += 2;

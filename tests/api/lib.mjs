@@ -47,7 +47,11 @@ const { hostname: HOST, port: PORT } = new URL(BASE);
 export const USERS = {
   bkpsdm: 'bkpsdm',               // admin_bkpsdm, sees every unit, reads the audit log
   adminDinkes: 'admin.dinkes',    // admin_unit of Dinas Kesehatan
-  pegawaiDinkes: 'pegawai.dinkes' // pegawai in Dinas Kesehatan
+  pegawaiDinkes: 'pegawai.dinkes', // pegawai in Dinas Kesehatan
+  atasanDinkes: 'atasan.dinkes',   // atasan in Dinas Kesehatan
+  pegawaiDisdik: 'pegawai.disdik', // pegawai in Dinas Pendidikan
+  pimpinan: 'pimpinan',            // read-only leadership
+  superadmin: 'superadmin',        // accounts and settings
 };
 export const UNITS = { dinkes: 'DINKES', disdik: 'DISDIK' };
 

@@ -94,13 +94,13 @@ static void contract(const char *url)
     assert_int_not_equal(db_begin(db, &e), ERR_OK); /* no nesting */
     insert(db, 10, "sepuluh", NULL, ERR_OK);
     db_rollback(db);
-    assert_int_equal(db_query_int(db, SQL_CNT, &n, &e), ERR_OK);
+    assert_int_equal(db_value_int(db, SQL_CNT, NULL, 0, -1, &n, &e), ERR_OK);
     assert_int_equal(n, 2);
     assert_int_equal(db_begin(db, &e), ERR_OK);
     assert_int_equal(db_lock(db, 42, &e), ERR_OK);
     insert(db, 11, "sebelas", NULL, ERR_OK);
     assert_int_equal(db_commit(db, &e), ERR_OK);
-    assert_int_equal(db_query_int(db, SQL_CNT, &n, &e), ERR_OK);
+    assert_int_equal(db_value_int(db, SQL_CNT, NULL, 0, -1, &n, &e), ERR_OK);
     assert_int_equal(n, 3);
     assert_int_not_equal(db_lock(db, 42, &e), ERR_OK); /* outside a transaction */
 

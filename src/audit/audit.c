@@ -235,9 +235,9 @@ static void ckpt_sign_text(int64_t id, const char *hash, char *msg, size_t cap)
 }
 
 /* Read the checkpoint; 0 = ok, 1 = missing, -1 = unreadable or bad signature. */
-static int ckpt_read(int64_t *id, char hash[65])
+static int ckpt_read(const char *path, int64_t *id, char hash[65])
 {
-    FILE *f = fopen(ckpt_path, "r");
+    FILE *f = fopen(path, "r");
     char line[512], sig_hex[2 * crypto_sign_BYTES + 1], msg[160];
     unsigned char sig[crypto_sign_BYTES];
     long long v;
@@ -262,25 +262,32 @@ static int ckpt_read(int64_t *id, char hash[65])
 
 void audit_checkpoint(int64_t id, const char *hash)
 {
+    if (key_loaded)
+        (void)audit_checkpoint_to(ckpt_path, id, hash);
+}
+
+int audit_checkpoint_to(const char *path, int64_t id, const char *hash)
+{
     char lock_path[4096], tmp_path[4096], msg[160], sig_hex[2 * crypto_sign_BYTES + 1];
     char cur_hash[65];
     unsigned char sig[crypto_sign_BYTES];
     int64_t cur = 0;
-    int lock_fd, fd;
+    int lock_fd, fd, rc = -1;
     FILE *f;
 
     if (!key_loaded)
-        return;
-    snprintf(lock_path, sizeof lock_path, "%s.lock", ckpt_path);
-    snprintf(tmp_path, sizeof tmp_path, "%s.%ld.tmp", ckpt_path, (long)getpid());
+        return -1;
+    snprintf(lock_path, sizeof lock_path, "%s.lock", path);
+    snprintf(tmp_path, sizeof tmp_path, "%s.%ld.tmp", path, (long)getpid());
     lock_fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (lock_fd < 0 || flock(lock_fd, LOCK_EX) != 0) {
         log_event("audit_checkpoint_failed", "reason", "lock", NULL);
         if (lock_fd >= 0)
             close(lock_fd);
-        return;
+        return -1;
     }
-    if (ckpt_read(&cur, cur_hash) == 0 && cur >= id)
+    rc = 0;
+    if (ckpt_read(path, &cur, cur_hash) == 0 && cur >= id)
         goto out;
     ckpt_sign_text(id, hash, msg, sizeof msg);
     crypto_sign_detached(sig, NULL, (const unsigned char *)msg, strlen(msg), ckpt_sk);
@@ -288,15 +295,17 @@ void audit_checkpoint(int64_t id, const char *hash)
     fd = open(tmp_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     f = fd >= 0 ? fdopen(fd, "w") : NULL;
     if (!f || fprintf(f, "v1 %lld %s %s\n", (long long)id, hash, sig_hex) < 0 || fflush(f) ||
-        fsync(fd) || fclose(f) || rename(tmp_path, ckpt_path)) {
+        fsync(fd) || fclose(f) || rename(tmp_path, path)) {
         if (!f && fd >= 0)
             close(fd);
         log_event("audit_checkpoint_failed", "reason", strerror(errno), NULL);
         unlink(tmp_path);
+        rc = -1;
     }
 out:
     flock(lock_fd, LOCK_UN);
     close(lock_fd);
+    return rc;
 }
 
 static enum err_code bad(struct audit_report *rep, int64_t id, const char *reason)
@@ -309,6 +318,31 @@ static enum err_code bad(struct audit_report *rep, int64_t id, const char *reaso
 }
 
 enum err_code audit_verify(struct db *db, struct audit_report *rep, struct err *e)
+{
+    return audit_verify_at(db, ckpt_path, rep, e);
+}
+
+enum err_code audit_head(struct db *db, int64_t *id, char hash[65], struct err *e)
+{
+    struct db_stmt *st;
+    enum err_code rc = db_prepare(db, SQL_HEAD, &st, e);
+    int r;
+
+    if (rc)
+        return rc;
+    r = db_step(st, e);
+    *id = 0;
+    hash[0] = '\0';
+    if (r == 1) {
+        *id = db_col_int(st, 0);
+        str_copy(hash, 65, db_col_text(st, 1));
+    }
+    db_reset(st);
+    return r < 0 ? e->code : ERR_OK;
+}
+
+enum err_code audit_verify_at(struct db *db, const char *checkpoint, struct audit_report *rep,
+                              struct err *e)
 {
     struct db_stmt *st;
     char prev[65] = AUDIT_GENESIS, calc[65], ck_hash[65];
@@ -361,7 +395,7 @@ enum err_code audit_verify(struct db *db, struct audit_report *rep, struct err *
         return e->code;
     if (rep->bad_id)
         return ERR_OK;
-    ck = ckpt_read(&ck_id, ck_hash);
+    ck = ckpt_read(checkpoint, &ck_id, ck_hash);
     if (ck < 0)
         return bad(rep, rep->rows + 1, "checkpoint file unreadable or signature invalid");
     if (ck == 1) {

@@ -25,6 +25,10 @@ enum err_code audit_append(struct db *db, int64_t now, int64_t actor_id, const c
                            struct err *e) ABDI_MUST_CHECK;
 /* After commit: move the signed checkpoint forward to (id, hash) if it is newer. */
 void audit_checkpoint(int64_t id, const char *hash);
+/* The same into another checkpoint file (a backup's own); 0 or -1. */
+int audit_checkpoint_to(const char *path, int64_t id, const char *hash);
+/* Newest row's id and hash (0 and "" for an empty chain). */
+enum err_code audit_head(struct db *db, int64_t *id, char hash[65], struct err *e) ABDI_MUST_CHECK;
 
 struct audit_report {
     int64_t rows;
@@ -33,6 +37,9 @@ struct audit_report {
 };
 /* ERR_OK with bad_id == 0 when every row and the checkpoint agree. */
 enum err_code audit_verify(struct db *db, struct audit_report *rep, struct err *e) ABDI_MUST_CHECK;
+/* The same against a given checkpoint file (verifying a backup against its own). */
+enum err_code audit_verify_at(struct db *db, const char *checkpoint, struct audit_report *rep,
+                              struct err *e) ABDI_MUST_CHECK;
 
 /* Query rows for the API (newest first) into a JSON list object. Filters may be NULL/0. */
 struct audit_filter {

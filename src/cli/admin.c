@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "audit/audit.h"
 #include "auth/auth.h"
@@ -234,10 +235,15 @@ int cli_user(const struct cli_global *g, int argc, char **argv)
     return cli_usage_error("user add|passwd ... (lihat abdi --help)");
 }
 
+/* `abdi backup FILE`: a consistent copy (VACUUM INTO: one read transaction, safe while the
+ * server writes), mode 0600, and FILE.ckpt: a checkpoint signed for the copy's own newest
+ * audit row, so the copy verifies on its own (`audit verify --checkpoint FILE.ckpt`). */
 int cli_backup(const struct cli_global *g, int argc, char **argv)
 {
-    struct db *db;
+    struct db *db, *copy = NULL;
     struct err e;
+    char url[4096], ckpt[4096], hash[65];
+    int64_t head = 0;
     int rc;
 
     if (argc != 2)
@@ -251,8 +257,21 @@ int cli_backup(const struct cli_global *g, int argc, char **argv)
         db_close(db);
         return cli_fail("cadangan", &e);
     }
-    printf("cadangan ditulis ke %s\n", argv[1]);
     db_close(db);
+    snprintf(url, sizeof url, "sqlite:%s", argv[1]);
+    snprintf(ckpt, sizeof ckpt, "%s.ckpt", argv[1]);
+    if (db_open(url, &copy, &e) || audit_head(copy, &head, hash, &e)) {
+        db_close(copy);
+        return cli_fail("cadangan: membaca salinan", &e);
+    }
+    db_close(copy);
+    unlink(ckpt);
+    if (head && audit_checkpoint_to(ckpt, head, hash)) {
+        fprintf(stderr, "abdi: cadangan: titik periksa %s tidak dapat ditulis\n", ckpt);
+        return 1;
+    }
+    printf("cadangan ditulis ke %s (audit sampai baris %lld, titik periksa %s)\n", argv[1],
+           (long long)head, ckpt);
     return 0;
 }
 
@@ -263,13 +282,19 @@ int cli_audit(const struct cli_global *g, int argc, char **argv)
     struct err e;
     int rc;
 
-    if (argc != 2 || strcmp(argv[1], "verify") != 0)
-        return cli_usage_error("audit verify");
+    const char *checkpoint = NULL;
+
+    if (argc == 4 && strcmp(argv[2], "--checkpoint") == 0)
+        checkpoint = argv[3];
+    else if (argc != 2)
+        return cli_usage_error("audit verify [--checkpoint FILE]");
+    if (strcmp(argv[1], "verify") != 0)
+        return cli_usage_error("audit verify [--checkpoint FILE]");
     rc = cli_open(g, 0, &db);
     if (rc)
         return rc;
     err_clear(&e);
-    if (audit_verify(db, &rep, &e)) {
+    if (checkpoint ? audit_verify_at(db, checkpoint, &rep, &e) : audit_verify(db, &rep, &e)) {
         db_close(db);
         return cli_fail("verifikasi audit", &e);
     }

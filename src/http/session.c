@@ -12,11 +12,16 @@
 
 static const char SQL_RESOLVE[] =
     "SELECT s.id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.auth_at, s.mfa_ok,"
-    " u.username, u.name, u.unit_id, un.name, u.must_change_password, u.totp_enabled"
+    " u.username, u.name, u.unit_id, un.name, u.must_change_password, u.totp_enabled,"
+    " (SELECT COALESCE(SUM(CASE r.role WHEN 'pegawai' THEN 1 WHEN 'atasan' THEN 2"
+    "  WHEN 'pimpinan' THEN 4 WHEN 'admin_unit' THEN 8 WHEN 'admin_bkpsdm' THEN 16"
+    "  WHEN 'superadmin' THEN 32 ELSE 0 END), 0) FROM user_roles r WHERE r.user_id = u.id)"
     " FROM sessions s JOIN users u ON u.id = s.user_id"
     " LEFT JOIN units un ON un.id = u.unit_id"
     " WHERE s.token_hash = $1 AND s.revoked = 0 AND u.active = 1";
-static const char SQL_ROLES[] = "SELECT role FROM user_roles WHERE user_id = $1";
+_Static_assert(ROLE_PEGAWAI == 1 && ROLE_ATASAN == 2 && ROLE_PIMPINAN == 4 &&
+                   ROLE_ADMIN_UNIT == 8 && ROLE_ADMIN_BKPSDM == 16 && ROLE_SUPERADMIN == 32,
+               "SQL_RESOLVE encodes the role bits");
 static const char SQL_TOUCH[] = "UPDATE sessions SET last_seen_at = $1 WHERE id = $2";
 static const char SQL_CREATE[] =
     "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, auth_at,"
@@ -108,19 +113,11 @@ enum err_code session_resolve(struct db *db, struct arena *a, const char *token,
     u->unit_name = arena_strdup(a, db_col_text(st, 10));
     u->must_change_password = (int)db_col_int(st, 11);
     u->totp_enabled = (int)db_col_int(st, 12);
+    u->roles = (unsigned)db_col_int(st, 13) & ROLES_ANY;
     db_reset(st);
     if (now - last_seen > LIMIT_SESSION_IDLE_S || now - created > LIMIT_SESSION_ABS_S ||
         now < created - 300)
         return unauth(e);
-    rc = db_prepare(db, SQL_ROLES, &st, e);
-    if (rc)
-        return rc;
-    db_bind_int(st, 1, u->id);
-    while ((r = db_step(st, e)) == 1)
-        u->roles |= role_parse(db_col_text(st, 0));
-    db_reset(st);
-    if (r < 0)
-        return e->code;
     if (now - last_seen >= SESSION_TOUCH_S) {
         const int64_t args[] = {now, u->session_id};
 

@@ -56,6 +56,14 @@ void cli_random_password(char out[24])
     sodium_memzero(raw, sizeof raw);
 }
 
+const char *cli_password_or_new(const char *given, char generated[24])
+{
+    if (given)
+        return given;
+    cli_random_password(generated);
+    return generated;
+}
+
 static const char *opt_value(int argc, char **argv, int *i, const char *name)
 {
     if (strcmp(argv[*i], name) != 0)
@@ -124,10 +132,7 @@ static int user_add(const struct cli_global *g, int argc, char **argv)
     roles = parse_roles(role);
     if (!roles)
         return cli_usage_error("peran tidak dikenal: %s", role);
-    if (!password) {
-        cli_random_password(generated);
-        password = generated;
-    }
+    password = cli_password_or_new(password, generated);
     rc = cli_open(g, 1, &db);
     if (rc)
         return rc;
@@ -183,10 +188,7 @@ static int user_passwd(const struct cli_global *g, int argc, char **argv)
             return cli_usage_error("opsi tidak dikenal atau tanpa nilai: %s", argv[i]);
         password = v;
     }
-    if (!password) {
-        cli_random_password(generated);
-        password = generated;
-    }
+    password = cli_password_or_new(password, generated);
     rc = cli_open(g, 1, &db);
     if (rc)
         return rc;

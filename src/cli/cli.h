@@ -29,5 +29,7 @@ int cli_audited(struct db *db, const struct audit_entry *ent, struct err *e);
 
 /* A generated initial password (23 chars + NUL, about 100 random bits). */
 void cli_random_password(char out[24]);
+/* given when not NULL, else a new random password written into generated. */
+const char *cli_password_or_new(const char *given, char generated[24]);
 
 #endif

@@ -167,10 +167,7 @@ int cli_demo(const struct cli_global *g, int argc, char **argv)
             return cli_usage_error("opsi tidak dikenal atau tanpa nilai: %s", argv[i]);
         }
     }
-    if (!password) {
-        cli_random_password(generated);
-        password = generated;
-    }
+    password = cli_password_or_new(password, generated);
     rc = cli_open(g, 1, &db);
     if (rc)
         return rc;

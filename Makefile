@@ -6,7 +6,7 @@ SHELL := /bin/bash
 LISTEN ?= 127.0.0.1:8080
 DB ?= sqlite:abdi.db
 
-.PHONY: run test build build-san build-fuzz deps deps-test unit fuzz bench clean
+.PHONY: run test build build-san build-tsan build-fuzz deps deps-test unit fuzz bench clean
 
 deps:
 	@tools/deps.sh run
@@ -26,6 +26,12 @@ build-san/build.ninja:
 build-san: build-san/build.ninja
 	ninja -C build-san
 
+build-tsan/build.ninja:
+	meson setup build-tsan --buildtype=debugoptimized -Db_sanitize=thread -Db_lundef=false
+
+build-tsan: build-tsan/build.ninja
+	ninja -C build-tsan abdi
+
 build-fuzz/build.ninja:
 	CC=clang meson setup build-fuzz --buildtype=debugoptimized -Dfuzz=true \
 	    -Db_sanitize=address,undefined -Db_lundef=false
@@ -43,7 +49,7 @@ run: build
 	./build/abdi --db $(DB) serve --listen $(LISTEN)
 
 test: deps-test
-	$(MAKE) --no-print-directory build build-san build-fuzz
+	$(MAKE) --no-print-directory build build-san build-tsan build-fuzz
 	tests/run-all.sh
 
 unit: build
@@ -56,4 +62,4 @@ bench: build
 	bench/run
 
 clean:
-	rm -rf build build-san build-fuzz
+	rm -rf build build-san build-tsan build-fuzz

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tests/run-all.sh - every test of `make test`, in order, after the builds exist:
 # source checks; unit tests (normal and ASan+UBSan, SQLite and a throwaway PostgreSQL);
-# API suite on SQLite and PostgreSQL with both builds; browser tests; crash tests on both
+# API suite on SQLite and PostgreSQL with the release, ASan+UBSan and TSan builds; browser tests; crash tests on both
 # engines; fuzzing (corpus replay + 60 s). Stops at the first failing stage and says which.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,6 +46,8 @@ run "api sqlite (release)" tests/api/run.sh build/abdi sqlite
 run "api postgresql (release)" tests/api/run.sh build/abdi postgresql
 run "api sqlite (asan+ubsan)" tests/api/run.sh build-san/abdi sqlite
 run "api postgresql (asan+ubsan)" tests/api/run.sh build-san/abdi postgresql
+run "api sqlite (tsan)" tests/api/run.sh build-tsan/abdi sqlite
+run "api postgresql (tsan)" tests/api/run.sh build-tsan/abdi postgresql
 run "e2e chromium" tests/e2e/run.sh build/abdi
 run "crash sqlite" tests/crash/run.sh build/abdi sqlite "$CRASH_TRIALS"
 run "crash postgresql" tests/crash/run.sh build/abdi postgresql "$CRASH_TRIALS"

@@ -37,8 +37,8 @@ struct employee_nip_info {
     int sequence; /* 1..999 */
 };
 
-/* Decode and validate a NIP against its own content and today. Fills *out only on success.
- * Errors (field "nip"), checked in this order:
+/* Decode and validate a NIP against its own content and today. Fills *out (may be NULL) only
+ * on success. Errors (field "nip"), in order:
  *   nip_invalid            not exactly 18 ASCII digits (NULL counts as empty)
  *   nip_birth_date_invalid birth date is not a real date
  *   nip_tmt_invalid        TMT CPNS month not 01..12
@@ -83,7 +83,7 @@ struct employee_pppk_info {
 };
 
 /* Decode and validate an NI PPPK under layout l (pass &employee_pppk_layout_default when no
- * setting is saved). Fills *out only on success. Errors (field "nip"), in this order:
+ * setting is saved). Fills *out (may be NULL) only on success. Errors (field "nip"), in order:
  *   pppk_invalid            not exactly 18 ASCII digits
  *   pppk_not_pppk           digit 13 is not the marker (a PNS NIP has a month there)
  *   pppk_birth_date_invalid birth date is not a real date
@@ -111,7 +111,7 @@ struct employee_nik_info {
     int sequence;   /* 1..9999 */
 };
 
-/* Decode a NIK. Fills *out only on success. Errors (field "nik"), in this order:
+/* Decode a NIK. Fills *out (may be NULL) only on success. Errors (field "nik"), in order:
  *   nik_invalid          not exactly 16 ASCII digits
  *   nik_region_invalid   implausible region (see rules.c for the plausibility rule)
  *   nik_date_invalid     DD not 01..31 or 41..71, or MM not 01..12

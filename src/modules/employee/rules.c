@@ -18,15 +18,14 @@ const struct employee_pppk_layout employee_pppk_layout_default = {
     .min_age_years = 20,
 };
 
-/* 1 when s holds exactly len ASCII digits and then NUL; reads at most len + 1 bytes. */
+/* 1 when the first len bytes of s are ASCII digits (not isdigit: it follows the locale).
+ * Stops at the first non-digit, so a shorter string is read no further than its NUL. */
 static int all_digits(const char *s, size_t len)
 {
-    if (!s)
-        return 0;
     for (size_t i = 0; i < len; i++)
         if (s[i] < '0' || s[i] > '9')
             return 0;
-    return s[len] == '\0';
+    return 1;
 }
 
 /* Length of s, counting no further than cap (s may be NULL). */
@@ -143,16 +142,14 @@ enum err_code employee_nip_decode(const char *nip, struct employee_date today,
                        "TMT CPNS pada NIP sebelum pegawai berusia 18 tahun");
     /* domain.md §1: TMT CPNS not in the future; the current month is not the future. */
     if (tmt_months > today.y * 12 + today.m)
-        return err_set(e, ERR_INVALID, "nip_tmt_future", "nip",
-                       "TMT CPNS pada NIP belum terjadi");
+        return err_set(e, ERR_INVALID, "nip_tmt_future", "nip", "TMT CPNS pada NIP belum terjadi");
     if (out)
         *out = n;
     return ERR_OK;
 }
 
 enum err_code employee_nip_check(const char *nip, struct employee_date birth,
-                                 enum employee_gender g, struct employee_date today,
-                                 struct err *e)
+                                 enum employee_gender g, struct employee_date today, struct err *e)
 {
     struct employee_nip_info n;
     enum err_code rc;
@@ -283,8 +280,7 @@ static int nik_region_plausible(const char *r)
            !(r[4] == '0' && r[5] == '0');
 }
 
-enum err_code employee_nik_decode(const char *nik, struct employee_nik_info *out,
-                                  struct err *e)
+enum err_code employee_nik_decode(const char *nik, struct employee_nik_info *out, struct err *e)
 {
     struct employee_nik_info k;
     int dd;

@@ -3,6 +3,7 @@
  * ABDI_SQLITE_SYNC=NORMAL is the documented opt-in). The only file including sqlite3.h. */
 #include "db/db_int.h"
 
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,6 +41,16 @@ static enum err_code sq_exec_script(struct db *db, const char *sql, struct err *
     return ERR_OK;
 }
 
+/* Before SQLite's first use: no global memory statistics (they take a process-wide mutex
+ * on every allocation, which the server threads then queue on). */
+static pthread_once_t sq_config_once = PTHREAD_ONCE_INIT;
+
+static void sq_config(void)
+{
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite3_initialize();
+}
+
 static enum err_code sq_open(struct db *db, const char *target, struct err *e)
 {
     sqlite3 *h = NULL;
@@ -47,6 +58,7 @@ static enum err_code sq_open(struct db *db, const char *target, struct err *e)
     int rc;
     enum err_code erc;
 
+    pthread_once(&sq_config_once, sq_config);
     rc = sqlite3_open_v2(target, &h,
                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) {

@@ -17,19 +17,30 @@ deps-test:
 build/build.ninja:
 	meson setup build --buildtype=release
 
+# The embedded file lists (web/, migrations) are read when meson configures: reconfigure a
+# build directory when files were added or removed there.
+EMBED_LIST = $(shell find web src/db/migrations -type f | LC_ALL=C sort | md5sum | cut -c1-32)
+define reconfigure_if_needed
+	@if [ "$$(cat $(1)/.embed-list 2>/dev/null)" != "$(EMBED_LIST)" ]; then \
+	    meson setup --reconfigure $(1) >/dev/null && echo "$(EMBED_LIST)" > $(1)/.embed-list; fi
+endef
+
 build: deps build/build.ninja
+	$(call reconfigure_if_needed,build)
 	ninja -C build
 
 build-san/build.ninja:
 	meson setup build-san --buildtype=debugoptimized -Db_sanitize=address,undefined -Db_lundef=false
 
 build-san: build-san/build.ninja
+	$(call reconfigure_if_needed,build-san)
 	ninja -C build-san
 
 build-tsan/build.ninja:
 	meson setup build-tsan --buildtype=debugoptimized -Db_sanitize=thread -Db_lundef=false
 
 build-tsan: build-tsan/build.ninja
+	$(call reconfigure_if_needed,build-tsan)
 	ninja -C build-tsan abdi
 
 build-fuzz/build.ninja:
@@ -37,6 +48,7 @@ build-fuzz/build.ninja:
 	    -Db_sanitize=address,undefined -Db_lundef=false
 
 build-fuzz: build-fuzz/build.ninja
+	$(call reconfigure_if_needed,build-fuzz)
 	ninja -C build-fuzz fuzz_request
 
 run: build

@@ -7,14 +7,18 @@
 #include "auth/auth.h"
 #include "core/err.h"
 #include "db/db.h"
+#include "modules/employee/employee.h"
 #include "modules/org/org.h"
 
+/* The version only for the admin roles (security-tests.md 14.3.3: no version leaks). */
 static enum err_code api_health(struct req *rq, struct resp *rs, struct err *e)
 {
+    json_t *v = json_pack("{s:s,s:s}", "status", "ok", "db", db_engine_name(rq->db));
+
     (void)e;
-    return resp_json(rs, 200,
-                     json_pack("{s:s,s:s,s:s}", "status", "ok", "db", db_engine_name(rq->db),
-                               "version", rq->app->version));
+    if (role_has(rq, ROLE_ADMIN_BKPSDM | ROLE_SUPERADMIN))
+        json_object_set_new(v, "version", json_string(rq->app->version));
+    return resp_json(rs, 200, v);
 }
 
 static json_t *roles_json(unsigned roles)
@@ -58,7 +62,7 @@ static enum err_code api_openapi(struct req *rq, struct resp *rs, struct err *e)
     static const char *const verbs[] = {"get", "post", "put", "patch", "delete"};
     json_t *paths = json_object();
 
-    (void)e;
+    (void)e, (void)rq;
     for (const struct route *const *t = abdi_routes; *t; t++) {
         for (const struct route *r = *t; r->pattern; r++) {
             json_t *item = json_object_get(paths, r->pattern);
@@ -74,7 +78,7 @@ static enum err_code api_openapi(struct req *rq, struct resp *rs, struct err *e)
     }
     return resp_json(rs, 200,
                      json_pack("{s:s,s:{s:s,s:s},s:o}", "openapi", "3.0.3", "info", "title",
-                               "Abdi API", "version", rq->app->version, "paths", paths));
+                               "Abdi API", "version", "v1", "paths", paths));
 }
 
 static const struct route core_routes[] = {
@@ -88,5 +92,6 @@ const struct route *const abdi_routes[] = {
     auth_routes,
     audit_routes,
     org_routes,
+    employee_routes,
     NULL,
 };

@@ -319,7 +319,12 @@ int server_run(const struct app *app, const struct server_options *opt)
     sigaction(SIGTERM, &sig, NULL);
     sigaction(SIGINT, &sig, NULL);
     signal(SIGPIPE, SIG_IGN);
-    log_event("server_started", "listen", opt->host, NULL);
+    {
+        char listen[96];
+
+        snprintf(listen, sizeof listen, "%s:%u", opt->host, opt->port);
+        log_event("server_started", "listen", listen, NULL);
+    }
     while (!stop_requested)
         pause();
     /* stop accepting, let requests in flight finish (at most 10 s), then stop */

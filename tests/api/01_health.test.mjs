@@ -3,18 +3,24 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  ENGINE, assertError, assertSecurityHeaders, get, httpRequest, raw, request, SECURITY_HEADERS,
+  ENGINE, assertError, assertSecurityHeaders, get, httpRequest, loginOk, raw, request,
+  SECURITY_HEADERS, USERS,
 } from './lib.mjs';
 
-test('GET /api/v1/health answers 200 with status, db engine and version', async () => {
+test('GET /api/v1/health answers 200 with status and db engine; the version only to admins', async () => {
   const res = await get('/api/v1/health');
   assert.equal(res.status, 200);
   assert.match(res.headers.get('content-type'), /^application\/json; ?charset=utf-8$/i);
   assert.equal(res.json.status, 'ok');
   assert.equal(res.json.db, ENGINE);
-  assert.equal(typeof res.json.version, 'string');
-  assert.match(res.json.version, /^\d+\.\d+\.\d+/);
+  assert.equal(res.json.version, undefined, 'anonymous callers get no version (ASVS 14.3.3)');
   assertSecurityHeaders(res.headers, { what: '200 health' });
+  const pegawai = await get('/api/v1/health', { session: await loginOk(USERS.pegawaiDinkes) });
+  assert.equal(pegawai.json.version, undefined);
+  const admin = await get('/api/v1/health', { session: await loginOk(USERS.bkpsdm) });
+  assert.equal(admin.status, 200);
+  assert.equal(admin.json.db, ENGINE);
+  assert.match(admin.json.version, /^\d+\.\d+\.\d+$/);
 });
 
 test('security headers on 404 (API and static), 405, 401', async () => {

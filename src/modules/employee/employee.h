@@ -1,13 +1,18 @@
-/* employee.h - the employee module: for now the pure rules of the three identifiers an employee
- * carries (NIP of a PNS, NI PPPK, NIK); the record, its store and its API join later.
- * Nothing here allocates or reads the clock: "today" and the PPPK layout are arguments.
- * Errors are 422 (ERR_INVALID) naming the field "nip" or "nik", with a stable slug per rule. */
+/* employee.h - the employee module: the pure rules of the identifiers (NIP, NI PPPK, NIK) and
+ * of the derived facts (service years, next promotion, next salary step, retirement), the
+ * record with its rank and position histories (store.c) and its API (api.c). Rules never read
+ * the clock: "today" and the settings are arguments. Records come back in request arena memory.
+ * Errors are 422 (ERR_INVALID) naming the JSON field at fault, with a stable slug per rule. */
 #ifndef ABDI_EMPLOYEE_H
 #define ABDI_EMPLOYEE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/err.h"
+#include "core/mem.h"
+#include "db/db.h"
+#include "http/http.h"
 
 #define EMPLOYEE_NIP_LEN 18 /* digits of a PNS NIP and of an NI PPPK */
 #define EMPLOYEE_NIK_LEN 16 /* digits of a NIK */
@@ -131,5 +136,92 @@ enum err_code employee_nik_check(const char *nik, struct employee_date birth,
  * ("1275********0001"). Anything that is not 16 ASCII digits (NULL included) becomes 16 '*',
  * so a malformed stored value never leaks. out is always NUL-terminated. */
 void employee_nik_mask(const char *nik, char out[EMPLOYEE_NIK_LEN + 1]);
+
+/* ---- dates (rules.c, pure) ---- */
+/* 1 when d is a real date of years 1..9999. */
+int employee_date_valid(struct employee_date d);
+/* <0, 0, >0 as a is before, equal to or after b. */
+int employee_date_cmp(struct employee_date a, struct employee_date b);
+/* Exactly "YYYY-MM-DD" and a real date; -1 otherwise (s may be NULL). */
+int employee_date_parse(const char *s, struct employee_date *out);
+/* "YYYY-MM-DD" into out. */
+void employee_date_format(struct employee_date d, char out[11]);
+/* The UTC calendar day of epoch seconds t. */
+struct employee_date employee_date_from_epoch(int64_t t);
+
+/* ---- derived facts (facts.c, pure) ---- */
+/* Whole years from the appointment (TMT CPNS) to today; 0 before it. */
+int employee_service_years(struct employee_date appointed_on, struct employee_date today);
+/* TMT pensiun (domain.md §9, Peraturan BKN 3/2020): the first day of the month after the month
+ * in which the person reaches bup_age; a 29 February birthday counts as 28 February in a
+ * year without one. */
+struct employee_date employee_retirement_on(struct employee_date birth, int bup_age);
+/* The first promotion TMT on or after eligible_on: the 1st of a period month under the rule in
+ * force on that date (domain.md §2: April/October until 2023-12-31, even months until
+ * 2025-09-30, every month from 2025-10-01). */
+struct employee_date employee_promotion_tmt(struct employee_date eligible_on);
+/* Next regular promotion: eligible 4 years after tmt_rank (PP 99/2000), not before today;
+ * 0 (and *out untouched) when there is none: the highest rank (rank_order 17) or not a PNS
+ * rank (PPPK). The education cap and the performance condition are not known here. */
+int employee_next_promotion(struct employee_date tmt_rank, int rank_order,
+                            struct employee_date today, struct employee_date *out);
+/* Next periodic salary step (KGB, PP 7/1977 arts. 11-13) on or after today, counted from the
+ * appointment: every 2 years, for golongan II at 1, 3, 5... years (rank_order 5..8). 0 when
+ * the rank has no PNS salary table (PPPK). */
+int employee_next_salary_step(struct employee_date appointed_on, int rank_order,
+                              struct employee_date today, struct employee_date *out);
+
+/* ---- the record (store.c) ---- */
+#define EMPLOYEE_SORTS "name, nip, golongan, birth_date"
+
+struct employee {
+    int64_t id;
+    const char *nip, *nik, *name, *gelar_depan, *gelar_belakang; /* gelar: NULL when none */
+    const char *birth_place, *birth_date;                        /* birth_date "YYYY-MM-DD" */
+    const char *gender;                                          /* "L" or "P" */
+    const char *status;                                          /* CPNS, PNS, PPPK */
+    const char *state;                                           /* active, ... */
+    const char *appointed_on; /* TMT CPNS (PPPK: 1 January of the appointment year) */
+    int64_t unit_id, position_id;
+    const char *unit_name, *position_name, *position_kind;
+    int bup_age; /* of the current position; 0 when it has none */
+    const char *golongan, *pangkat, *tmt_golongan, *tmt_jabatan; /* newest history rows */
+    int rank_order;                                              /* of golongan */
+    const char *pns_id;                                          /* SIASN id or NULL */
+    int64_t created_at, updated_at;
+};
+
+/* A reference golongan row: ERR_NOT_FOUND when code is not one. */
+struct employee_golongan {
+    const char *code, *kind, *pangkat; /* kind "pns" or "pppk"; pangkat NULL for PPPK */
+    int rank_order;
+};
+enum err_code employee_golongan_get(struct db *db, struct arena *a, const char *code,
+                                    struct employee_golongan *out, struct err *e) ABDI_MUST_CHECK;
+/* *yes = 1 when an employee has this NIP. */
+enum err_code employee_nip_taken(struct db *db, const char *nip, int *yes,
+                                 struct err *e) ABDI_MUST_CHECK;
+/* Insert the record and its first rank and position history rows (tmt_golongan,
+ * tmt_jabatan). Duplicate NIP: 409 duplicate_nip. */
+enum err_code employee_insert(struct db *db, const struct employee *emp, int64_t now,
+                              int64_t *id_out, struct err *e) ABDI_MUST_CHECK;
+/* ERR_NOT_FOUND when missing. */
+enum err_code employee_get(struct db *db, struct arena *a, int64_t id, struct employee *out,
+                           struct err *e) ABDI_MUST_CHECK;
+
+/* Search. unit_id 0 = every unit; else that unit, with its sub-units when subtree. q "" or a
+ * name/NIP fragment; golongan "" or a code; sort one of EMPLOYEE_SORTS. */
+struct employee_query {
+    int64_t unit_id;
+    int subtree;
+    const char *q, *golongan, *sort;
+    int64_t page, per_page;
+};
+enum err_code employee_search(struct db *db, struct arena *a, const struct employee_query *qr,
+                              struct employee **items, size_t *n, int64_t *total,
+                              struct err *e) ABDI_MUST_CHECK;
+
+/* ---- api.c ---- */
+extern const struct route employee_routes[];
 
 #endif

@@ -352,3 +352,56 @@ void employee_nik_mask(const char *nik, char out[EMPLOYEE_NIK_LEN + 1])
     memcpy(out, nik, 4);
     memcpy(out + EMPLOYEE_NIK_LEN - 4, nik + EMPLOYEE_NIK_LEN - 4, 4);
 }
+
+/* ---- dates ---- */
+
+int employee_date_valid(struct employee_date d)
+{
+    return date_valid(d.y, d.m, d.d);
+}
+
+int employee_date_cmp(struct employee_date a, struct employee_date b)
+{
+    if (a.y != b.y)
+        return a.y < b.y ? -1 : 1;
+    if (a.m != b.m)
+        return a.m < b.m ? -1 : 1;
+    return a.d == b.d ? 0 : a.d < b.d ? -1 : 1;
+}
+
+int employee_date_parse(const char *s, struct employee_date *out)
+{
+    char digits[8];
+
+    if (bounded_len(s, 11) != 10 || s[4] != '-' || s[7] != '-')
+        return -1;
+    memcpy(digits, s, 4);
+    memcpy(digits + 4, s + 5, 2);
+    memcpy(digits + 6, s + 8, 2);
+    if (!all_digits(digits, 8) || !read_birth(digits, out))
+        return -1;
+    return 0;
+}
+
+void employee_date_format(struct employee_date d, char out[11])
+{
+    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)(uint16_t)d.y % 10000u,
+             (unsigned)(uint8_t)d.m % 100u, (unsigned)(uint8_t)d.d % 100u);
+}
+
+/* Days since 1970-01-01 to a civil date (H. Hinnant's days_from_civil inverse). */
+struct employee_date employee_date_from_epoch(int64_t t)
+{
+    int64_t z = (t >= 0 ? t / 86400 : (t - 86399) / 86400) + 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    int64_t d = doy - (153 * mp + 2) / 5 + 1;
+    int64_t m = mp < 10 ? mp + 3 : mp - 9;
+    int64_t y = yoe + era * 400 + (m <= 2);
+    struct employee_date out = {(int16_t)y, (int8_t)m, (int8_t)d};
+
+    return out;
+}

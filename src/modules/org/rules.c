@@ -1,5 +1,6 @@
-/* rules.c - pure rules of the organisation tree: what a unit code and kind may be, and
- * how a flat list of units nests into the forest the API returns. No I/O. */
+/* rules.c - pure rules of the organisation: what a unit code and kind may be, how a flat
+ * list of units nests into the forest the API returns, and what a position may be (kind,
+ * class, retirement age of domain.md §3 and §9). No I/O. */
 #include "modules/org/org.h"
 
 #include <string.h>
@@ -83,4 +84,69 @@ json_t *org_units_forest(const struct org_unit *units, size_t n)
         }
     }
     return roots;
+}
+
+/* domain.md §3 kinds with their PP 11/2017 art. 239 retirement ages (domain.md §9):
+ * 58 administrator, pengawas, pelaksana, ahli pertama/muda and keterampilan (penyelia
+ * included); 60 JPT and ahli madya; 65 ahli utama. */
+static const struct {
+    const char *kind;
+    int bup_age;
+} position_kinds[] = {
+    {"jpt_utama", 60},    {"jpt_madya", 60},  {"jpt_pratama", 60}, {"administrator", 58},
+    {"pengawas", 58},     {"pelaksana", 58},  {"ahli_pertama", 58}, {"ahli_muda", 58},
+    {"ahli_madya", 60},   {"ahli_utama", 65}, {"pemula", 58},      {"terampil", 58},
+    {"mahir", 58},        {"penyelia", 58},
+};
+
+int org_position_bup_default(const char *kind)
+{
+    for (size_t i = 0; kind && i < sizeof position_kinds / sizeof position_kinds[0]; i++)
+        if (strcmp(position_kinds[i].kind, kind) == 0)
+            return position_kinds[i].bup_age;
+    return 0;
+}
+
+enum err_code org_position_kind_check(const char *kind, struct err *e)
+{
+    if (org_position_bup_default(kind) == 0)
+        return err_set(e, ERR_INVALID, "validation_failed", "kind", "Jenis jabatan tidak dikenal");
+    return ERR_OK;
+}
+
+static int blank(const char *s)
+{
+    for (; s && *s; s++)
+        if (*s != ' ' && *s != '\t')
+            return 0;
+    return 1;
+}
+
+enum err_code org_position_check(const struct org_position *p, struct err *e)
+{
+    enum err_code rc;
+
+    if (blank(p->name))
+        return err_set(e, ERR_INVALID, "validation_failed", "name", "Nama jabatan wajib diisi");
+    rc = org_position_kind_check(p->kind, e);
+    if (rc)
+        return rc;
+    if (p->kelas_jabatan < 1 || p->kelas_jabatan > 17)
+        return err_set(e, ERR_INVALID, "validation_failed", "kelas_jabatan",
+                       "Kelas jabatan harus 1-17");
+    if (p->needed < 0)
+        return err_set(e, ERR_INVALID, "validation_failed", "needed",
+                       "Kebutuhan pegawai tidak boleh negatif");
+    if (p->bup_age < 40 || p->bup_age > 70)
+        return err_set(e, ERR_INVALID, "validation_failed", "bup_age",
+                       "Batas usia pensiun harus 40-70 tahun");
+    return ERR_OK;
+}
+
+json_t *org_position_json(const struct org_position *p)
+{
+    return json_pack("{s:I,s:I,s:s,s:s,s:i,s:i,s:i,s:o}", "id", (json_int_t)p->id, "unit_id",
+                     (json_int_t)p->unit_id, "name", p->name, "kind", p->kind, "kelas_jabatan",
+                     p->kelas_jabatan, "needed", p->needed, "bup_age", p->bup_age,
+                     "siasn_jabatan_id", json_str_or_null(p->siasn_jabatan_id));
 }

@@ -1,4 +1,5 @@
-/* store.c - all SQL of the organisation module. */
+/* store.c - all SQL of the organisation module: units and positions. Statements are static
+ * text with bound parameters; nothing here decides scope (the handlers do). */
 #include "modules/org/org.h"
 
 #include <string.h>
@@ -18,6 +19,15 @@ static const char SQL_BY_CODE[] = "SELECT " UNIT_COLS " FROM units WHERE code = 
 static const char SQL_INSERT[] =
     "INSERT INTO units (parent_id, code, name, kind, created_at) VALUES ($1, $2, $3, $4, $5)"
     " RETURNING id";
+
+#define POS_COLS "id, unit_id, name, kind, kelas_jabatan, needed, bup_age, siasn_jabatan_id"
+
+static const char SQL_POS_ONE[] = "SELECT " POS_COLS " FROM positions WHERE id = $1";
+static const char SQL_POS_LIST[] =
+    "SELECT " POS_COLS " FROM positions WHERE unit_id = $1 ORDER BY name, id";
+static const char SQL_POS_INSERT[] =
+    "INSERT INTO positions (unit_id, name, kind, kelas_jabatan, needed, bup_age,"
+    " siasn_jabatan_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
 
 static void read_unit(struct db_stmt *st, struct arena *a, struct org_unit *u)
 {
@@ -135,6 +145,97 @@ enum err_code org_unit_insert(struct db *db, const struct org_unit *u, int64_t n
     db_reset(st);
     if (r < 0 && e->code == ERR_CONFLICT)
         return err_set(e, ERR_CONFLICT, "unit_code_taken", "code", "Kode unit sudah dipakai");
+    if (r != 1)
+        return r < 0 ? e->code : err_set(e, ERR_INTERNAL, "internal", NULL, "insert");
+    return ERR_OK;
+}
+
+static void read_position(struct db_stmt *st, struct arena *a, struct org_position *p)
+{
+    p->id = db_col_int(st, 0);
+    p->unit_id = db_col_int(st, 1);
+    p->name = arena_strdup(a, db_col_text(st, 2));
+    p->kind = arena_strdup(a, db_col_text(st, 3));
+    p->kelas_jabatan = (int)db_col_int(st, 4);
+    p->needed = (int)db_col_int(st, 5);
+    p->bup_age = (int)db_col_int(st, 6);
+    p->siasn_jabatan_id = db_col_is_null(st, 7) ? NULL : arena_strdup(a, db_col_text(st, 7));
+}
+
+enum err_code org_position_get(struct db *db, struct arena *a, int64_t id,
+                               struct org_position *out, struct err *e)
+{
+    struct db_stmt *st;
+    enum err_code rc = db_prepare(db, SQL_POS_ONE, &st, e);
+    int r;
+
+    if (rc)
+        return rc;
+    db_bind_int(st, 1, id);
+    r = db_step(st, e);
+    if (r == 1)
+        read_position(st, a, out);
+    db_reset(st);
+    if (r < 0)
+        return e->code;
+    if (r == 0)
+        return err_set(e, ERR_NOT_FOUND, "not_found", NULL, "Jabatan tidak ditemukan");
+    return ERR_OK;
+}
+
+enum err_code org_positions_list(struct db *db, struct arena *a, int64_t unit_id,
+                                 struct org_position **out, size_t *n, struct err *e)
+{
+    struct db_stmt *st;
+    struct org_position *items = NULL;
+    size_t count = 0, cap = 0;
+    enum err_code rc = db_prepare(db, SQL_POS_LIST, &st, e);
+    int r;
+
+    if (rc)
+        return rc;
+    db_bind_int(st, 1, unit_id);
+    while ((r = db_step(st, e)) == 1) {
+        if (count == cap) {
+            struct org_position *grown;
+
+            cap = cap ? cap * 2 : 32;
+            grown = arena_alloc(a, cap * sizeof *grown);
+            if (count)
+                memcpy(grown, items, count * sizeof *grown);
+            items = grown;
+        }
+        read_position(st, a, &items[count++]);
+    }
+    db_reset(st);
+    if (r < 0)
+        return e->code;
+    *out = items;
+    *n = count;
+    return ERR_OK;
+}
+
+enum err_code org_position_insert(struct db *db, const struct org_position *p, int64_t now,
+                                  int64_t *id_out, struct err *e)
+{
+    struct db_stmt *st;
+    enum err_code rc = db_prepare(db, SQL_POS_INSERT, &st, e);
+    int r;
+
+    if (rc)
+        return rc;
+    db_bind_int(st, 1, p->unit_id);
+    db_bind_text(st, 2, p->name);
+    db_bind_text(st, 3, p->kind);
+    db_bind_int(st, 4, p->kelas_jabatan);
+    db_bind_int(st, 5, p->needed);
+    db_bind_int(st, 6, p->bup_age);
+    db_bind_text(st, 7, p->siasn_jabatan_id);
+    db_bind_int(st, 8, now);
+    r = db_step(st, e);
+    if (r == 1)
+        *id_out = db_col_int(st, 0);
+    db_reset(st);
     if (r != 1)
         return r < 0 ? e->code : err_set(e, ERR_INTERNAL, "internal", NULL, "insert");
     return ERR_OK;

@@ -1,0 +1,396 @@
+/* api.c - employee endpoints: the NIP decoding tool, creating a record (admins within the
+ * scope of its unit), one record with its derived facts, and the scoped search. Handlers
+ * parse, check scope, call rules and store, and render; they hold no SQL. The full NIK is
+ * shown only to admins whose scope covers the record, and never goes into the audit log. */
+#include "modules/employee/employee.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "auth/auth.h"
+#include "core/str.h"
+#include "modules/org/org.h"
+
+#define FIELD_TEXT_MAX 64 /* bytes of a short text field: gelar, SIASN id, dates, codes */
+
+static struct employee_date today_of(const struct req *rq)
+{
+    return employee_date_from_epoch(rq->now);
+}
+
+static json_t *date_or_null(int ok, struct employee_date d)
+{
+    char s[11];
+
+    if (!ok)
+        return json_null();
+    employee_date_format(d, s);
+    return json_string(s);
+}
+
+/* The record as the API shows it, with its derived facts as of today. show_nik 0 masks it. */
+static json_t *employee_json(const struct employee *x, int show_nik, struct employee_date today)
+{
+    struct employee_date birth = {1, 1, 1}, appointed = {1, 1, 1}, tmt_rank = {1, 1, 1};
+    struct employee_date next = {1, 1, 1};
+    char nik[EMPLOYEE_NIK_LEN + 1], tmt_cpns[8];
+    int has_birth = employee_date_parse(x->birth_date, &birth) == 0;
+    int has_appointed = employee_date_parse(x->appointed_on, &appointed) == 0;
+    int has_rank = employee_date_parse(x->tmt_golongan, &tmt_rank) == 0;
+    json_t *o;
+
+    employee_nik_mask(x->nik, nik);
+    o = json_pack("{s:I,s:s,s:s,s:s,s:o,s:o,s:s,s:s,s:s,s:s,s:s,s:I,s:o,s:o,s:o,s:o}", "id",
+                  (json_int_t)x->id, "nip", x->nip, "nik", show_nik ? x->nik : nik, "name",
+                  x->name, "gelar_depan", json_str_or_null(x->gelar_depan), "gelar_belakang",
+                  json_str_or_null(x->gelar_belakang), "birth_place", x->birth_place,
+                  "birth_date", x->birth_date, "gender", x->gender, "status", x->status,
+                  "state", x->state, "unit_id", (json_int_t)x->unit_id, "unit_name",
+                  json_str_or_null(x->unit_name), "position_id",
+                  json_id_or_null(x->position_id), "position_name",
+                  json_str_or_null(x->position_name), "position_kind",
+                  json_str_or_null(x->position_kind));
+    json_object_set_new(o, "golongan", json_str_or_null(x->golongan));
+    json_object_set_new(o, "pangkat", json_str_or_null(x->pangkat));
+    json_object_set_new(o, "tmt_golongan", json_str_or_null(x->tmt_golongan));
+    json_object_set_new(o, "tmt_jabatan", json_str_or_null(x->tmt_jabatan));
+    json_object_set_new(o, "appointed_on", json_str_or_null(x->appointed_on));
+    snprintf(tmt_cpns, sizeof tmt_cpns, "%04u-%02u", (unsigned)(uint16_t)appointed.y % 10000u,
+             (unsigned)(uint8_t)appointed.m % 100u);
+    json_object_set_new(o, "tmt_cpns", has_appointed && strcmp(x->status, "PPPK") != 0
+                                           ? json_string(tmt_cpns) : json_null());
+    json_object_set_new(o, "pns_id", json_str_or_null(x->pns_id));
+    json_object_set_new(o, "created_at", json_time(x->created_at));
+    json_object_set_new(o, "updated_at", json_time(x->updated_at));
+    json_object_set_new(o, "years_of_service",
+                        has_appointed ? json_integer(employee_service_years(appointed, today))
+                                      : json_null());
+    json_object_set_new(o, "retirement_date",
+                        date_or_null(has_birth && x->bup_age > 0,
+                                     employee_retirement_on(birth, x->bup_age)));
+    json_object_set_new(o, "next_promotion_date",
+                        date_or_null(has_rank && employee_next_promotion(tmt_rank, x->rank_order,
+                                                                         today, &next),
+                                     next));
+    json_object_set_new(o, "next_salary_step_date",
+                        date_or_null(has_appointed &&
+                                         employee_next_salary_step(appointed, x->rank_order,
+                                                                   today, &next),
+                                     next));
+    return o;
+}
+
+static enum err_code api_nip_tool(struct req *rq, struct resp *rs, struct err *e)
+{
+    struct employee_nip_info n;
+    char birth[11], tmt[8];
+    enum err_code rc = employee_nip_decode(rq->params[0], today_of(rq), &n, e);
+
+    if (rc)
+        return rc;
+    employee_date_format(n.birth_on, birth);
+    snprintf(tmt, sizeof tmt, "%04u-%02u", (unsigned)n.tmt_cpns_year % 10000u,
+             (unsigned)n.tmt_cpns_month % 100u);
+    return resp_json(rs, 200,
+                     json_pack("{s:b,s:s,s:s,s:s,s:i}", "valid", 1, "birth_date", birth,
+                               "tmt_cpns", tmt, "gender", n.gender == EMPLOYEE_MALE ? "L" : "P",
+                               "sequence", n.sequence));
+}
+
+static const struct json_field employee_fields[] = {
+    {"nip", JF_STRING, 1, FIELD_TEXT_MAX, 0, 0},
+    {"nik", JF_STRING, 1, FIELD_TEXT_MAX, 0, 0},
+    {"name", JF_STRING, 1, LIMIT_NAME_BYTES, 0, 0},
+    {"gelar_depan", JF_STRING, 0, FIELD_TEXT_MAX, 0, 0},
+    {"gelar_belakang", JF_STRING, 0, FIELD_TEXT_MAX, 0, 0},
+    {"birth_place", JF_STRING, 1, LIMIT_NAME_BYTES, 0, 0},
+    {"birth_date", JF_STRING, 1, FIELD_TEXT_MAX, 0, 0},
+    {"gender", JF_STRING, 1, FIELD_TEXT_MAX, 0, 0},
+    {"status", JF_STRING, 1, FIELD_TEXT_MAX, 0, 0},
+    {"unit_id", JF_INT, 1, 0, 1, INT64_MAX},
+    {"golongan", JF_STRING, 1, FIELD_TEXT_MAX, 0, 0},
+    {"tmt_golongan", JF_STRING, 1, FIELD_TEXT_MAX, 0, 0},
+    {"position_id", JF_INT, 1, 0, 1, INT64_MAX},
+    {"tmt_jabatan", JF_STRING, 0, FIELD_TEXT_MAX, 0, 0},
+    {"pns_id", JF_STRING, 0, FIELD_TEXT_MAX, 0, 0},
+    {0},
+};
+
+static enum err_code invalid(struct err *e, const char *field, const char *msg)
+{
+    return err_set(e, ERR_INVALID, "validation_failed", field, msg);
+}
+
+static int blank(const char *s)
+{
+    for (; s && *s; s++)
+        if (*s != ' ' && *s != '\t')
+            return 0;
+    return 1;
+}
+
+/* An effective date of the record: a real date, not before the appointment, not after today. */
+static enum err_code check_tmt(const char *s, const char *field, struct employee_date appointed,
+                               struct employee_date today, struct err *e)
+{
+    struct employee_date d;
+
+    if (employee_date_parse(s, &d))
+        return invalid(e, field, "Tanggal harus berformat YYYY-MM-DD dan valid");
+    if (employee_date_cmp(d, appointed) < 0)
+        return invalid(e, field, "Tanggal tidak boleh sebelum TMT pengangkatan");
+    if (employee_date_cmp(d, today) > 0)
+        return invalid(e, field, "Tanggal tidak boleh di masa depan");
+    return ERR_OK;
+}
+
+/* The body into *x, every field checked on its own, then against each other (NIP against
+ * birth date and gender, TMTs against the appointment the NIP carries). No I/O. */
+static enum err_code employee_input_parse(struct req *rq, struct employee *x,
+                                          struct employee_date today, int *nik_warning,
+                                          struct err *e)
+{
+    struct employee_nip_info nip;
+    struct employee_pppk_info pppk;
+    struct employee_date birth, appointed;
+    enum employee_gender g;
+    int is_pppk;
+    enum err_code rc = json_body_check(rq, employee_fields, e);
+    char day[11];
+
+    if (rc)
+        return rc;
+    memset(x, 0, sizeof *x);
+    x->nip = json_body_str(rq, "nip");
+    x->nik = json_body_str(rq, "nik");
+    x->name = json_body_str(rq, "name");
+    x->gelar_depan = json_body_str(rq, "gelar_depan");
+    x->gelar_belakang = json_body_str(rq, "gelar_belakang");
+    x->birth_place = json_body_str(rq, "birth_place");
+    x->birth_date = json_body_str(rq, "birth_date");
+    x->gender = json_body_str(rq, "gender");
+    x->status = json_body_str(rq, "status");
+    x->unit_id = json_body_int(rq, "unit_id", 0);
+    x->golongan = json_body_str(rq, "golongan");
+    x->tmt_golongan = json_body_str(rq, "tmt_golongan");
+    x->position_id = json_body_int(rq, "position_id", 0);
+    x->tmt_jabatan = json_body_str(rq, "tmt_jabatan");
+    x->pns_id = json_body_str(rq, "pns_id");
+    x->state = "active";
+    is_pppk = strcmp(x->status, "PPPK") == 0;
+    rc = is_pppk ? employee_pppk_decode(x->nip, &employee_pppk_layout_default, today, &pppk, e)
+                 : employee_nip_decode(x->nip, today, &nip, e);
+    if (!rc)
+        rc = employee_nik_decode(x->nik, NULL, e);
+    if (rc)
+        return rc;
+    if (blank(x->name))
+        return invalid(e, "name", "Nama wajib diisi");
+    if (blank(x->birth_place))
+        return invalid(e, "birth_place", "Tempat lahir wajib diisi");
+    if (employee_date_parse(x->birth_date, &birth))
+        return invalid(e, "birth_date", "Tanggal lahir harus berformat YYYY-MM-DD dan valid");
+    if (employee_date_cmp(birth, today) > 0)
+        return invalid(e, "birth_date", "Tanggal lahir tidak boleh di masa depan");
+    if (strcmp(x->gender, "L") != 0 && strcmp(x->gender, "P") != 0)
+        return invalid(e, "gender", "Jenis kelamin harus L atau P");
+    if (!is_pppk && strcmp(x->status, "CPNS") != 0 && strcmp(x->status, "PNS") != 0)
+        return invalid(e, "status", "Status harus CPNS, PNS atau PPPK");
+    g = x->gender[0] == 'L' ? EMPLOYEE_MALE : EMPLOYEE_FEMALE;
+    rc = is_pppk ? employee_pppk_check(x->nip, &employee_pppk_layout_default, birth, g, today, e)
+                 : employee_nip_check(x->nip, birth, g, today, e);
+    if (!rc)
+        rc = employee_nik_check(x->nik, birth, g, nik_warning, e);
+    if (rc)
+        return rc;
+    /* domain.md §1: the NIP's TMT CPNS is the appointment; an NI PPPK carries only a year. */
+    appointed.y = (int16_t)(is_pppk ? pppk.appointed_year : nip.tmt_cpns_year);
+    appointed.m = (int8_t)(is_pppk ? 1 : nip.tmt_cpns_month);
+    appointed.d = 1;
+    employee_date_format(appointed, day);
+    x->appointed_on = arena_strdup(rq->a, day);
+    rc = check_tmt(x->tmt_golongan, "tmt_golongan", appointed, today, e);
+    if (!rc && x->tmt_jabatan)
+        rc = check_tmt(x->tmt_jabatan, "tmt_jabatan", appointed, today, e);
+    if (!x->tmt_jabatan)
+        x->tmt_jabatan = x->tmt_golongan;
+    return rc;
+}
+
+/* The references of the record: unit in the writer's scope (404 outside it, as everywhere),
+ * golongan of the status's kind, position of that unit; then the NIP not yet taken. */
+static enum err_code employee_refs_check(struct req *rq, struct employee *x, struct err *e)
+{
+    struct employee_golongan gol;
+    struct org_position pos;
+    struct org_unit unit;
+    int taken = 0;
+    enum err_code rc = scope_unit_write(rq, x->unit_id, e);
+
+    if (rc)
+        return rc;
+    rc = org_unit_get(rq->db, rq->a, x->unit_id, &unit, e);
+    if (rc == ERR_NOT_FOUND)
+        return invalid(e, "unit_id", "Unit tidak ditemukan");
+    if (!rc)
+        rc = employee_golongan_get(rq->db, rq->a, x->golongan, &gol, e);
+    if (rc == ERR_NOT_FOUND)
+        return invalid(e, "golongan", "Golongan tidak dikenal");
+    if (rc)
+        return rc;
+    if (strcmp(gol.kind, strcmp(x->status, "PPPK") == 0 ? "pppk" : "pns") != 0)
+        return invalid(e, "golongan", "Golongan tidak sesuai dengan status kepegawaian");
+    rc = org_position_get(rq->db, rq->a, x->position_id, &pos, e);
+    if (rc == ERR_NOT_FOUND || (!rc && pos.unit_id != x->unit_id))
+        return invalid(e, "position_id", "Jabatan tidak ditemukan pada unit ini");
+    if (!rc)
+        rc = employee_nip_taken(rq->db, x->nip, &taken, e);
+    if (!rc && taken)
+        return err_set(e, ERR_CONFLICT, "duplicate_nip", "nip", "NIP sudah terdaftar");
+    return rc;
+}
+
+static enum err_code api_employee_create(struct req *rq, struct resp *rs, struct err *e)
+{
+    struct employee x, saved;
+    struct employee_date today = today_of(rq);
+    int nik_warning = 0;
+    json_t *out;
+    enum err_code rc = employee_input_parse(rq, &x, today, &nik_warning, e);
+
+    if (!rc)
+        rc = employee_refs_check(rq, &x, e);
+    if (!rc)
+        rc = employee_insert(rq->db, &x, rq->now, &x.id, e);
+    if (!rc)
+        rc = employee_get(rq->db, rq->a, x.id, &saved, e);
+    if (rc)
+        return rc;
+    req_audit(rq, "employee.create", "employee", saved.id, NULL, employee_json(&saved, 0, today));
+    out = employee_json(&saved, 1, today);
+    if (nik_warning)
+        json_object_set_new(out, "warnings", json_pack("[s]", "nik_birth_date_mismatch"));
+    return resp_json(rs, 201, out);
+}
+
+/* security.md field-level rule: the full NIK for admins whose write scope covers the record.
+ * Users are not linked to employee records yet, so an employee does not see the own NIK. */
+static enum err_code nik_visible(const struct req *rq, const struct employee *x, int *show,
+                                 struct err *e)
+{
+    enum err_code rc;
+
+    *show = 0;
+    if (role_has(rq, ROLE_ADMIN_BKPSDM | ROLE_SUPERADMIN)) {
+        *show = 1;
+        return ERR_OK;
+    }
+    if (!role_has(rq, ROLE_ADMIN_UNIT))
+        return ERR_OK;
+    rc = scope_unit_write(rq, x->unit_id, e);
+    if (rc == ERR_NOT_FOUND)
+        return ERR_OK;
+    *show = rc == ERR_OK;
+    return rc;
+}
+
+static enum err_code api_employee(struct req *rq, struct resp *rs, struct err *e)
+{
+    struct employee x;
+    int64_t id;
+    int show = 0;
+    enum err_code rc = req_param_id(rq, 0, &id, e);
+
+    if (!rc)
+        rc = employee_get(rq->db, rq->a, id, &x, e);
+    if (!rc)
+        rc = scope_unit_read(rq, x.unit_id, e);
+    if (!rc)
+        rc = nik_visible(rq, &x, &show, e);
+    if (rc)
+        return rc;
+    return resp_json(rs, 200, employee_json(&x, show, today_of(rq)));
+}
+
+static const char *const sorts[] = {"name", "nip", "golongan", "birth_date", NULL};
+
+/* Query of the search, with the scope folded in: admin_unit its subtree, pegawai and atasan
+ * their home unit only, the others everything; unit_id narrows to a unit and its sub-units. */
+static enum err_code search_parse(struct req *rq, struct employee_query *qr, struct err *e)
+{
+    static const char *const keys[] = {"q", "unit_id", "golongan", "page", "per_page", "sort",
+                                       NULL};
+    const char *unit = req_query(rq, "unit_id");
+    struct employee_golongan gol;
+    int64_t root, filter = 0;
+    int subtree, known = 0;
+    enum err_code rc = req_query_allow(rq, keys, e);
+
+    if (!rc)
+        rc = req_paging(rq, &qr->page, &qr->per_page, e);
+    if (rc)
+        return rc;
+    qr->q = req_query(rq, "q");
+    if (qr->q && strlen(qr->q) > FIELD_TEXT_MAX)
+        return invalid(e, "q", "Kata kunci terlalu panjang");
+    qr->sort = req_query(rq, "sort") ? req_query(rq, "sort") : "name";
+    for (const char *const *s = sorts; *s; s++)
+        known |= strcmp(*s, qr->sort) == 0;
+    if (!known)
+        return invalid(e, "sort", "Urutan harus salah satu dari: " EMPLOYEE_SORTS);
+    qr->golongan = req_query(rq, "golongan");
+    if (qr->golongan && *qr->golongan) {
+        rc = employee_golongan_get(rq->db, rq->a, qr->golongan, &gol, e);
+        if (rc == ERR_NOT_FOUND)
+            return invalid(e, "golongan", "Golongan tidak dikenal");
+        if (rc)
+            return rc;
+    }
+    if (unit && parse_int64(unit, strlen(unit), 1, INT64_MAX, &filter))
+        return invalid(e, "unit_id", "unit_id harus bilangan bulat positif");
+    if (filter) {
+        rc = scope_unit_read(rq, filter, e);
+        if (rc)
+            return rc;
+    }
+    scope_unit_root(rq, &root, &subtree);
+    if (root < 0) { /* no home unit: an empty list (unit -1 matches nothing) */
+        qr->unit_id = -1;
+        return ERR_OK;
+    }
+    qr->unit_id = root == 0 || subtree ? (filter ? filter : root) : root;
+    qr->subtree = root == 0 || subtree;
+    return ERR_OK;
+}
+
+static enum err_code api_employees(struct req *rq, struct resp *rs, struct err *e)
+{
+    struct employee_query qr;
+    struct employee *items;
+    struct employee_date today = today_of(rq);
+    size_t n;
+    int64_t total;
+    json_t *arr;
+    enum err_code rc;
+
+    memset(&qr, 0, sizeof qr);
+    rc = search_parse(rq, &qr, e);
+    if (!rc)
+        rc = employee_search(rq->db, rq->a, &qr, &items, &n, &total, e);
+    if (rc)
+        return rc;
+    arr = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(arr, employee_json(&items[i], 0, today));
+    return resp_json(rs, 200, json_pack("{s:o,s:I,s:I,s:I}", "items", arr, "total",
+                                        (json_int_t)total, "page", (json_int_t)qr.page,
+                                        "per_page", (json_int_t)qr.per_page));
+}
+
+const struct route employee_routes[] = {
+    {HTTP_GET, "/api/v1/tools/nip/{nip}", api_nip_tool, ROLES_ANY, 0},
+    {HTTP_GET, "/api/v1/employees", api_employees, ROLES_ANY, 0},
+    {HTTP_POST, "/api/v1/employees", api_employee_create, ROLES_ADMIN, ROUTE_WRITE},
+    {HTTP_GET, "/api/v1/employees/{id}", api_employee, ROLES_ANY, 0},
+    {0},
+};

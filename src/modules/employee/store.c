@@ -1,0 +1,303 @@
+/* store.c - all SQL of the employee module: the reference golongan, the record and its
+ * first rank and position history rows, one record with its current values derived from the
+ * newest history rows, and the scoped search. Static statements with bound parameters; the
+ * sort key picks one of the fixed ORDER BY expressions, never SQL text from input (golongan:
+ * PNS ranks highest first, then PPPK ranks highest first). */
+#include "modules/employee/employee.h"
+
+#include <string.h>
+
+static const char SQL_GOLONGAN[] =
+    "SELECT code, kind, pangkat, rank_order FROM golongan WHERE code = $1";
+static const char SQL_NIP_TAKEN[] = "SELECT count(*) FROM employees WHERE nip = $1";
+static const char SQL_INSERT[] =
+    "INSERT INTO employees (nip, nik, name, gelar_depan, gelar_belakang, birth_place,"
+    " birth_date, gender, status, state, appointed_on, unit_id, position_id, pns_id,"
+    " created_at, updated_at)"
+    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'active', $10, $11, $12, $13, $14, $14)"
+    " RETURNING id";
+static const char SQL_INSERT_RANK[] =
+    "INSERT INTO employee_rank_history (employee_id, golongan, tmt, created_at)"
+    " VALUES ($1, $2, $3, $4)";
+static const char SQL_INSERT_POSITION[] =
+    "INSERT INTO employee_position_history (employee_id, unit_id, position_id, tmt, created_at)"
+    " VALUES ($1, $2, $3, $4, $5)";
+
+/* The record with its current rank (newest rank history row by TMT, then by id) and the
+ * TMT of its newest position history row. */
+#define EMP_COLS                                                                              \
+    "e.id, e.nip, e.nik, e.name, e.gelar_depan, e.gelar_belakang, e.birth_place,"             \
+    " e.birth_date, e.gender, e.status, e.state, e.appointed_on, e.unit_id, e.position_id,"   \
+    " u.name, p.name, p.kind, p.bup_age, g.code, g.pangkat, g.rank_order, r.tmt,"             \
+    " (SELECT ph.tmt FROM employee_position_history ph WHERE ph.employee_id = e.id"           \
+    "  ORDER BY ph.tmt DESC, ph.id DESC LIMIT 1),"                                            \
+    " e.pns_id, e.created_at, e.updated_at"
+#define EMP_FROM                                                                              \
+    " FROM employees e JOIN units u ON u.id = e.unit_id"                                      \
+    " LEFT JOIN positions p ON p.id = e.position_id"                                          \
+    " LEFT JOIN employee_rank_history r ON r.id = (SELECT rh.id FROM employee_rank_history rh" \
+    "  WHERE rh.employee_id = e.id ORDER BY rh.tmt DESC, rh.id DESC LIMIT 1)"                 \
+    " LEFT JOIN golongan g ON g.code = r.golongan"
+
+static const char SQL_ONE[] = "SELECT " EMP_COLS EMP_FROM " WHERE e.id = $1";
+
+/* Search: $1 unit (0 = all), $2 1 = with sub-units, $3 q ("" = any) as a LIKE pattern for the
+ * lower-cased name and the NIP, $4 golongan ("" = any), $5 sort key, $6 limit, $7 offset. */
+#define EMP_SUB                                                                               \
+    "WITH RECURSIVE sub(id, depth) AS (SELECT id, 0 FROM units WHERE id = CAST($1 AS BIGINT)" \
+    " UNION ALL SELECT c.id, sub.depth + 1 FROM units c JOIN sub ON c.parent_id = sub.id"     \
+    " WHERE CAST($2 AS BIGINT) = 1 AND sub.depth < 64) "
+#define EMP_WHERE                                                                             \
+    " WHERE (CAST($1 AS BIGINT) = 0 OR e.unit_id IN (SELECT id FROM sub))"                    \
+    " AND (CAST($3 AS TEXT) = '' OR lower(e.name) LIKE CAST($3 AS TEXT) ESCAPE '\\'"          \
+    "  OR e.nip LIKE CAST($3 AS TEXT) ESCAPE '\\')"                                           \
+    " AND (CAST($4 AS TEXT) = '' OR g.code = CAST($4 AS TEXT))"
+
+static const char SQL_SEARCH[] =
+    EMP_SUB "SELECT " EMP_COLS EMP_FROM EMP_WHERE
+    " ORDER BY CASE WHEN CAST($5 AS TEXT) = 'nip' THEN e.nip END,"
+    " CASE WHEN CAST($5 AS TEXT) = 'birth_date' THEN e.birth_date END,"
+    " CASE WHEN CAST($5 AS TEXT) = 'golongan' THEN g.kind END,"
+    " CASE WHEN CAST($5 AS TEXT) = 'golongan' THEN g.rank_order END DESC,"
+    " e.name, e.id LIMIT $6 OFFSET $7";
+static const char SQL_COUNT[] = EMP_SUB "SELECT count(*)" EMP_FROM EMP_WHERE;
+
+static const char *col_text(struct db_stmt *st, struct arena *a, int col)
+{
+    return db_col_is_null(st, col) ? NULL : arena_strdup(a, db_col_text(st, col));
+}
+
+static void read_employee(struct db_stmt *st, struct arena *a, struct employee *x)
+{
+    memset(x, 0, sizeof *x);
+    x->id = db_col_int(st, 0);
+    x->nip = col_text(st, a, 1);
+    x->nik = col_text(st, a, 2);
+    x->name = col_text(st, a, 3);
+    x->gelar_depan = col_text(st, a, 4);
+    x->gelar_belakang = col_text(st, a, 5);
+    x->birth_place = col_text(st, a, 6);
+    x->birth_date = col_text(st, a, 7);
+    x->gender = col_text(st, a, 8);
+    x->status = col_text(st, a, 9);
+    x->state = col_text(st, a, 10);
+    x->appointed_on = col_text(st, a, 11);
+    x->unit_id = db_col_int(st, 12);
+    x->position_id = db_col_is_null(st, 13) ? 0 : db_col_int(st, 13);
+    x->unit_name = col_text(st, a, 14);
+    x->position_name = col_text(st, a, 15);
+    x->position_kind = col_text(st, a, 16);
+    x->bup_age = db_col_is_null(st, 17) ? 0 : (int)db_col_int(st, 17);
+    x->golongan = col_text(st, a, 18);
+    x->pangkat = col_text(st, a, 19);
+    x->rank_order = db_col_is_null(st, 20) ? 0 : (int)db_col_int(st, 20);
+    x->tmt_golongan = col_text(st, a, 21);
+    x->tmt_jabatan = col_text(st, a, 22);
+    x->pns_id = col_text(st, a, 23);
+    x->created_at = db_col_int(st, 24);
+    x->updated_at = db_col_int(st, 25);
+}
+
+enum err_code employee_golongan_get(struct db *db, struct arena *a, const char *code,
+                                    struct employee_golongan *out, struct err *e)
+{
+    struct db_stmt *st;
+    enum err_code rc = db_prepare(db, SQL_GOLONGAN, &st, e);
+    int r;
+
+    if (rc)
+        return rc;
+    db_bind_text(st, 1, code);
+    r = db_step(st, e);
+    if (r == 1) {
+        out->code = col_text(st, a, 0);
+        out->kind = col_text(st, a, 1);
+        out->pangkat = col_text(st, a, 2);
+        out->rank_order = (int)db_col_int(st, 3);
+    }
+    db_reset(st);
+    if (r < 0)
+        return e->code;
+    if (r == 0)
+        return err_set(e, ERR_NOT_FOUND, "not_found", "golongan", "Golongan tidak dikenal");
+    return ERR_OK;
+}
+
+enum err_code employee_nip_taken(struct db *db, const char *nip, int *yes, struct err *e)
+{
+    struct db_stmt *st;
+    enum err_code rc = db_prepare(db, SQL_NIP_TAKEN, &st, e);
+    int r;
+
+    if (rc)
+        return rc;
+    db_bind_text(st, 1, nip);
+    r = db_step(st, e);
+    if (r == 1)
+        *yes = db_col_int(st, 0) > 0;
+    db_reset(st);
+    if (r != 1)
+        return r < 0 ? e->code : err_internal(e, "count without a row");
+    return ERR_OK;
+}
+
+static enum err_code insert_history(struct db *db, const struct employee *x, int64_t id,
+                                    int64_t now, struct err *e)
+{
+    struct db_stmt *st;
+    enum err_code rc = db_prepare(db, SQL_INSERT_RANK, &st, e);
+    int r;
+
+    if (rc)
+        return rc;
+    db_bind_int(st, 1, id);
+    db_bind_text(st, 2, x->golongan);
+    db_bind_text(st, 3, x->tmt_golongan);
+    db_bind_int(st, 4, now);
+    r = db_step(st, e);
+    db_reset(st);
+    if (r < 0)
+        return e->code;
+    rc = db_prepare(db, SQL_INSERT_POSITION, &st, e);
+    if (rc)
+        return rc;
+    db_bind_int(st, 1, id);
+    db_bind_int(st, 2, x->unit_id);
+    db_bind_int(st, 3, x->position_id);
+    db_bind_text(st, 4, x->tmt_jabatan);
+    db_bind_int(st, 5, now);
+    r = db_step(st, e);
+    db_reset(st);
+    return r < 0 ? e->code : ERR_OK;
+}
+
+enum err_code employee_insert(struct db *db, const struct employee *x, int64_t now,
+                              int64_t *id_out, struct err *e)
+{
+    struct db_stmt *st;
+    enum err_code rc = db_prepare(db, SQL_INSERT, &st, e);
+    int64_t id = 0;
+    int r;
+
+    if (rc)
+        return rc;
+    db_bind_text(st, 1, x->nip);
+    db_bind_text(st, 2, x->nik);
+    db_bind_text(st, 3, x->name);
+    db_bind_text(st, 4, x->gelar_depan);
+    db_bind_text(st, 5, x->gelar_belakang);
+    db_bind_text(st, 6, x->birth_place);
+    db_bind_text(st, 7, x->birth_date);
+    db_bind_text(st, 8, x->gender);
+    db_bind_text(st, 9, x->status);
+    db_bind_text(st, 10, x->appointed_on);
+    db_bind_int(st, 11, x->unit_id);
+    db_bind_int(st, 12, x->position_id);
+    db_bind_text(st, 13, x->pns_id);
+    db_bind_int(st, 14, now);
+    r = db_step(st, e);
+    if (r == 1)
+        id = db_col_int(st, 0);
+    db_reset(st);
+    if (r < 0 && e->code == ERR_CONFLICT)
+        return err_set(e, ERR_CONFLICT, "duplicate_nip", "nip", "NIP sudah terdaftar");
+    if (r != 1)
+        return r < 0 ? e->code : err_internal(e, "insert without a row");
+    rc = insert_history(db, x, id, now, e);
+    if (rc)
+        return rc;
+    *id_out = id;
+    return ERR_OK;
+}
+
+enum err_code employee_get(struct db *db, struct arena *a, int64_t id, struct employee *out,
+                           struct err *e)
+{
+    struct db_stmt *st;
+    enum err_code rc = db_prepare(db, SQL_ONE, &st, e);
+    int r;
+
+    if (rc)
+        return rc;
+    db_bind_int(st, 1, id);
+    r = db_step(st, e);
+    if (r == 1)
+        read_employee(st, a, out);
+    db_reset(st);
+    if (r < 0)
+        return e->code;
+    if (r == 0)
+        return err_set(e, ERR_NOT_FOUND, "not_found", NULL, "Data tidak ditemukan");
+    return ERR_OK;
+}
+
+static void bind_search(struct db_stmt *st, const struct employee_query *qr, const char *pat)
+{
+    db_bind_int(st, 1, qr->unit_id);
+    db_bind_int(st, 2, qr->subtree ? 1 : 0);
+    db_bind_text(st, 3, pat);
+    db_bind_text(st, 4, qr->golongan ? qr->golongan : "");
+}
+
+/* "%fragment%" lower-cased (ASCII), with LIKE's own characters escaped; "" for no filter. */
+static const char *like_pattern(struct arena *a, const char *q)
+{
+    size_t n = q ? strlen(q) : 0, j = 0;
+    char *out;
+
+    if (n == 0)
+        return "";
+    out = arena_alloc(a, 2 * n + 3);
+    out[j++] = '%';
+    for (size_t i = 0; i < n; i++) {
+        char c = q[i];
+
+        if (c == '%' || c == '_' || c == '\\')
+            out[j++] = '\\';
+        out[j++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+    }
+    out[j++] = '%';
+    out[j] = '\0';
+    return out;
+}
+
+enum err_code employee_search(struct db *db, struct arena *a, const struct employee_query *qr,
+                              struct employee **items, size_t *n, int64_t *total,
+                              struct err *e)
+{
+    const char *pat = like_pattern(a, qr->q);
+    struct employee *list = NULL;
+    struct db_stmt *st;
+    size_t count = 0;
+    int64_t all = 0;
+    enum err_code rc;
+    int r = 0;
+
+    rc = db_prepare(db, SQL_COUNT, &st, e);
+    if (rc)
+        return rc;
+    bind_search(st, qr, pat);
+    r = db_step(st, e);
+    if (r == 1)
+        all = db_col_int(st, 0);
+    db_reset(st);
+    if (r != 1)
+        return r < 0 ? e->code : err_internal(e, "count without a row");
+    rc = db_prepare(db, SQL_SEARCH, &st, e);
+    if (rc)
+        return rc;
+    bind_search(st, qr, pat);
+    db_bind_text(st, 5, qr->sort ? qr->sort : "name");
+    db_bind_int(st, 6, qr->per_page);
+    db_bind_int(st, 7, (qr->page - 1) * qr->per_page);
+    list = arena_alloc(a, (size_t)qr->per_page * sizeof *list);
+    while (count < (size_t)qr->per_page && (r = db_step(st, e)) == 1)
+        read_employee(st, a, &list[count++]);
+    db_reset(st);
+    if (r < 0)
+        return e->code;
+    *items = list;
+    *n = count;
+    *total = all;
+    return ERR_OK;
+}

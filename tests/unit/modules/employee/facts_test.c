@@ -1,0 +1,234 @@
+/* facts_test.c - the derived facts of an employee record as tables of vectors: retirement
+ * (ret-*), promotion periods and next promotion (prom-*, next-*), years of service (svc-*),
+ * next salary step (kgb-*) and the date helpers (date-*, epoch-*). Vectors of shared/domain.md
+ * §14 are marked "domain"; the others are ours. A failing vector names its id. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "modules/employee/employee.h"
+#include "modules/org/org.h"
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+#define D(y, m, d) {y, m, d}
+
+static void expect_date(const char *id, struct employee_date got, struct employee_date want)
+{
+    if (got.y != want.y || got.m != want.m || got.d != want.d)
+        fail_msg("%s: date %04d-%02d-%02d, want %04d-%02d-%02d", id, got.y, got.m, got.d, want.y,
+                 want.m, want.d);
+}
+
+static void test_retirement(void **state)
+{
+    static const struct {
+        const char *id, *kind;
+        struct employee_date birth, want;
+    } v[] = {
+        {"ret-1 domain", "pelaksana", D(1968, 3, 15), D(2026, 4, 1)},
+        {"ret-2 domain", "jpt_pratama", D(1970, 12, 31), D(2031, 1, 1)},
+        {"ret-3 domain", "ahli_utama", D(1965, 6, 1), D(2030, 7, 1)},
+        {"ret-4 domain", "pelaksana", D(1968, 2, 29), D(2026, 3, 1)},
+        {"ret-5", "ahli_madya", D(1972, 2, 29), D(2032, 3, 1)},
+        {"ret-6", "penyelia", D(1970, 1, 31), D(2028, 2, 1)},
+        {"ret-7", "jpt_utama", D(1966, 12, 1), D(2027, 1, 1)},
+    };
+
+    (void)state;
+    for (size_t i = 0; i < N(v); i++) {
+        int bup = org_position_bup_default(v[i].kind);
+
+        if (bup == 0)
+            fail_msg("%s: kind %s has no BUP", v[i].id, v[i].kind);
+        expect_date(v[i].id, employee_retirement_on(v[i].birth, bup), v[i].want);
+    }
+}
+
+static void test_bup_by_kind(void **state)
+{
+    static const struct {
+        const char *kind;
+        int want;
+    } v[] = {
+        {"jpt_utama", 60},     {"jpt_madya", 60},  {"jpt_pratama", 60}, {"administrator", 58},
+        {"pengawas", 58},      {"pelaksana", 58},  {"ahli_pertama", 58}, {"ahli_muda", 58},
+        {"ahli_madya", 60},    {"ahli_utama", 65}, {"pemula", 58},      {"terampil", 58},
+        {"mahir", 58},         {"penyelia", 58},   {"eselon_1", 0},     {"", 0},
+    };
+
+    (void)state;
+    for (size_t i = 0; i < N(v); i++)
+        if (org_position_bup_default(v[i].kind) != v[i].want)
+            fail_msg("bup-%zu %s: %d, want %d", i + 1, v[i].kind,
+                     org_position_bup_default(v[i].kind), v[i].want);
+    assert_int_equal(org_position_bup_default(NULL), 0);
+}
+
+static void test_promotion_tmt(void **state)
+{
+    static const struct {
+        const char *id;
+        struct employee_date eligible, want;
+    } v[] = {
+        {"prom-1 domain", D(2023, 5, 10), D(2023, 10, 1)},
+        {"prom-2 domain", D(2024, 3, 10), D(2024, 4, 1)},
+        {"prom-3 domain", D(2024, 4, 15), D(2024, 6, 1)},
+        {"prom-4 domain", D(2025, 11, 15), D(2025, 12, 1)},
+        {"prom-5", D(2023, 10, 1), D(2023, 10, 1)},
+        {"prom-6", D(2023, 11, 2), D(2024, 2, 1)},
+        {"prom-7", D(2025, 8, 1), D(2025, 8, 1)},
+        {"prom-8", D(2025, 9, 2), D(2025, 10, 1)},
+        {"prom-9", D(2026, 12, 31), D(2027, 1, 1)},
+        {"prom-10", D(2022, 10, 2), D(2023, 4, 1)},
+    };
+
+    (void)state;
+    for (size_t i = 0; i < N(v); i++)
+        expect_date(v[i].id, employee_promotion_tmt(v[i].eligible), v[i].want);
+}
+
+static void test_next_promotion(void **state)
+{
+    static const struct {
+        const char *id;
+        struct employee_date tmt_rank;
+        int rank_order;
+        struct employee_date today;
+        int has;
+        struct employee_date want;
+    } v[] = {
+        {"next-1", D(2022, 4, 1), 9, D(2026, 3, 10), 1, D(2026, 4, 1)},
+        {"next-2 overdue", D(2010, 4, 1), 12, D(2026, 3, 10), 1, D(2026, 4, 1)},
+        {"next-3", D(2019, 10, 1), 10, D(2020, 1, 2), 1, D(2023, 10, 1)},
+        {"next-4 IV/e", D(2020, 4, 1), 17, D(2026, 3, 10), 0, D(1, 1, 1)},
+        {"next-5 PPPK", D(2024, 1, 1), 109, D(2026, 3, 10), 0, D(1, 1, 1)},
+        {"next-6 leap", D(2020, 2, 29), 5, D(2023, 1, 1), 1, D(2024, 4, 1)},
+    };
+
+    (void)state;
+    for (size_t i = 0; i < N(v); i++) {
+        struct employee_date got = D(1, 1, 1);
+        int has = employee_next_promotion(v[i].tmt_rank, v[i].rank_order, v[i].today, &got);
+
+        if (has != v[i].has)
+            fail_msg("%s: has %d, want %d", v[i].id, has, v[i].has);
+        expect_date(v[i].id, got, v[i].want);
+    }
+}
+
+static void test_service_years(void **state)
+{
+    static const struct {
+        const char *id;
+        struct employee_date appointed, today;
+        int want;
+    } v[] = {
+        {"svc-1", D(2010, 1, 1), D(2026, 3, 10), 16},
+        {"svc-2", D(2010, 1, 1), D(2025, 12, 31), 15},
+        {"svc-3", D(2010, 1, 1), D(2020, 1, 1), 10},
+        {"svc-4 before", D(2027, 1, 1), D(2026, 3, 10), 0},
+        {"svc-5", D(2026, 3, 1), D(2026, 3, 10), 0},
+        {"svc-6", D(2010, 3, 11), D(2026, 3, 10), 15},
+    };
+
+    (void)state;
+    for (size_t i = 0; i < N(v); i++)
+        if (employee_service_years(v[i].appointed, v[i].today) != v[i].want)
+            fail_msg("%s: %d, want %d", v[i].id, employee_service_years(v[i].appointed,
+                                                                        v[i].today),
+                     v[i].want);
+}
+
+static void test_salary_step(void **state)
+{
+    static const struct {
+        const char *id;
+        struct employee_date appointed;
+        int rank_order;
+        struct employee_date today;
+        int has;
+        struct employee_date want;
+    } v[] = {
+        {"kgb-1 III", D(2010, 1, 1), 9, D(2026, 3, 10), 1, D(2028, 1, 1)},
+        {"kgb-2 II", D(2010, 1, 1), 6, D(2026, 3, 10), 1, D(2027, 1, 1)},
+        {"kgb-3 due today", D(2010, 1, 1), 9, D(2026, 1, 1), 1, D(2026, 1, 1)},
+        {"kgb-4 new III", D(2025, 6, 1), 9, D(2026, 3, 10), 1, D(2027, 6, 1)},
+        {"kgb-5 new II", D(2025, 6, 1), 5, D(2026, 3, 10), 1, D(2026, 6, 1)},
+        {"kgb-6 IV", D(2001, 3, 1), 13, D(2026, 3, 10), 1, D(2027, 3, 1)},
+        {"kgb-7 I", D(2000, 7, 1), 2, D(2026, 3, 10), 1, D(2026, 7, 1)},
+        {"kgb-8 PPPK", D(2024, 1, 1), 109, D(2026, 3, 10), 0, D(1, 1, 1)},
+    };
+
+    (void)state;
+    for (size_t i = 0; i < N(v); i++) {
+        struct employee_date got = D(1, 1, 1);
+        int has = employee_next_salary_step(v[i].appointed, v[i].rank_order, v[i].today, &got);
+
+        if (has != v[i].has)
+            fail_msg("%s: has %d, want %d", v[i].id, has, v[i].has);
+        expect_date(v[i].id, got, v[i].want);
+    }
+}
+
+static void test_dates(void **state)
+{
+    static const struct {
+        const char *id, *s;
+        int ok;
+        struct employee_date want;
+    } v[] = {
+        {"date-1", "2024-02-29", 1, D(2024, 2, 29)}, {"date-2", "2026-02-29", 0, D(0, 0, 0)},
+        {"date-3", "2024-2-29", 0, D(0, 0, 0)},      {"date-4", "2024-02-290", 0, D(0, 0, 0)},
+        {"date-5", "2024/02/29", 0, D(0, 0, 0)},     {"date-6", "", 0, D(0, 0, 0)},
+        {"date-7", "2024-13-01", 0, D(0, 0, 0)},     {"date-8", "0000-01-01", 0, D(0, 0, 0)},
+        {"date-9", "2024-0a-01", 0, D(0, 0, 0)},     {"date-10", "1985-03-15", 1, D(1985, 3, 15)},
+    };
+    static const struct {
+        const char *id;
+        int64_t t;
+        struct employee_date want;
+    } ep[] = {
+        {"epoch-1", 0, D(1970, 1, 1)},
+        {"epoch-2", -1, D(1969, 12, 31)},
+        {"epoch-3", 1773100800, D(2026, 3, 10)},
+        {"epoch-4", 1773100800 + 86399, D(2026, 3, 10)},
+        {"epoch-5", 1709164800, D(2024, 2, 29)},
+        {"epoch-6", 2147472000, D(2038, 1, 19)},
+    };
+    char buf[11];
+
+    (void)state;
+    for (size_t i = 0; i < N(v); i++) {
+        struct employee_date got = D(0, 0, 0);
+        int ok = employee_date_parse(v[i].s, &got) == 0;
+
+        if (ok != v[i].ok)
+            fail_msg("%s: parse %d, want %d", v[i].id, ok, v[i].ok);
+        if (ok)
+            expect_date(v[i].id, got, v[i].want);
+    }
+    assert_int_equal(employee_date_parse(NULL, &(struct employee_date){0, 0, 0}), -1);
+    for (size_t i = 0; i < N(ep); i++)
+        expect_date(ep[i].id, employee_date_from_epoch(ep[i].t), ep[i].want);
+    employee_date_format((struct employee_date)D(2026, 3, 1), buf);
+    assert_string_equal(buf, "2026-03-01");
+    assert_true(employee_date_cmp((struct employee_date)D(2026, 3, 1),
+                                  (struct employee_date)D(2026, 2, 28)) > 0);
+    assert_int_equal(employee_date_cmp((struct employee_date)D(2026, 3, 1),
+                                       (struct employee_date)D(2026, 3, 1)), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_retirement),    cmocka_unit_test(test_bup_by_kind),
+        cmocka_unit_test(test_promotion_tmt), cmocka_unit_test(test_next_promotion),
+        cmocka_unit_test(test_service_years), cmocka_unit_test(test_salary_step),
+        cmocka_unit_test(test_dates),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -74,7 +74,7 @@ function render(root, ctx) {
                 h('p', {class: 'keterangan'}, total + ' catatan.'),
                 items.length ? h('ol', {class: 'daftar-kartu'}, items.map(entry))
                              : h('p', {class: 'kosong'}, 'Tidak ada catatan yang cocok.'),
-                total > PER_PAGE ? pager : null);
+                ...(total > PER_PAGE ? [pager] : []));   /* a null would show as "null" */
         } catch (e) {
             if (!ctx.isCurrent())
                 return;

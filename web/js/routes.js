@@ -14,14 +14,22 @@ export const ROLE_LABELS = {
     superadmin: 'Superadmin',
 };
 
-const ADMIN = ['admin_unit', 'admin_bkpsdm', 'superadmin'];
+export const ADMIN = ['admin_unit', 'admin_bkpsdm', 'superadmin'];
 const AUDITOR = ['admin_bkpsdm', 'superadmin'];
+/* Who gets the employee search: the API lets admins list their scope, pimpinan every unit,
+ * and atasan (and pegawai) their home unit; a supervisor needs their team, a plain pegawai
+ * has no use for a colleague list yet. A profile (#/pegawai/<id>) opens for every
+ * logged-in user: the server answers 404 outside the scope, and the page says so. */
+export const EMPLOYEE_LISTERS = ['admin_unit', 'admin_bkpsdm', 'superadmin', 'pimpinan', 'atasan'];
 
 export const ROUTES = [
     {path: '/masuk', title: 'Masuk', public: true, load: () => import('./masuk.js')},
     {path: '/beranda', title: 'Beranda', load: () => import('./beranda.js')},
     {path: '/sandi', title: 'Ganti kata sandi', load: () => import('./sandi.js')},
     {path: '/sesi', title: 'Sesi aktif', load: () => import('./sesi.js')},
+    {path: '/pegawai', title: 'Pegawai', roles: EMPLOYEE_LISTERS, load: () => import('./pegawai.js')},
+    {path: '/pegawai/baru', title: 'Tambah pegawai', roles: ADMIN, load: () => import('./pegawai-baru.js')},
+    {path: '/pegawai/:id', title: 'Profil pegawai', load: () => import('./profil.js')},
     {path: '/organisasi', title: 'Organisasi', roles: ADMIN, load: () => import('./organisasi.js')},
     {path: '/audit', title: 'Audit', roles: AUDITOR, load: () => import('./audit.js')},
 ];
@@ -30,7 +38,7 @@ export const ROUTES = [
  * "segera", and not links. */
 export const NAV = [
     {label: 'Beranda', path: '/beranda', roles: null},
-    {label: 'Pegawai', roles: ADMIN},
+    {label: 'Pegawai', path: '/pegawai', roles: EMPLOYEE_LISTERS},
     {label: 'Organisasi', path: '/organisasi', roles: ADMIN},
     {label: 'Dasbor', roles: ['pimpinan']},
     {label: 'Audit', path: '/audit', roles: AUDITOR},

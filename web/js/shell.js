@@ -27,7 +27,9 @@ function toggleMenu() {
 }
 
 function navLink(label, path, current) {
-    return h('a', {href: '#' + path, 'aria-current': current === path ? 'page' : null,
+    /* a sub-page (#/pegawai/12) marks its section's item too */
+    const here = current === path || (current || '').startsWith(path + '/');
+    return h('a', {href: '#' + path, 'aria-current': here ? 'page' : null,
                    onclick: () => closeMenu(false)}, label);
 }
 

@@ -1,0 +1,104 @@
+/* Profil pegawai (#/pegawai/<id>): one employee from GET /api/v1/employees/{id}: identity,
+ * current rank, position and unit, and the facts the server derives (years of service,
+ * retirement, next promotion and salary step). The NIK is shown as the server sends it
+ * (whole only to the admins allowed to see it). Outside the scope the server answers 404,
+ * the same as for a missing record, and so does this page. */
+
+import {get} from './api.js';
+import {h, message, pageTitle} from './dom.js';
+import {EMPLOYEE_LISTERS, hasAnyRole} from './routes.js';
+import {formatTanggal} from './tanggal.js';
+import {JENIS_KELAMIN, KEADAAN, namaLengkap} from './pegawai-data.js';
+
+const NOT_FOUND = 'Data pegawai tidak ditemukan atau di luar cakupan Anda.';
+
+const dash = (v) => (v === null || v === undefined || v === '' ? '—' : String(v));
+
+function pairs(list) {
+    return h('dl', {class: 'daftar-data'},
+             list.filter(Boolean).flatMap(([label, value]) => [h('dt', null, label), h('dd', null, value)]));
+}
+
+function section(id, title, list) {
+    return h('section', {class: 'kartu', 'aria-labelledby': id},
+             h('h2', {id}, title), pairs(list));
+}
+
+function profile(e) {
+    const pppk = e.status === 'PPPK';
+    const lahir = [e.birth_place, formatTanggal(e.birth_date)].filter((x) => x && x !== '—').join(', ');
+    const gol = e.golongan ? e.golongan + (e.pangkat ? ' — ' + e.pangkat : '') : '—';
+    const masa = Number.isFinite(e.years_of_service) ? e.years_of_service + ' tahun' : '—';
+    const naikPangkat = e.next_promotion_date ? formatTanggal(e.next_promotion_date)
+        : pppk ? 'Tidak berlaku untuk PPPK' : 'Tidak ada (golongan tertinggi)';
+    const kgb = e.next_salary_step_date ? formatTanggal(e.next_salary_step_date)
+        : pppk ? 'Tidak berlaku untuk PPPK' : '—';
+    return [
+        section('judul-identitas', 'Identitas', [
+            [pppk ? 'NI PPPK' : 'NIP', h('span', {class: 'nomor', 'data-field': 'nip'}, dash(e.nip))],
+            ['Nama', namaLengkap(e)],
+            ['Tempat, tanggal lahir', lahir || '—'],
+            ['Jenis kelamin', JENIS_KELAMIN[e.gender] || dash(e.gender)],
+            ['NIK', h('span', {class: 'nomor', 'data-field': 'nik'}, dash(e.nik))],
+            ['Status kepegawaian', dash(e.status)],
+            ['Keadaan', KEADAAN[e.state] || dash(e.state)],
+            e.pns_id ? ['PNS ID', e.pns_id] : null,
+        ]),
+        section('judul-jabatan', 'Pangkat, jabatan dan unit kerja', [
+            ['Golongan', gol],
+            ['TMT golongan', formatTanggal(e.tmt_golongan)],
+            ['Jabatan', dash(e.position_name)],
+            ['TMT jabatan', formatTanggal(e.tmt_jabatan)],
+            ['Unit kerja', dash(e.unit_name)],
+            [pppk ? 'Tanggal pengangkatan' : 'TMT CPNS', formatTanggal(pppk ? e.appointed_on : (e.tmt_cpns || e.appointed_on))],
+        ]),
+        section('judul-perhitungan', 'Perhitungan', [
+            ['Masa kerja', masa],
+            ['Tanggal pensiun (BUP)', h('span', {'data-field': 'retirement_date'}, formatTanggal(e.retirement_date))],
+            ['Kenaikan pangkat berikutnya', naikPangkat],
+            ['Kenaikan gaji berkala berikutnya', kgb],
+        ]),
+    ];
+}
+
+function render(root, ctx) {
+    const id = ctx.params.id || '';
+    const title = pageTitle('Profil pegawai');
+    const box = h('div', {class: 'isi-profil', 'aria-live': 'polite'});
+    const back = hasAnyRole(ctx.user, EMPLOYEE_LISTERS)
+        ? h('p', {class: 'tautan-kembali'}, h('a', {href: '#/pegawai'}, '‹ Kembali ke daftar pegawai'))
+        : null;
+    root.append(...(back ? [back] : []), title, box);
+
+    async function load() {
+        if (!/^[1-9]\d{0,17}$/.test(id)) {
+            box.replaceChildren(message('galat', NOT_FOUND));
+            return;
+        }
+        box.setAttribute('aria-busy', 'true');
+        box.replaceChildren(h('p', {class: 'memuat'}, 'Memuat profil pegawai…'));
+        try {
+            const e = await get('/employees/' + id);
+            if (!ctx.isCurrent())
+                return;
+            const name = namaLengkap(e);
+            title.textContent = name || 'Profil pegawai';
+            document.title = (name || 'Profil pegawai') + ' — Abdi';
+            box.replaceChildren(...profile(e));
+        } catch (e) {
+            if (!ctx.isCurrent())
+                return;
+            if (e.status === 404) {
+                box.replaceChildren(message('galat', NOT_FOUND));
+                return;
+            }
+            box.replaceChildren(message('galat', e.message),
+                                h('button', {type: 'button', class: 'tombol', onclick: load}, 'Coba lagi'));
+        } finally {
+            box.removeAttribute('aria-busy');
+        }
+    }
+    load();
+}
+
+export default {render};

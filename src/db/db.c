@@ -384,6 +384,31 @@ enum err_code db_value_int(struct db *db, const char *sql, const int64_t *args, 
     return one_shot(db, sql, args, n, dflt, out, NULL, e);
 }
 
+enum err_code db_fetch_one(struct db *db, const char *sql, int64_t id, const char *text,
+                           struct arena *a, void (*read)(struct db_stmt *, struct arena *, void *),
+                           void *out, const char *not_found_msg, struct err *e)
+{
+    struct db_stmt *st;
+    enum err_code rc = db_prepare(db, sql, &st, e);
+    int r;
+
+    if (rc)
+        return rc;
+    if (text)
+        db_bind_text(st, 1, text);
+    else
+        db_bind_int(st, 1, id);
+    r = db_step(st, e);
+    if (r == 1)
+        read(st, a, out);
+    db_reset(st);
+    if (r < 0)
+        return e->code;
+    if (r == 0)
+        return err_set(e, ERR_NOT_FOUND, "not_found", NULL, not_found_msg);
+    return ERR_OK;
+}
+
 struct db_pool {
     char *url;
     pthread_key_t key;

@@ -72,6 +72,13 @@ enum err_code db_run_ints(struct db *db, const char *sql, const int64_t *args, i
 enum err_code db_value_int(struct db *db, const char *sql, const int64_t *args, int n,
                            int64_t dflt, int64_t *out, struct err *e) ABDI_MUST_CHECK;
 
+/* The one row of sql with $1 bound to text (when not NULL) or id, read into out by read();
+ * ERR_NOT_FOUND with slug not_found and not_found_msg when there is no row. */
+struct arena;
+enum err_code db_fetch_one(struct db *db, const char *sql, int64_t id, const char *text,
+                           struct arena *a, void (*read)(struct db_stmt *, struct arena *, void *),
+                           void *out, const char *not_found_msg, struct err *e) ABDI_MUST_CHECK;
+
 /* Settings table (key → text value). Missing keys give the default. */
 enum err_code db_setting_int(struct db *db, const char *key, int64_t dflt, int64_t *out,
                              struct err *e) ABDI_MUST_CHECK;

@@ -67,8 +67,10 @@ static const char *col_text(struct db_stmt *st, struct arena *a, int col)
     return db_col_is_null(st, col) ? NULL : arena_strdup(a, db_col_text(st, col));
 }
 
-static void read_employee(struct db_stmt *st, struct arena *a, struct employee *x)
+static void read_employee(struct db_stmt *st, struct arena *a, void *out)
 {
+    struct employee *x = out;
+
     memset(x, 0, sizeof *x);
     x->id = db_col_int(st, 0);
     x->nip = col_text(st, a, 1);
@@ -213,22 +215,7 @@ enum err_code employee_insert(struct db *db, const struct employee *x, int64_t n
 enum err_code employee_get(struct db *db, struct arena *a, int64_t id, struct employee *out,
                            struct err *e)
 {
-    struct db_stmt *st;
-    enum err_code rc = db_prepare(db, SQL_ONE, &st, e);
-    int r;
-
-    if (rc)
-        return rc;
-    db_bind_int(st, 1, id);
-    r = db_step(st, e);
-    if (r == 1)
-        read_employee(st, a, out);
-    db_reset(st);
-    if (r < 0)
-        return e->code;
-    if (r == 0)
-        return err_set(e, ERR_NOT_FOUND, "not_found", NULL, "Data tidak ditemukan");
-    return ERR_OK;
+    return db_fetch_one(db, SQL_ONE, id, NULL, a, read_employee, out, "Data tidak ditemukan", e);
 }
 
 static void bind_search(struct db_stmt *st, const struct employee_query *qr, const char *pat)

@@ -29,8 +29,10 @@ static const char SQL_POS_INSERT[] =
     "INSERT INTO positions (unit_id, name, kind, kelas_jabatan, needed, bup_age,"
     " siasn_jabatan_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
 
-static void read_unit(struct db_stmt *st, struct arena *a, struct org_unit *u)
+static void read_unit(struct db_stmt *st, struct arena *a, void *out)
 {
+    struct org_unit *u = out;
+
     u->id = db_col_int(st, 0);
     u->parent_id = db_col_is_null(st, 1) ? 0 : db_col_int(st, 1);
     u->code = arena_strdup(a, db_col_text(st, 2));
@@ -86,40 +88,16 @@ enum err_code org_units_list(struct db *db, struct arena *a, int64_t root, int s
     return ERR_OK;
 }
 
-static enum err_code get_one(struct db *db, struct arena *a, const char *sql, int64_t id,
-                             const char *code, struct org_unit *out, struct err *e)
-{
-    struct db_stmt *st;
-    enum err_code rc = db_prepare(db, sql, &st, e);
-    int r;
-
-    if (rc)
-        return rc;
-    if (code)
-        db_bind_text(st, 1, code);
-    else
-        db_bind_int(st, 1, id);
-    r = db_step(st, e);
-    if (r == 1)
-        read_unit(st, a, out);
-    db_reset(st);
-    if (r < 0)
-        return e->code;
-    if (r == 0)
-        return err_set(e, ERR_NOT_FOUND, "not_found", NULL, "Unit tidak ditemukan");
-    return ERR_OK;
-}
-
 enum err_code org_unit_get(struct db *db, struct arena *a, int64_t id, struct org_unit *out,
                            struct err *e)
 {
-    return get_one(db, a, SQL_ONE, id, NULL, out, e);
+    return db_fetch_one(db, SQL_ONE, id, NULL, a, read_unit, out, "Unit tidak ditemukan", e);
 }
 
 enum err_code org_unit_by_code(struct db *db, struct arena *a, const char *code,
                                struct org_unit *out, struct err *e)
 {
-    return get_one(db, a, SQL_BY_CODE, 0, code, out, e);
+    return db_fetch_one(db, SQL_BY_CODE, 0, code, a, read_unit, out, "Unit tidak ditemukan", e);
 }
 
 enum err_code org_unit_insert(struct db *db, const struct org_unit *u, int64_t now,
@@ -150,8 +128,10 @@ enum err_code org_unit_insert(struct db *db, const struct org_unit *u, int64_t n
     return ERR_OK;
 }
 
-static void read_position(struct db_stmt *st, struct arena *a, struct org_position *p)
+static void read_position(struct db_stmt *st, struct arena *a, void *out)
 {
+    struct org_position *p = out;
+
     p->id = db_col_int(st, 0);
     p->unit_id = db_col_int(st, 1);
     p->name = arena_strdup(a, db_col_text(st, 2));
@@ -165,22 +145,8 @@ static void read_position(struct db_stmt *st, struct arena *a, struct org_positi
 enum err_code org_position_get(struct db *db, struct arena *a, int64_t id,
                                struct org_position *out, struct err *e)
 {
-    struct db_stmt *st;
-    enum err_code rc = db_prepare(db, SQL_POS_ONE, &st, e);
-    int r;
-
-    if (rc)
-        return rc;
-    db_bind_int(st, 1, id);
-    r = db_step(st, e);
-    if (r == 1)
-        read_position(st, a, out);
-    db_reset(st);
-    if (r < 0)
-        return e->code;
-    if (r == 0)
-        return err_set(e, ERR_NOT_FOUND, "not_found", NULL, "Jabatan tidak ditemukan");
-    return ERR_OK;
+    return db_fetch_one(db, SQL_POS_ONE, id, NULL, a, read_position, out,
+                        "Jabatan tidak ditemukan", e);
 }
 
 enum err_code org_positions_list(struct db *db, struct arena *a, int64_t unit_id,

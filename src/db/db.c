@@ -409,6 +409,35 @@ enum err_code db_fetch_one(struct db *db, const char *sql, int64_t id, const cha
     return ERR_OK;
 }
 
+enum err_code db_collect(struct db_stmt *st, struct arena *a, size_t elem,
+                         void (*read)(struct db_stmt *, struct arena *, void *), void **out,
+                         size_t *n, struct err *e)
+{
+    unsigned char *items = NULL;
+    size_t count = 0, cap = 0;
+    int r;
+
+    while ((r = db_step(st, e)) == 1) {
+        if (count == cap) {
+            unsigned char *grown;
+
+            cap = cap ? cap * 2 : 32;
+            grown = arena_alloc(a, cap * elem);
+            if (count)
+                memcpy(grown, items, count * elem);
+            items = grown;
+        }
+        read(st, a, items + count * elem);
+        count++;
+    }
+    db_reset(st);
+    if (r < 0)
+        return e->code;
+    *out = items;
+    *n = count;
+    return ERR_OK;
+}
+
 struct db_pool {
     char *url;
     pthread_key_t key;

@@ -79,6 +79,12 @@ enum err_code db_fetch_one(struct db *db, const char *sql, int64_t id, const cha
                            struct arena *a, void (*read)(struct db_stmt *, struct arena *, void *),
                            void *out, const char *not_found_msg, struct err *e) ABDI_MUST_CHECK;
 
+/* Step st to its end, reading each row with read() into a growing array of elem-byte items
+ * in the arena; resets st. *out is NULL and *n 0 when there are no rows. */
+enum err_code db_collect(struct db_stmt *st, struct arena *a, size_t elem,
+                         void (*read)(struct db_stmt *, struct arena *, void *), void **out,
+                         size_t *n, struct err *e) ABDI_MUST_CHECK;
+
 /* Settings table (key → text value). Missing keys give the default. */
 enum err_code db_setting_int(struct db *db, const char *key, int64_t dflt, int64_t *out,
                              struct err *e) ABDI_MUST_CHECK;

@@ -65,3 +65,35 @@ export function timeEl(iso) {
 export function codePoints(s) {
     return [...s].length;
 }
+
+/* A labelled form field with an optional hint and room for its error message, linked by
+ * aria-describedby; control is the input or select (its id becomes id). setError(text)
+ * shows or clears the message and aria-invalid. */
+export function formField(id, label, control, hint) {
+    control.id = id;
+    const hintEl = hint ? h('p', {class: 'petunjuk', id: id + '-petunjuk'}, hint) : null;
+    const errorEl = h('p', {class: 'galat-bidang', id: id + '-galat'});
+    errorEl.hidden = true;
+    const wrap = h('div', {class: 'bidang'}, h('label', {for: id}, label), hintEl, control, errorEl);
+
+    function describe() {
+        const ids = [hintEl && hintEl.id, !errorEl.hidden && errorEl.id].filter(Boolean);
+        if (ids.length)
+            control.setAttribute('aria-describedby', ids.join(' '));
+        else
+            control.removeAttribute('aria-describedby');
+    }
+    describe();
+    return {
+        wrap, control,
+        setError(text) {
+            errorEl.textContent = text || '';
+            errorEl.hidden = !text;
+            if (text)
+                control.setAttribute('aria-invalid', 'true');
+            else
+                control.removeAttribute('aria-invalid');
+            describe();
+        },
+    };
+}

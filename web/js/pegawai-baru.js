@@ -5,40 +5,15 @@
  * The NIK goes only in the POST body, never in a URL. */
 
 import {get, post, query} from './api.js';
-import {h, showMessage, pageTitle} from './dom.js';
+import {h, showMessage, pageTitle, formField} from './dom.js';
 import {GOLONGAN_PNS, GOLONGAN_PPPK} from './pegawai-data.js';
 
 let seq = 0;
 
 /* A labelled field with room for its error; control is an input or select element. */
 function field(name, label, control, hint) {
-    const id = 'pb-' + name;
-    control.id = id;
     control.name = name;
-    const hintEl = hint ? h('p', {class: 'petunjuk', id: id + '-petunjuk'}, hint) : null;
-    const errorEl = h('p', {class: 'galat-bidang', id: id + '-galat'});
-    errorEl.hidden = true;
-    const wrap = h('div', {class: 'bidang'}, h('label', {for: id}, label), hintEl, control, errorEl);
-    function describe() {
-        const ids = [hintEl && hintEl.id, !errorEl.hidden && errorEl.id].filter(Boolean);
-        if (ids.length)
-            control.setAttribute('aria-describedby', ids.join(' '));
-        else
-            control.removeAttribute('aria-describedby');
-    }
-    describe();
-    return {
-        wrap, control,
-        setError(text) {
-            errorEl.textContent = text || '';
-            errorEl.hidden = !text;
-            if (text)
-                control.setAttribute('aria-invalid', 'true');
-            else
-                control.removeAttribute('aria-invalid');
-            describe();
-        },
-    };
+    return formField('pb-' + name, label, control, hint);
 }
 
 const text = (attrs) => h('input', {type: 'text', autocomplete: 'off', ...attrs});

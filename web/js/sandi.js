@@ -3,7 +3,7 @@
  * then POST /api/v1/auth/password; a server error naming a field shows under that field. */
 
 import {get, post} from './api.js';
-import {h, showMessage, pageTitle, codePoints} from './dom.js';
+import {h, showMessage, pageTitle, codePoints, formField} from './dom.js';
 import {HOME} from './routes.js';
 
 const MIN_CHARS = 12;
@@ -11,31 +11,7 @@ const MAX_CHARS = 128;
 
 function passwordField(id, name, label, autocomplete, hint) {
     const input = h('input', {id, name, type: 'password', autocomplete, required: true});
-    const hintEl = hint ? h('p', {class: 'petunjuk', id: id + '-petunjuk'}, hint) : null;
-    const errorEl = h('p', {class: 'galat-bidang', id: id + '-galat'});
-    errorEl.hidden = true;
-    const wrap = h('div', {class: 'bidang'}, h('label', {for: id}, label), hintEl, input, errorEl);
-
-    function describe() {
-        const ids = [hintEl && hintEl.id, !errorEl.hidden && errorEl.id].filter(Boolean);
-        if (ids.length)
-            input.setAttribute('aria-describedby', ids.join(' '));
-        else
-            input.removeAttribute('aria-describedby');
-    }
-    describe();
-    return {
-        wrap, input,
-        setError(text) {
-            errorEl.textContent = text || '';
-            errorEl.hidden = !text;
-            if (text)
-                input.setAttribute('aria-invalid', 'true');
-            else
-                input.removeAttribute('aria-invalid');
-            describe();
-        },
-    };
+    return formField(id, label, input, hint);
 }
 
 function render(root, ctx) {
@@ -56,14 +32,14 @@ function render(root, ctx) {
 
     function check() {
         const errors = [];
-        const n = codePoints(newPw.input.value);
-        if (!oldPw.input.value)
+        const n = codePoints(newPw.control.value);
+        if (!oldPw.control.value)
             errors.push(['old_password', 'Isi kata sandi lama.']);
         if (n < MIN_CHARS)
             errors.push(['new_password', 'Kata sandi baru minimal ' + MIN_CHARS + ' karakter (sekarang ' + n + ').']);
         else if (n > MAX_CHARS)
             errors.push(['new_password', 'Kata sandi baru paling banyak ' + MAX_CHARS + ' karakter.']);
-        if (newPw.input.value !== repeatPw.input.value)
+        if (newPw.control.value !== repeatPw.control.value)
             errors.push(['repeat_password', 'Kedua kata sandi baru tidak sama.']);
         return errors;
     }
@@ -79,15 +55,15 @@ function render(root, ctx) {
             for (const [name, text] of errors)
                 fields[name].setError(text);
             showMessage(status, 'galat', 'Periksa kembali isian yang ditandai.');
-            fields[errors[0][0]].input.focus();
+            fields[errors[0][0]].control.focus();
             return;
         }
         submit.disabled = true;
         form.setAttribute('aria-busy', 'true');
         const wasForced = !!ctx.user.must_change_password;
         try {
-            await post('/auth/password', {old_password: oldPw.input.value,
-                                          new_password: newPw.input.value});
+            await post('/auth/password', {old_password: oldPw.control.value,
+                                          new_password: newPw.control.value});
         } catch (e) {
             if (!ctx.isCurrent())
                 return;
@@ -95,7 +71,7 @@ function render(root, ctx) {
             if (f) {
                 f.setError(e.message);
                 showMessage(status, 'galat', 'Kata sandi belum diganti: periksa isian yang ditandai.');
-                f.input.focus();
+                f.control.focus();
             } else {
                 showMessage(status, 'galat', e.message);
             }

@@ -253,7 +253,7 @@ enum err_code employee_search(struct db *db, struct arena *a, const struct emplo
                               struct err *e)
 {
     const char *pat = like_pattern(a, qr->q);
-    struct employee *list = NULL;
+    void *found = NULL;
     struct db_stmt *st;
     size_t count = 0;
     int64_t all = 0;
@@ -277,13 +277,10 @@ enum err_code employee_search(struct db *db, struct arena *a, const struct emplo
     db_bind_text(st, 5, qr->sort ? qr->sort : "name");
     db_bind_int(st, 6, qr->per_page);
     db_bind_int(st, 7, (qr->page - 1) * qr->per_page);
-    list = arena_alloc(a, (size_t)qr->per_page * sizeof *list);
-    while (count < (size_t)qr->per_page && (r = db_step(st, e)) == 1)
-        read_employee(st, a, &list[count++]);
-    db_reset(st);
-    if (r < 0)
-        return e->code;
-    *items = list;
+    rc = db_collect(st, a, sizeof(struct employee), read_employee, &found, &count, e);
+    if (rc)
+        return rc;
+    *items = found;
     *n = count;
     *total = all;
     return ERR_OK;

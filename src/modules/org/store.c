@@ -44,10 +44,9 @@ enum err_code org_units_list(struct db *db, struct arena *a, int64_t root, int s
                              struct org_unit **out, size_t *n, struct err *e)
 {
     struct db_stmt *st;
-    struct org_unit *units = NULL;
-    size_t count = 0, cap = 0;
+    struct org_unit *units;
+    void *items = NULL;
     enum err_code rc;
-    int r;
 
     if (root != 0 && !subtree) {
         units = arena_alloc(a, sizeof *units);
@@ -68,24 +67,10 @@ enum err_code org_units_list(struct db *db, struct arena *a, int64_t root, int s
         return rc;
     if (root)
         db_bind_int(st, 1, root);
-    while ((r = db_step(st, e)) == 1) {
-        if (count == cap) {
-            struct org_unit *grown;
-
-            cap = cap ? cap * 2 : 64;
-            grown = arena_alloc(a, cap * sizeof *grown);
-            if (count)
-                memcpy(grown, units, count * sizeof *grown);
-            units = grown;
-        }
-        read_unit(st, a, &units[count++]);
-    }
-    db_reset(st);
-    if (r < 0)
-        return e->code;
-    *out = units;
-    *n = count;
-    return ERR_OK;
+    rc = db_collect(st, a, sizeof **out, read_unit, &items, n, e);
+    if (!rc)
+        *out = items;
+    return rc;
 }
 
 enum err_code org_unit_get(struct db *db, struct arena *a, int64_t id, struct org_unit *out,
@@ -153,32 +138,16 @@ enum err_code org_positions_list(struct db *db, struct arena *a, int64_t unit_id
                                  struct org_position **out, size_t *n, struct err *e)
 {
     struct db_stmt *st;
-    struct org_position *items = NULL;
-    size_t count = 0, cap = 0;
+    void *items = NULL;
     enum err_code rc = db_prepare(db, SQL_POS_LIST, &st, e);
-    int r;
 
     if (rc)
         return rc;
     db_bind_int(st, 1, unit_id);
-    while ((r = db_step(st, e)) == 1) {
-        if (count == cap) {
-            struct org_position *grown;
-
-            cap = cap ? cap * 2 : 32;
-            grown = arena_alloc(a, cap * sizeof *grown);
-            if (count)
-                memcpy(grown, items, count * sizeof *grown);
-            items = grown;
-        }
-        read_position(st, a, &items[count++]);
-    }
-    db_reset(st);
-    if (r < 0)
-        return e->code;
-    *out = items;
-    *n = count;
-    return ERR_OK;
+    rc = db_collect(st, a, sizeof **out, read_position, &items, n, e);
+    if (!rc)
+        *out = items;
+    return rc;
 }
 
 enum err_code org_position_insert(struct db *db, const struct org_position *p, int64_t now,

@@ -1,7 +1,8 @@
 /* demo.c - `abdi demo`: a realistic city government on an empty database: 36 units, the
- * seven documented accounts, and N extra employee accounts, all in one audited
- * transaction. Sets demo_mode (allows the published demo passwords) and relaxes the
- * admin TOTP requirement, which a real installation keeps on. */
+ * seven documented accounts, and N employees (a record with valid NIP/NIK, rank and position
+ * history, and an account each), all in one audited transaction. Sets demo_mode (allows the
+ * published demo passwords) and relaxes the admin TOTP requirement, which a real installation
+ * keeps on. */
 #include "cli/cli.h"
 
 #include <sodium.h>
@@ -15,6 +16,7 @@
 #include "core/clock.h"
 #include "core/str.h"
 #include "db/db.h"
+#include "modules/employee/employee.h"
 #include "modules/org/org.h"
 
 static const struct {
@@ -75,6 +77,67 @@ static const struct {
 
 static const char SQL_HAS_UNITS[] = "SELECT count(*) FROM units";
 
+static const char *const first_l[] = {"Ahmad", "Budi", "Rizky", "Hendra", "Agus", "Dedi",
+                                      "Fajar", "Irfan", "Joko", "Yusuf", "Rahmat", "Taufik"};
+static const char *const first_p[] = {"Siti", "Dewi", "Nurul", "Rina", "Fitri", "Lestari",
+                                      "Ayu", "Wulan", "Indah", "Putri", "Ratna", "Yuni"};
+static const char *const family[] = {"Nasution", "Siregar", "Harahap", "Lubis", "Simanjuntak",
+                                     "Pratama", "Saputra", "Wijaya", "Hidayat", "Santoso",
+                                     "Purba", "Sitompul", "Rangkuti", "Daulay"};
+static const char *const places[] = {"Medan", "Tanjungbalai", "Pematangsiantar", "Binjai",
+                                     "Kisaran", "Semarang", "Padang", "Sibolga"};
+/* PNS ranks a demo career passes through: III/a at appointment, one step per 4 years. */
+static const char *const ranks[] = {"III/a", "III/b", "III/c", "III/d", "IV/a", "IV/b"};
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Demo employee n (1-based) as a record in unit_id. Unique NIPs by construction: birth year
+ * n % 36, sequence (n / 36) % 999, birth month n / 35,964 (so up to 431,568 people). */
+static int demo_employee(struct db *db, long n, int64_t unit_id, int64_t position_id,
+                         int this_year, int64_t now, struct err *e)
+{
+    long seq = (n / 36) % 999 + 1;
+    int female = n % 2 == 0;
+    int by = 1965 + (int)(n % 36), bm = 1 + (int)((n / (36 * 999)) % 12);
+    int bd = 1 + (int)(n * 7 % 28);
+    int ty = by + 23 + (int)(n % 7), tm = 1 + (int)(n % 12), steps;
+    char nip[48], nik[48], birth[32], tmt[32], rank_tmt[32], name[80];
+    struct employee x;
+    int64_t id;
+
+    if (ty > this_year - 1)
+        ty = this_year - 1;
+    steps = (this_year - 1 - ty) / 4;
+    if (steps >= (int)NELEM(ranks))
+        steps = (int)NELEM(ranks) - 1;
+    snprintf(birth, sizeof birth, "%04d-%02d-%02d", by, bm, bd);
+    snprintf(tmt, sizeof tmt, "%04d-%02d-01", ty, tm);
+    snprintf(rank_tmt, sizeof rank_tmt, "%04d-%02d-01", ty + 4 * steps, tm);
+    snprintf(nip, sizeof nip, "%04d%02d%02d%04d%02d%d%03ld", by, bm, bd, ty, tm, female ? 2 : 1,
+             seq);
+    snprintf(nik, sizeof nik, "127501%02d%02d%02d%04ld", bd + (female ? 40 : 0), bm, by % 100,
+             n % 9999 + 1);
+    snprintf(name, sizeof name, "%s %s", female ? first_p[n % NELEM(first_p)]
+                                                : first_l[n % NELEM(first_l)],
+             family[(n / 2) % NELEM(family)]);
+    memset(&x, 0, sizeof x);
+    x.nip = nip;
+    x.nik = nik;
+    x.name = name;
+    x.birth_place = places[n % NELEM(places)];
+    x.birth_date = birth;
+    x.gender = female ? "P" : "L";
+    x.status = "PNS";
+    x.state = "active";
+    x.appointed_on = tmt;
+    x.unit_id = unit_id;
+    x.position_id = position_id;
+    x.golongan = ranks[steps];
+    x.tmt_golongan = rank_tmt;
+    x.tmt_jabatan = tmt;
+    return employee_insert(db, &x, now, &id, e) ? -1 : 0;
+}
+
 static int64_t unit_id_of(const int64_t *ids, const char *code)
 {
     for (size_t i = 0; i < DEMO_UNITS; i++)
@@ -97,7 +160,9 @@ static int seed(struct db *db, const char *password, long employees, struct err 
     int64_t ids[DEMO_UNITS] = {0};
     int64_t now = clock_now(), uid;
     struct audit_entry ent;
-    char extra_name[64], extra_user[32], hash[AUTH_HASH_MAX];
+    char extra_name[64], extra_user[32], hash[AUTH_HASH_MAX], year[8];
+    int64_t positions[DEMO_UNITS] = {0};
+    int this_year;
 
     for (size_t i = 0; i < DEMO_UNITS; i++) {
         struct org_unit u = {0, 0, demo_units[i].code, demo_units[i].name, demo_units[i].kind};
@@ -111,15 +176,25 @@ static int seed(struct db *db, const char *password, long employees, struct err 
                              demo_users[i].roles, unit_id_of(ids, demo_users[i].unit), 0, now,
                              &uid, e))
             return -1;
+    clock_rfc3339(now, year, sizeof year);
+    this_year = (int)strtol(year, NULL, 10);
     if (employees && auth_password_hash(password, hash, e))
         return -1;
     for (long n = 1; n <= employees; n++) {
-        /* spread over the units below the city; the same password for every demo account */
-        size_t unit = 1 + (size_t)(n % (long)(DEMO_UNITS - 1));
+        /* spread over the units below the city; one account (same password) per record */
+        size_t at = 1 + (size_t)(n % (long)(DEMO_UNITS - 1));
 
+        if (!positions[at]) {
+            struct org_position p = {0, ids[at], "Pelaksana", "pelaksana", 5, 0, 58, NULL};
+
+            if (org_position_insert(db, &p, now, &positions[at], e))
+                return -1;
+        }
+        if (demo_employee(db, n, ids[at], positions[at], this_year, now, e))
+            return -1;
         snprintf(extra_user, sizeof extra_user, "pegawai%05ld", n);
         snprintf(extra_name, sizeof extra_name, "Pegawai Demo %05ld", n);
-        if (auth_user_insert(db, extra_user, extra_name, hash, ROLE_PEGAWAI, ids[unit], 0, now,
+        if (auth_user_insert(db, extra_user, extra_name, hash, ROLE_PEGAWAI, ids[at], 0, now,
                              &uid, e))
             return -1;
         progress("pegawai demo", n, employees);

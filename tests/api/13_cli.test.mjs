@@ -56,7 +56,7 @@ test('an unreachable or unknown database is a clear error, exit 1', () => {
   assert.match(r.stderr, /sqlite:PATH atau postgresql/);
 });
 
-test('a migrated database has no users; demo fills it once, with extra employees', () => {
+test('a migrated database has no users; demo fills it once, with employee records', () => {
   const db = `sqlite:${path.join(TMPDIR, 'cli-fresh.db')}`;
   const key = path.join(TMPDIR, 'cli-fresh.key');
   assert.equal(cli(['--db', db, '--audit-key', key, 'migrate']).status, 0);
@@ -65,6 +65,8 @@ test('a migrated database has no users; demo fills it once, with extra employees
   assert.equal(demo.status, 0, demo.stderr);
   assert.match(demo.stdout, /Akun \(kata sandi semua: [a-z2-9#-]{23}\)/, 'a generated password is printed');
   assert.equal(sql('SELECT count(*) FROM users', db).stdout, String(7 + 25));
+  assert.equal(sql('SELECT count(DISTINCT nip) FROM employees', db).stdout, '25');
+  assert.equal(sql('SELECT count(*) FROM employee_rank_history', db).stdout, '25');
   assert.ok(Number(sql('SELECT count(*) FROM units', db).stdout) >= 30);
   const again = cli(['--db', db, '--audit-key', key, 'demo']);
   assert.equal(again.status, 1);

@@ -52,40 +52,29 @@ static const char SQL_ROLES_OF[] = "SELECT role FROM user_roles WHERE user_id = 
 /* Password set by an administrator: must be changed at first login, within 72 hours. */
 #define AUTH_INITIAL_PASSWORD_S (72 * 3600)
 
+static void read_user(struct db_stmt *st, struct arena *a, void *out)
+{
+    struct auth_user *u = out;
+
+    (void)a;
+    memset(u, 0, sizeof *u);
+    u->id = db_col_int(st, 0);
+    str_copy(u->username, sizeof u->username, db_col_text(st, 1));
+    str_copy(u->name, sizeof u->name, db_col_text(st, 2));
+    str_copy(u->hash, sizeof u->hash, db_col_text(st, 3));
+    u->unit_id = db_col_is_null(st, 4) ? 0 : db_col_int(st, 4);
+    u->active = (int)db_col_int(st, 5);
+    u->must_change_password = (int)db_col_int(st, 6);
+    u->password_expires_at = db_col_is_null(st, 7) ? 0 : db_col_int(st, 7);
+    u->totp_enabled = (int)db_col_int(st, 8);
+    str_copy(u->totp_secret, sizeof u->totp_secret, db_col_text(st, 9));
+    u->totp_last_step = db_col_int(st, 10);
+}
+
 static enum err_code load_user(struct db *db, const char *sql, const char *name, int64_t id,
                                struct auth_user *u, struct err *e)
 {
-    struct db_stmt *st;
-    enum err_code rc = db_prepare(db, sql, &st, e);
-    int r;
-
-    if (rc)
-        return rc;
-    if (name)
-        db_bind_text(st, 1, name);
-    else
-        db_bind_int(st, 1, id);
-    r = db_step(st, e);
-    if (r == 1) {
-        memset(u, 0, sizeof *u);
-        u->id = db_col_int(st, 0);
-        str_copy(u->username, sizeof u->username, db_col_text(st, 1));
-        str_copy(u->name, sizeof u->name, db_col_text(st, 2));
-        str_copy(u->hash, sizeof u->hash, db_col_text(st, 3));
-        u->unit_id = db_col_is_null(st, 4) ? 0 : db_col_int(st, 4);
-        u->active = (int)db_col_int(st, 5);
-        u->must_change_password = (int)db_col_int(st, 6);
-        u->password_expires_at = db_col_is_null(st, 7) ? 0 : db_col_int(st, 7);
-        u->totp_enabled = (int)db_col_int(st, 8);
-        str_copy(u->totp_secret, sizeof u->totp_secret, db_col_text(st, 9));
-        u->totp_last_step = db_col_int(st, 10);
-    }
-    db_reset(st);
-    if (r < 0)
-        return e->code;
-    if (r == 0)
-        return err_set(e, ERR_NOT_FOUND, "not_found", NULL, "Pengguna tidak ditemukan");
-    return ERR_OK;
+    return db_fetch_one(db, sql, id, name, NULL, read_user, u, "Pengguna tidak ditemukan", e);
 }
 
 enum err_code auth_user_by_name(struct db *db, const char *username, struct auth_user *u,

@@ -100,29 +100,21 @@ static void read_employee(struct db_stmt *st, struct arena *a, void *out)
     x->updated_at = db_col_int(st, 25);
 }
 
+static void read_golongan(struct db_stmt *st, struct arena *a, void *out)
+{
+    struct employee_golongan *g = out;
+
+    g->code = col_text(st, a, 0);
+    g->kind = col_text(st, a, 1);
+    g->pangkat = col_text(st, a, 2);
+    g->rank_order = (int)db_col_int(st, 3);
+}
+
 enum err_code employee_golongan_get(struct db *db, struct arena *a, const char *code,
                                     struct employee_golongan *out, struct err *e)
 {
-    struct db_stmt *st;
-    enum err_code rc = db_prepare(db, SQL_GOLONGAN, &st, e);
-    int r;
-
-    if (rc)
-        return rc;
-    db_bind_text(st, 1, code);
-    r = db_step(st, e);
-    if (r == 1) {
-        out->code = col_text(st, a, 0);
-        out->kind = col_text(st, a, 1);
-        out->pangkat = col_text(st, a, 2);
-        out->rank_order = (int)db_col_int(st, 3);
-    }
-    db_reset(st);
-    if (r < 0)
-        return e->code;
-    if (r == 0)
-        return err_set(e, ERR_NOT_FOUND, "not_found", "golongan", "Golongan tidak dikenal");
-    return ERR_OK;
+    return db_fetch_one(db, SQL_GOLONGAN, 0, code, a, read_golongan, out,
+                        "Golongan tidak dikenal", e);
 }
 
 enum err_code employee_nip_taken(struct db *db, const char *nip, int *yes, struct err *e)

@@ -56,6 +56,10 @@ enum err_code auth_user_insert(struct db *db, const char *username, const char *
                                const char *hash, unsigned roles, int64_t unit_id,
                                int must_change, int64_t now, int64_t *id_out,
                                struct err *e) ABDI_MUST_CHECK;
+/* Make user_id the account of employee_id (0 unlinks). An employee has at most one account:
+ * a second link answers 409 employee_has_account. */
+enum err_code auth_user_link_employee(struct db *db, int64_t user_id, int64_t employee_id,
+                                      struct err *e) ABDI_MUST_CHECK;
 enum err_code auth_user_set_password(struct db *db, int64_t user_id, const char *password,
                                      int must_change, int64_t now, struct err *e) ABDI_MUST_CHECK;
 enum err_code auth_user_set_totp(struct db *db, int64_t user_id, const char *secret, int enabled,
@@ -95,6 +99,14 @@ enum err_code scope_unit_write(const struct req *rq, int64_t unit_id, struct err
 /* Root of the user's read scope: 0 = everything, else a unit id whose subtree (admin_unit)
  * or which alone (others) the user may read; *subtree says which. */
 void scope_unit_root(const struct req *rq, int64_t *root, int *subtree);
+/* Employee records: a user whose only roles are pegawai reads nothing but the own record
+ * (session_user.employee_id); every other role reads by the record's unit as above. Writes
+ * go by unit (admins only). Denials are 404 with a log line, as for units. */
+enum err_code scope_employee_read(const struct req *rq, int64_t employee_id, int64_t unit_id,
+                                  struct err *e) ABDI_MUST_CHECK;
+/* For lists: the one employee id a self-only user may see (-1 when the account has no record,
+ * so the list is empty), or 0 when the user's scope is by unit (scope_unit_root). */
+int64_t scope_employee_self(const struct req *rq);
 /* 1 when unit is root or below it. */
 enum err_code scope_unit_within(struct db *db, int64_t root, int64_t unit, int *yes,
                                 struct err *e) ABDI_MUST_CHECK;

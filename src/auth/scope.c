@@ -87,3 +87,22 @@ enum err_code scope_unit_write(const struct req *rq, int64_t unit_id, struct err
 {
     return check(rq, unit_id, 1, e);
 }
+
+int64_t scope_employee_self(const struct req *rq)
+{
+    unsigned roles = rq->user ? rq->user->roles : 0;
+
+    if (roles & ~(unsigned)ROLE_PEGAWAI)
+        return 0;
+    return rq->user && rq->user->employee_id > 0 ? rq->user->employee_id : -1;
+}
+
+enum err_code scope_employee_read(const struct req *rq, int64_t employee_id, int64_t unit_id,
+                                  struct err *e)
+{
+    int64_t self = scope_employee_self(rq);
+
+    if (self == 0)
+        return check(rq, unit_id, 0, e);
+    return self == employee_id ? ERR_OK : deny(rq, unit_id, e);
+}

@@ -20,6 +20,7 @@ static const char SQL_INSERT[] =
     "INSERT INTO users (username, name, password_hash, unit_id, must_change_password,"
     " password_expires_at, password_changed_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7,"
     " $7) RETURNING id";
+static const char SQL_LINK[] = "UPDATE users SET employee_id = $2 WHERE id = $1";
 static const char SQL_ROLE[] = "INSERT INTO user_roles (user_id, role) VALUES ($1, $2)";
 static const char SQL_SET_PW[] =
     "UPDATE users SET password_hash = $2, must_change_password = $3, password_expires_at = $4,"
@@ -243,11 +244,11 @@ json_t *auth_user_json(const struct session_user *u)
     for (unsigned bit = 1; bit <= ROLE_SUPERADMIN; bit <<= 1)
         if (u->roles & bit)
             json_array_append_new(roles, json_string(role_name(bit)));
-    return json_pack("{s:I,s:s,s:s,s:o,s:o,s:o,s:b,s:b}", "id", (json_int_t)u->id, "username",
-                     u->username, "name", u->name, "roles", roles, "unit_id",
+    return json_pack("{s:I,s:s,s:s,s:o,s:o,s:o,s:o,s:b,s:b}", "id", (json_int_t)u->id,
+                     "username", u->username, "name", u->name, "roles", roles, "unit_id",
                      json_id_or_null(u->unit_id), "unit_name", json_str_or_null(u->unit_name),
-                     "must_change_password", u->must_change_password, "totp_enabled",
-                     u->totp_enabled);
+                     "employee_id", json_id_or_null(u->employee_id), "must_change_password",
+                     u->must_change_password, "totp_enabled", u->totp_enabled);
 }
 
 static enum err_code count_query(struct db *db, const char *sql, const char *a, const char *b,
@@ -389,4 +390,26 @@ enum err_code auth_users_list(struct db *db, const char *q, int64_t page, int64_
 out:
     free(like);
     return rc;
+}
+
+enum err_code auth_user_link_employee(struct db *db, int64_t user_id, int64_t employee_id,
+                                      struct err *e)
+{
+    struct db_stmt *st;
+    enum err_code rc = db_prepare(db, SQL_LINK, &st, e);
+    int r;
+
+    if (rc)
+        return rc;
+    db_bind_int(st, 1, user_id);
+    if (employee_id > 0)
+        db_bind_int(st, 2, employee_id);
+    else
+        db_bind_null(st, 2);
+    r = db_step(st, e);
+    db_reset(st);
+    if (r < 0 && e->code == ERR_CONFLICT)
+        return err_set(e, ERR_CONFLICT, "employee_has_account", "employee_id",
+                       "Pegawai ini sudah memiliki akun");
+    return r < 0 ? e->code : ERR_OK;
 }

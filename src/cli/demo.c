@@ -92,18 +92,21 @@ static const char *const ranks[] = {"III/a", "III/b", "III/c", "III/d", "IV/a", 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Demo employee n (1-based) as a record in unit_id. Unique NIPs by construction: birth year
- * n % 36, sequence (n / 36) % 999, birth month n / 35,964 (so up to 431,568 people). */
-static int demo_employee(struct db *db, long n, int64_t unit_id, int64_t position_id,
-                         int this_year, int64_t now, struct err *e)
+ * n % 36, sequence (n / 36) % 999, birth month n / 35,964 (so up to 431,568 people).
+ * n <= 0 is the record of named demo account -n: born on a 29th, a day the numbered
+ * records never use, so the NIPs stay unique. */
+static int demo_employee(struct db *db, long n, const char *name_as, int64_t unit_id,
+                         int64_t position_id, int this_year, int64_t now, int64_t *id_out,
+                         struct err *e)
 {
-    long seq = (n / 36) % 999 + 1;
+    long seq = n > 0 ? (n / 36) % 999 + 1 : 1 - n;
     int female = n % 2 == 0;
-    int by = 1965 + (int)(n % 36), bm = 1 + (int)((n / (36 * 999)) % 12);
-    int bd = 1 + (int)(n * 7 % 28);
-    int ty = by + 23 + (int)(n % 7), tm = 1 + (int)(n % 12), steps;
+    int by = n > 0 ? 1965 + (int)(n % 36) : 1976 + 2 * (int)-n;
+    int bm = n > 0 ? 1 + (int)((n / (36 * 999)) % 12) : 2 - (int)n; /* never February */
+    int bd = n > 0 ? 1 + (int)(n * 7 % 28) : 29;
+    int ty = by + 23 + (int)labs(n % 7), tm = 1 + (int)labs(n % 12), steps;
     char nip[48], nik[48], birth[32], tmt[32], rank_tmt[32], name[80];
     struct employee x;
-    int64_t id;
 
     if (ty > this_year - 1)
         ty = this_year - 1;
@@ -116,14 +119,14 @@ static int demo_employee(struct db *db, long n, int64_t unit_id, int64_t positio
     snprintf(nip, sizeof nip, "%04d%02d%02d%04d%02d%d%03ld", by, bm, bd, ty, tm, female ? 2 : 1,
              seq);
     snprintf(nik, sizeof nik, "127501%02d%02d%02d%04ld", bd + (female ? 40 : 0), bm, by % 100,
-             n % 9999 + 1);
-    snprintf(name, sizeof name, "%s %s", female ? first_p[n % NELEM(first_p)]
-                                                : first_l[n % NELEM(first_l)],
-             family[(n / 2) % NELEM(family)]);
+             labs(n) % 9999 + 1);
+    snprintf(name, sizeof name, "%s %s", female ? first_p[labs(n) % NELEM(first_p)]
+                                                : first_l[labs(n) % NELEM(first_l)],
+             family[(labs(n) / 2) % NELEM(family)]);
     memset(&x, 0, sizeof x);
     x.nip = nip;
     x.nik = nik;
-    x.name = name;
+    x.name = name_as ? name_as : name;
     x.birth_place = places[n % NELEM(places)];
     x.birth_date = birth;
     x.gender = female ? "P" : "L";
@@ -135,7 +138,7 @@ static int demo_employee(struct db *db, long n, int64_t unit_id, int64_t positio
     x.golongan = ranks[steps];
     x.tmt_golongan = rank_tmt;
     x.tmt_jabatan = tmt;
-    return employee_insert(db, &x, now, &id, e) ? -1 : 0;
+    return employee_insert(db, &x, now, id_out, e) ? -1 : 0;
 }
 
 static int64_t unit_id_of(const int64_t *ids, const char *code)
@@ -144,6 +147,17 @@ static int64_t unit_id_of(const int64_t *ids, const char *code)
         if (strcmp(demo_units[i].code, code) == 0)
             return ids[i];
     return 0;
+}
+
+/* The unit's demo position, created the first time a record needs it. */
+static int unit_position(struct db *db, int64_t unit_id, int64_t *position_id, int64_t now,
+                         struct err *e)
+{
+    struct org_position p = {0, unit_id, "Pelaksana", "pelaksana", 5, 0, 58, NULL};
+
+    if (*position_id)
+        return 0;
+    return org_position_insert(db, &p, now, position_id, e) ? -1 : 0;
 }
 
 static void progress(const char *what, long done, long total)
@@ -171,31 +185,40 @@ static int seed(struct db *db, const char *password, long employees, struct err 
         if (org_unit_insert(db, &u, now, &ids[i], e))
             return -1;
     }
-    for (size_t i = 0; i < sizeof demo_users / sizeof demo_users[0]; i++)
-        if (auth_user_create(db, demo_users[i].username, demo_users[i].name, password,
-                             demo_users[i].roles, unit_id_of(ids, demo_users[i].unit), 0, now,
-                             &uid, e))
-            return -1;
     clock_rfc3339(now, year, sizeof year);
     this_year = (int)strtol(year, NULL, 10);
+    for (size_t i = 0; i < sizeof demo_users / sizeof demo_users[0]; i++) {
+        int64_t unit = unit_id_of(ids, demo_users[i].unit), emp;
+        size_t at = 0;
+
+        if (auth_user_create(db, demo_users[i].username, demo_users[i].name, password,
+                             demo_users[i].roles, unit, 0, now, &uid, e))
+            return -1;
+        if (!(demo_users[i].roles & ROLE_PEGAWAI))
+            continue; /* the system administrator is not an employee of the city */
+        while (ids[at] != unit)
+            at++;
+        if (unit_position(db, ids[at], &positions[at], now, e) ||
+            demo_employee(db, -(long)i, demo_users[i].name, unit, positions[at], this_year, now,
+                          &emp, e) ||
+            auth_user_link_employee(db, uid, emp, e))
+            return -1;
+    }
     if (employees && auth_password_hash(password, hash, e))
         return -1;
     for (long n = 1; n <= employees; n++) {
         /* spread over the units below the city; one account (same password) per record */
         size_t at = 1 + (size_t)(n % (long)(DEMO_UNITS - 1));
+        int64_t emp;
 
-        if (!positions[at]) {
-            struct org_position p = {0, ids[at], "Pelaksana", "pelaksana", 5, 0, 58, NULL};
-
-            if (org_position_insert(db, &p, now, &positions[at], e))
-                return -1;
-        }
-        if (demo_employee(db, n, ids[at], positions[at], this_year, now, e))
+        if (unit_position(db, ids[at], &positions[at], now, e) ||
+            demo_employee(db, n, NULL, ids[at], positions[at], this_year, now, &emp, e))
             return -1;
         snprintf(extra_user, sizeof extra_user, "pegawai%05ld", n);
         snprintf(extra_name, sizeof extra_name, "Pegawai Demo %05ld", n);
         if (auth_user_insert(db, extra_user, extra_name, hash, ROLE_PEGAWAI, ids[at], 0, now,
-                             &uid, e))
+                             &uid, e) ||
+            auth_user_link_employee(db, uid, emp, e))
             return -1;
         progress("pegawai demo", n, employees);
     }

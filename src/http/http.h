@@ -56,6 +56,7 @@ struct session_user {
     unsigned roles;
     int64_t unit_id; /* 0 when none */
     const char *unit_name;
+    int64_t employee_id; /* the account's own employee record; 0 when none */
     const char *csrf_token;
     int64_t auth_at; /* last password entry, for re-authentication */
     int mfa_ok;

@@ -15,7 +15,8 @@ static const char SQL_RESOLVE[] =
     " u.username, u.name, u.unit_id, un.name, u.must_change_password, u.totp_enabled,"
     " (SELECT COALESCE(SUM(CASE r.role WHEN 'pegawai' THEN 1 WHEN 'atasan' THEN 2"
     "  WHEN 'pimpinan' THEN 4 WHEN 'admin_unit' THEN 8 WHEN 'admin_bkpsdm' THEN 16"
-    "  WHEN 'superadmin' THEN 32 ELSE 0 END), 0) FROM user_roles r WHERE r.user_id = u.id)"
+    "  WHEN 'superadmin' THEN 32 ELSE 0 END), 0) FROM user_roles r WHERE r.user_id = u.id),"
+    " u.employee_id"
     " FROM sessions s JOIN users u ON u.id = s.user_id"
     " LEFT JOIN units un ON un.id = u.unit_id"
     " WHERE s.token_hash = $1 AND s.revoked = 0 AND u.active = 1";
@@ -114,6 +115,7 @@ enum err_code session_resolve(struct db *db, struct arena *a, const char *token,
     u->must_change_password = (int)db_col_int(st, 11);
     u->totp_enabled = (int)db_col_int(st, 12);
     u->roles = (unsigned)db_col_int(st, 13) & ROLES_ANY;
+    u->employee_id = db_col_is_null(st, 14) ? 0 : db_col_int(st, 14);
     db_reset(st);
     if (now - last_seen > LIMIT_SESSION_IDLE_S || now - created > LIMIT_SESSION_ABS_S ||
         now < created - 300)

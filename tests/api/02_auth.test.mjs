@@ -7,7 +7,7 @@ import {
   request, sessionCookie,
 } from './lib.mjs';
 
-const USER_FIELDS = ['id', 'username', 'name', 'roles', 'unit_id', 'unit_name', 'must_change_password', 'totp_enabled'];
+const USER_FIELDS = ['id', 'username', 'name', 'roles', 'unit_id', 'unit_name', 'employee_id', 'must_change_password', 'totp_enabled'];
 
 function assertUser(u, username) {
   assert.deepEqual(Object.keys(u).sort(), [...USER_FIELDS].sort(), 'USER fields');

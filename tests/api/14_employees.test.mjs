@@ -157,11 +157,13 @@ test('create an employee in DINKES as admin.dinkes, read it back with derived fa
   assert.deepEqual(back.json, e);
   const asBk = await get(`/api/v1/employees/${e.id}`, { session: bk });
   assert.equal(asBk.json.nik, NIK_MALE);
-  for (const u of [USERS.pegawaiDinkes, USERS.pimpinan, USERS.atasanDinkes]) {
+  for (const u of [USERS.pimpinan, USERS.atasanDinkes]) {
     const r = await get(`/api/v1/employees/${e.id}`, { session: await loginOk(u) });
     assert.equal(r.status, 200, `${u}: ${r.text}`);
     assert.equal(r.json.nik, '1275********0001', `${u} sees the NIK masked`);
   }
+  const peg = await get(`/api/v1/employees/${e.id}`, { session: await loginOk(USERS.pegawaiDinkes) });
+  assertError(peg, 404, 'not_found'); // a pegawai reads only the own record
 });
 
 test('ahli utama retires at 65, PPPK and a female NIP decode by their own rules', async () => {
@@ -258,9 +260,15 @@ test('scope: DINKES users cannot create in or read DISDIK; pegawai cannot create
   assert.equal(count('employees'), before);
   const pegDisdik = await loginOk(USERS.pegawaiDisdik);
   assertError(await get(`/api/v1/employees/${emp.one.id}`, { session: pegDisdik }), 404, 'not_found');
-  const own = await get(`/api/v1/employees/${d.json.id}`, { session: pegDisdik });
+  // a pegawai reads the own record whole (NIK included) and no other, even in the own unit
+  assertError(await get(`/api/v1/employees/${d.json.id}`, { session: pegDisdik }), 404, 'not_found');
+  assert.ok(pegDisdik.user.employee_id > 0, 'the demo account is linked to its record');
+  const own = await get(`/api/v1/employees/${pegDisdik.user.employee_id}`, { session: pegDisdik });
   assert.equal(own.status, 200, own.text);
-  assert.equal(own.json.nik, '1275********0020');
+  assert.equal(own.json.unit_id, disdik.id);
+  assert.match(own.json.nik, /^\d{16}$/, 'own NIK shown whole');
+  const ownBk = await get(`/api/v1/employees/${pegDisdik.user.employee_id}`, { session: bk });
+  assert.equal(ownBk.json.nik, own.json.nik);
 });
 
 test('search: scope, q, unit with sub-units, golongan, paging, sort, masked NIK', async () => {
@@ -319,9 +327,12 @@ test('search: scope, q, unit with sub-units, golongan, paging, sort, masked NIK'
 
   const peg = await loginOk(USERS.pegawaiDinkes);
   const mine = await list(peg, '?per_page=200');
-  assert.ok(mine.items.some((x) => x.id === emp.one.id));
-  assert.ok(mine.items.every((x) => x.unit_id === peg.user.unit_id), 'pegawai: own unit only');
+  assert.deepEqual(mine.items.map((x) => x.id), [peg.user.employee_id], 'pegawai: the own record only');
+  assert.equal(mine.total, 1);
   assertError(await get(`/api/v1/employees?unit_id=${pkm1.id}`, { session: peg }), 404, 'not_found');
+  assertError(await get(`/api/v1/employees/${emp.one.id}`, { session: peg }), 404, 'not_found');
+  const atasan = await loginOk(USERS.atasanDinkes);
+  assert.ok((await list(atasan, '?per_page=200')).items.some((x) => x.id === emp.one.id), 'atasan: the unit');
   const pegDisdik = await loginOk(USERS.pegawaiDisdik);
-  assert.ok((await list(pegDisdik, '?per_page=200')).items.every((x) => x.unit_id === disdik.id));
+  assert.deepEqual((await list(pegDisdik, '?per_page=200')).items.map((x) => x.id), [pegDisdik.user.employee_id]);
 });

@@ -281,7 +281,8 @@ static enum err_code nik_visible(const struct req *rq, const struct employee *x,
     enum err_code rc;
 
     *show = 0;
-    if (role_has(rq, ROLE_ADMIN_BKPSDM | ROLE_SUPERADMIN)) {
+    if (role_has(rq, ROLE_ADMIN_BKPSDM | ROLE_SUPERADMIN) ||
+        (rq->user && rq->user->employee_id == x->id)) {
         *show = 1;
         return ERR_OK;
     }
@@ -304,7 +305,7 @@ static enum err_code api_employee(struct req *rq, struct resp *rs, struct err *e
     if (!rc)
         rc = employee_get(rq->db, rq->a, id, &x, e);
     if (!rc)
-        rc = scope_unit_read(rq, x.unit_id, e);
+        rc = scope_employee_read(rq, x.id, x.unit_id, e);
     if (!rc)
         rc = nik_visible(rq, &x, &show, e);
     if (rc)
@@ -375,8 +376,21 @@ static enum err_code api_employees(struct req *rq, struct resp *rs, struct err *
 
     memset(&qr, 0, sizeof qr);
     rc = search_parse(rq, &qr, e);
-    if (!rc)
+    if (!rc && scope_employee_self(rq) != 0) { /* self-service: the own record or nothing */
+        int64_t self = scope_employee_self(rq);
+
+        items = arena_alloc(rq->a, sizeof *items);
+        n = 0;
+        if (self > 0) {
+            rc = employee_get(rq->db, rq->a, self, items, e);
+            n = rc ? 0 : 1;
+            if (rc == ERR_NOT_FOUND)
+                rc = ERR_OK;
+        }
+        total = (int64_t)n;
+    } else if (!rc) {
         rc = employee_search(rq->db, rq->a, &qr, &items, &n, &total, e);
+    }
     if (rc)
         return rc;
     arr = json_array();

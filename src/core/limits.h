@@ -7,6 +7,8 @@
 #define LIMIT_BODY_DRAIN_BYTES    (8 * 1024 * 1024) /* a too-large body up to this is read and
                                                     dropped so the client sees its 413; beyond
                                                     it the connection is closed at once */
+#define LIMIT_UPLOAD_BYTES        (2 * 1024 * 1024) /* one uploaded document (PDF/JPEG/PNG) */
+#define LIMIT_IMPORT_BYTES        (64 * 1024 * 1024) /* one CSV import body (100,000+ rows) */
 #define LIMIT_HEADER_BYTES        (32 * 1024)     /* MHD per-connection memory for headers */
 #define LIMIT_URL_BYTES           (4 * 1024)      /* request target; longer -> 414 */
 #define LIMIT_JSON_DEPTH          32              /* nesting of arrays/objects */

@@ -36,6 +36,10 @@ struct raw_request {
 void app_handle(const struct app *app, const struct raw_request *raw, struct resp *rs,
                 int64_t *rq_user_id);
 
+/* The body limit of the route a request goes to (LIMIT_BODY_BYTES when none matches), for
+ * the transport layer before it reads the body. target is the raw, percent-encoded path. */
+size_t app_body_limit(const struct app *app, const char *method, const char *target);
+
 /* Route matching, exposed for unit tests. Returns 0 and the route, or ERR_NOT_FOUND, or
  * ERR_METHOD with *allowed set to the methods the path accepts. */
 enum err_code router_match(const struct route *const *tables, unsigned method,

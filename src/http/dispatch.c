@@ -279,7 +279,8 @@ static enum err_code handle(const struct app *app, const struct raw_request *raw
                   NULL);
         return fail(e, ERR_FORBIDDEN, "csrf_failed", "Token CSRF tidak ada atau tidak cocok");
     }
-    if (rq->method & (HTTP_POST | HTTP_PUT | HTTP_PATCH | HTTP_DELETE)) {
+    if ((rq->method & (HTTP_POST | HTTP_PUT | HTTP_PATCH | HTTP_DELETE)) &&
+        !(r->flags & ROUTE_RAW_BODY)) {
         rc = parse_body(rq, e);
         if (rc)
             return rc;
@@ -287,6 +288,25 @@ static enum err_code handle(const struct app *app, const struct raw_request *raw
     if (r->flags & ROUTE_WRITE)
         return req_write(rq, rs, r->handler, e);
     return r->handler(rq, rs, e);
+}
+
+size_t app_body_limit(const struct app *app, const char *method, const char *target)
+{
+    struct arena *a = arena_new();
+    const struct route *r = NULL;
+    const char *params[LIMIT_ROUTE_PARAMS];
+    size_t tlen = strlen(target), limit = LIMIT_BODY_BYTES;
+    char *path = arena_alloc(a, tlen + 1);
+    unsigned allowed = 0;
+    int np = 0;
+
+    if (tlen <= LIMIT_URL_BYTES && !url_decode(target, tlen, path, 0) && url_path_safe(path) &&
+        !router_match(app->tables, http_method_parse(method), path, a, &r, params, &np,
+                      &allowed) &&
+        r->max_body > limit)
+        limit = r->max_body;
+    arena_free(a);
+    return limit;
 }
 
 static void free_json(void *p)

@@ -45,6 +45,8 @@ enum route_flags {
     ROUTE_NO_CSRF = 1u << 2, /* state-changing but exempt (login: no session yet) */
     ROUTE_ACCOUNT = 1u << 3, /* own-account route: reachable while a password change or
                                  an admin's TOTP enrolment is still pending */
+    ROUTE_RAW_BODY = 1u << 4, /* the body is not JSON: the handler reads rq->body, body_len
+                                 and content_type itself (uploads, CSV imports) */
 };
 
 /* The logged-in user of a request, resolved from the session by the router. */
@@ -128,6 +130,8 @@ struct route {
     route_handler handler;
     unsigned roles;
     unsigned flags;
+    size_t max_body; /* bytes; 0 = LIMIT_BODY_BYTES (uploads: LIMIT_UPLOAD_BYTES, imports:
+                        LIMIT_IMPORT_BYTES) */
 };
 
 /* Run fn inside one transaction with one audit row, as the router does for ROUTE_WRITE;

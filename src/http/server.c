@@ -28,6 +28,7 @@ struct conn_ctx {
     struct buf body;
     int too_large;
     int answered; /* a response was queued before the body (400/413) */
+    size_t limit; /* of the route: LIMIT_BODY_BYTES unless it takes uploads or imports */
     size_t received;
     int64_t start_us;
 };
@@ -180,7 +181,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 
         ctx = xcalloc(1, sizeof *ctx);
         ctx->start_us = clock_mono_us();
-        buf_init(&ctx->body, LIMIT_BODY_BYTES);
+        ctx->limit = LIMIT_BODY_BYTES;
         *con_cls = ctx;
         atomic_fetch_add(&in_flight, 1);
         MHD_get_connection_values(c, MHD_HEADER_KIND, scan_header, &fs);
@@ -191,6 +192,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
             return queue_early(c, 400, "bad_request", "Permintaan tidak sah");
         }
         cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+        if (!cl && fs.transfer_encoding) /* chunked: the route's limit applies as it arrives */
+            ctx->limit = app_body_limit(app, method, url);
         if (cl) {
             int64_t n;
 
@@ -198,15 +201,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
                 log_access(method, url, 400, 0, 0, "-");
                 return queue_early(c, 400, "bad_request", "Content-Length tidak sah");
             }
-            if (n > LIMIT_BODY_DRAIN_BYTES) {
+            if (n > LIMIT_BODY_BYTES) /* only a large body looks up its route's own limit */
+                ctx->limit = app_body_limit(app, method, url);
+            if (n > LIMIT_BODY_DRAIN_BYTES && (size_t)n > ctx->limit) {
                 ctx->too_large = 1;
                 ctx->answered = 1;
                 log_access(method, url, 413, 0, 0, "-");
                 return queue_early(c, 413, "payload_too_large", "Isi permintaan terlalu besar");
             }
-            if (n > LIMIT_BODY_BYTES)
+            if ((size_t)n > ctx->limit)
                 ctx->too_large = 1; /* drained, then answered 413 by the dispatcher */
         }
+        buf_init(&ctx->body, ctx->limit);
         return MHD_YES;
     }
     if (*upload_data_size) {
@@ -216,7 +222,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
             if (ctx->body.overflow)
                 ctx->too_large = 1;
         }
-        if (ctx->received > LIMIT_BODY_DRAIN_BYTES && !ctx->answered) {
+        if (ctx->received > LIMIT_BODY_DRAIN_BYTES && ctx->received > ctx->limit &&
+            !ctx->answered) {
             ctx->answered = 1; /* chunked and endless: answer now and close */
             *upload_data_size = 0;
             return queue_early(c, 413, "payload_too_large", "Isi permintaan terlalu besar");

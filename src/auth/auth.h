@@ -51,11 +51,12 @@ enum err_code auth_user_create(struct db *db, const char *username, const char *
                                const char *password, unsigned roles, int64_t unit_id,
                                int must_change, int64_t now, int64_t *id_out,
                                struct err *e) ABDI_MUST_CHECK;
-/* Insert with an already computed hash (bulk seeding); no validation. */
+/* Insert with an already computed hash (bulk seeding); no validation. employee_id 0 = the
+ * account of no employee record. */
 enum err_code auth_user_insert(struct db *db, const char *username, const char *name,
                                const char *hash, unsigned roles, int64_t unit_id,
-                               int must_change, int64_t now, int64_t *id_out,
-                               struct err *e) ABDI_MUST_CHECK;
+                               int64_t employee_id, int must_change, int64_t now,
+                               int64_t *id_out, struct err *e) ABDI_MUST_CHECK;
 /* Make user_id the account of employee_id (0 unlinks). An employee has at most one account:
  * a second link answers 409 employee_has_account. */
 enum err_code auth_user_link_employee(struct db *db, int64_t user_id, int64_t employee_id,

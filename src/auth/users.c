@@ -18,8 +18,8 @@ static const char SQL_BY_ID[] =
     " password_expires_at, totp_enabled, totp_secret, totp_last_step FROM users WHERE id = $1";
 static const char SQL_INSERT[] =
     "INSERT INTO users (username, name, password_hash, unit_id, must_change_password,"
-    " password_expires_at, password_changed_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7,"
-    " $7) RETURNING id";
+    " password_expires_at, password_changed_at, created_at, employee_id)"
+    " VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8) RETURNING id";
 static const char SQL_LINK[] = "UPDATE users SET employee_id = $2 WHERE id = $1";
 static const char SQL_ROLE[] = "INSERT INTO user_roles (user_id, role) VALUES ($1, $2)";
 static const char SQL_SET_PW[] =
@@ -124,13 +124,14 @@ enum err_code auth_user_create(struct db *db, const char *username, const char *
     rc = auth_password_hash(password, hash, e);
     if (rc)
         return rc;
-    return auth_user_insert(db, username, name, hash, roles, unit_id, must_change, now, id_out,
-                            e);
+    return auth_user_insert(db, username, name, hash, roles, unit_id, 0, must_change, now,
+                            id_out, e);
 }
 
 enum err_code auth_user_insert(struct db *db, const char *username, const char *name,
                                const char *hash, unsigned roles, int64_t unit_id,
-                               int must_change, int64_t now, int64_t *id_out, struct err *e)
+                               int64_t employee_id, int must_change, int64_t now,
+                               int64_t *id_out, struct err *e)
 {
     struct db_stmt *st;
     enum err_code rc;
@@ -153,6 +154,10 @@ enum err_code auth_user_insert(struct db *db, const char *username, const char *
     else
         db_bind_null(st, 6);
     db_bind_int(st, 7, now);
+    if (employee_id > 0)
+        db_bind_int(st, 8, employee_id);
+    else
+        db_bind_null(st, 8);
     r = db_step(st, e);
     if (r == 1)
         id = db_col_int(st, 0);

@@ -216,9 +216,8 @@ static int seed(struct db *db, const char *password, long employees, struct err 
             return -1;
         snprintf(extra_user, sizeof extra_user, "pegawai%05ld", n);
         snprintf(extra_name, sizeof extra_name, "Pegawai Demo %05ld", n);
-        if (auth_user_insert(db, extra_user, extra_name, hash, ROLE_PEGAWAI, ids[at], 0, now,
-                             &uid, e) ||
-            auth_user_link_employee(db, uid, emp, e))
+        if (auth_user_insert(db, extra_user, extra_name, hash, ROLE_PEGAWAI, ids[at], emp, 0,
+                             now, &uid, e))
             return -1;
         progress("pegawai demo", n, employees);
     }

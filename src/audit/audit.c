@@ -94,6 +94,17 @@ enum err_code audit_key_load(const char *path, int create, struct err *e)
     return ERR_OK;
 }
 
+int audit_key_derive(uint64_t id, const char ctx[8], unsigned char out[32])
+{
+    char c[crypto_kdf_CONTEXTBYTES + 1];
+
+    if (!key_loaded)
+        return -1;
+    memcpy(c, ctx, crypto_kdf_CONTEXTBYTES);
+    c[crypto_kdf_CONTEXTBYTES] = '\0';
+    return crypto_kdf_derive_from_key(out, 32, id, c, audit_key);
+}
+
 void audit_key_unload(void)
 {
     sodium_memzero(audit_key, sizeof audit_key);

@@ -18,6 +18,9 @@
 /* Load the 32-byte key from path; with create, make it (mode 0600) when missing. */
 enum err_code audit_key_load(const char *path, int create, struct err *e) ABDI_MUST_CHECK;
 void audit_key_unload(void);
+/* A 32-byte subkey of the loaded key for another purpose (libsodium KDF; ctx is exactly 8
+ * characters, e.g. "abdifld1" for field encryption); -1 when no key is loaded. */
+int audit_key_derive(uint64_t id, const char ctx[8], unsigned char out[32]);
 
 /* Append one row inside the caller's open transaction. */
 enum err_code audit_append(struct db *db, int64_t now, int64_t actor_id, const char *ip,

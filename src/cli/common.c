@@ -10,6 +10,7 @@
 #include "auth/auth.h"
 #include "core/clock.h"
 #include "db/db.h"
+#include "db/field.h"
 #include "db/migrate.h"
 
 int cli_usage_error(const char *fmt, ...)
@@ -47,6 +48,16 @@ int cli_open(const struct cli_global *g, int migrate, struct db **out)
     auth_password_init();
     if (audit_key_load(g->audit_key, 1, &e))
         return cli_fail("kunci audit", &e);
+    {
+        unsigned char fk[FIELD_KEY_BYTES];
+
+        if (audit_key_derive(1, "abdifld1", fk) != 0) {
+            fputs("abdi: kunci enkripsi data tidak dapat diturunkan\n", stderr);
+            return 1;
+        }
+        field_key_set(fk);
+        sodium_memzero(fk, sizeof fk);
+    }
     if (db_open(g->db_url, &db, &e))
         return cli_fail("membuka basis data", &e);
     if (migrate && db_migrate(db, &applied, &e)) {

@@ -9,6 +9,7 @@
 #include "audit/audit.h"
 #include "core/str.h"
 #include "db/db.h"
+#include "db/field.h"
 #include "http/server.h"
 #include "routes.h"
 
@@ -89,5 +90,6 @@ int cli_serve(const struct cli_global *g, int argc, char **argv)
     rc = server_run(&app, &opt);
     db_pool_close(app.pool);
     audit_key_unload();
+    field_key_set(NULL);
     return rc;
 }

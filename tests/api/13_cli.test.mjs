@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { BIN, TMPDIR, PASSWORD, abdi, login, sql } from './lib.mjs';
 
@@ -69,6 +70,12 @@ test('a migrated database has no users; demo fills it once, with employee record
   assert.equal(sql('SELECT count(DISTINCT nip) FROM employees', db).stdout, '31');
   assert.equal(sql('SELECT count(*) FROM employee_rank_history', db).stdout, '31');
   assert.equal(sql('SELECT count(*) FROM users WHERE employee_id IS NOT NULL', db).stdout, '31');
+  // NIK encrypted at rest (security-tests 6.1.1): no demo NIK (region 127501) in the file
+  assert.equal(sql("SELECT count(*) FROM employees WHERE nik NOT LIKE 'v1:%'", db).stdout, '0');
+  const dbFile = db.slice('sqlite:'.length);
+  for (const f of [dbFile, `${dbFile}-wal`].filter((x) => fs.existsSync(x))) {
+    assert.ok(!/127501\d{10}/.test(fs.readFileSync(f).toString('latin1')), `a NIK in clear in ${f}`);
+  }
   assert.ok(Number(sql('SELECT count(*) FROM units', db).stdout) >= 30);
   const again = cli(['--db', db, '--audit-key', key, 'demo']);
   assert.equal(again.status, 1);

@@ -157,6 +157,9 @@ test('create an employee in DINKES as admin.dinkes, read it back with derived fa
   assert.deepEqual(back.json, e);
   const asBk = await get(`/api/v1/employees/${e.id}`, { session: bk });
   assert.equal(asBk.json.nik, NIK_MALE);
+  const stored = sqlOk(`SELECT nik FROM employees WHERE id = ${e.id}`);
+  assert.match(stored, /^v1:[A-Za-z0-9_-]+$/, 'NIK sealed at rest');
+  assert.ok(!stored.includes(NIK_MALE));
   for (const u of [USERS.pimpinan, USERS.atasanDinkes]) {
     const r = await get(`/api/v1/employees/${e.id}`, { session: await loginOk(u) });
     assert.equal(r.status, 200, `${u}: ${r.text}`);

@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include "db/field.h"
+
 static const char SQL_GOLONGAN[] =
     "SELECT code, kind, pangkat, rank_order FROM golongan WHERE code = $1";
 static const char SQL_NIP_TAKEN[] = "SELECT count(*) FROM employees WHERE nip = $1";
@@ -74,7 +76,7 @@ static void read_employee(struct db_stmt *st, struct arena *a, void *out)
     memset(x, 0, sizeof *x);
     x->id = db_col_int(st, 0);
     x->nip = col_text(st, a, 1);
-    x->nik = col_text(st, a, 2);
+    x->nik = field_open(a, "employees.nik", db_col_text(st, 2));
     x->name = col_text(st, a, 3);
     x->gelar_depan = col_text(st, a, 4);
     x->gelar_belakang = col_text(st, a, 5);
@@ -168,15 +170,19 @@ static enum err_code insert_history(struct db *db, const struct employee *x, int
 enum err_code employee_insert(struct db *db, const struct employee *x, int64_t now,
                               int64_t *id_out, struct err *e)
 {
+    char nik_sealed[FIELD_SEALED_CAP(EMPLOYEE_NIK_LEN + 16)];
     struct db_stmt *st;
-    enum err_code rc = db_prepare(db, SQL_INSERT, &st, e);
+    enum err_code rc;
     int64_t id = 0;
     int r;
 
+    if (field_seal_to(nik_sealed, sizeof nik_sealed, "employees.nik", x->nik))
+        return err_internal(e, "NIK cannot be sealed (no key, or too long)");
+    rc = db_prepare(db, SQL_INSERT, &st, e);
     if (rc)
         return rc;
     db_bind_text(st, 1, x->nip);
-    db_bind_text(st, 2, x->nik);
+    db_bind_text(st, 2, nik_sealed);
     db_bind_text(st, 3, x->name);
     db_bind_text(st, 4, x->gelar_depan);
     db_bind_text(st, 5, x->gelar_belakang);

@@ -1,0 +1,94 @@
+/* field.c - per-value authenticated encryption of personal data columns. */
+#include "db/field.h"
+
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FIELD_PREFIX "v1:"
+#define FIELD_PREFIX_LEN 3
+#define FIELD_VARIANT sodium_base64_VARIANT_URLSAFE_NO_PADDING
+
+static unsigned char field_key[FIELD_KEY_BYTES];
+static int field_key_ok;
+
+void field_key_set(const unsigned char key[FIELD_KEY_BYTES])
+{
+    if (!key) {
+        sodium_memzero(field_key, sizeof field_key);
+        field_key_ok = 0;
+        return;
+    }
+    memcpy(field_key, key, sizeof field_key);
+    field_key_ok = 1;
+}
+
+_Static_assert(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES == 24 &&
+                   crypto_aead_xchacha20poly1305_ietf_ABYTES == 16,
+               "FIELD_SEALED_CAP assumes a 24-byte nonce and a 16-byte tag");
+
+int field_seal_to(char *out, size_t cap, const char *column, const char *plain)
+{
+    unsigned char stack[256], *raw;
+    size_t n, raw_len;
+    int rc = -1;
+
+    if (!plain || !field_key_ok)
+        return -1;
+    n = strlen(plain);
+    if (cap < FIELD_SEALED_CAP(n))
+        return -1;
+    raw_len = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + n +
+              crypto_aead_xchacha20poly1305_ietf_ABYTES;
+    raw = raw_len <= sizeof stack ? stack : xmalloc(raw_len);
+    randombytes_buf(raw, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+    crypto_aead_xchacha20poly1305_ietf_encrypt(
+        raw + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, NULL, (const unsigned char *)plain,
+        n, (const unsigned char *)column, strlen(column), NULL, raw, field_key);
+    memcpy(out, FIELD_PREFIX, FIELD_PREFIX_LEN);
+    if (sodium_bin2base64(out + FIELD_PREFIX_LEN, cap - FIELD_PREFIX_LEN, raw, raw_len,
+                          FIELD_VARIANT))
+        rc = 0;
+    if (raw != stack)
+        free(raw);
+    return rc;
+}
+
+char *field_seal(struct arena *a, const char *column, const char *plain)
+{
+    size_t cap;
+    char *out;
+
+    if (!plain)
+        return NULL;
+    cap = FIELD_SEALED_CAP(strlen(plain));
+    out = arena_alloc(a, cap);
+    return field_seal_to(out, cap, column, plain) ? NULL : out;
+}
+
+char *field_open(struct arena *a, const char *column, const char *stored)
+{
+    size_t len, raw_len = 0;
+    unsigned long long plain_len = 0;
+    unsigned char *raw;
+    char *plain;
+
+    if (!stored || !field_key_ok || strncmp(stored, FIELD_PREFIX, FIELD_PREFIX_LEN) != 0)
+        return NULL;
+    len = strlen(stored + FIELD_PREFIX_LEN);
+    raw = arena_alloc(a, len + 1);
+    if (sodium_base642bin(raw, len + 1, stored + FIELD_PREFIX_LEN, len, NULL, &raw_len, NULL,
+                          FIELD_VARIANT) != 0 ||
+        raw_len < crypto_aead_xchacha20poly1305_ietf_NPUBBYTES +
+                      crypto_aead_xchacha20poly1305_ietf_ABYTES)
+        return NULL;
+    plain = arena_alloc(a, raw_len + 1);
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(
+            (unsigned char *)plain, &plain_len, NULL,
+            raw + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
+            raw_len - crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
+            (const unsigned char *)column, strlen(column), raw, field_key) != 0)
+        return NULL;
+    plain[plain_len] = '\0';
+    return plain;
+}

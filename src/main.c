@@ -12,7 +12,7 @@ static const char usage[] =
     "\n"
     "penggunaan: abdi [--db URL] [--audit-key FILE] PERINTAH [opsi]\n"
     "\n"
-    "  serve [--listen HOST:PORT] [--threads N] [--per-ip-limit N] [--behind-tls]\n"
+    "  serve [--listen HOST:PORT] [--threads N] [--per-ip-limit N] [--behind-tls] [--files DIR]\n"
     "                          jalankan server HTTP (bawaan 127.0.0.1:8080)\n"
     "  migrate                 terapkan migrasi skema\n"
     "  demo [--employees N] [--password P]\n"

@@ -7,8 +7,10 @@
 #include "auth/auth.h"
 #include "core/err.h"
 #include "db/db.h"
+#include "modules/document/document.h"
 #include "modules/employee/employee.h"
 #include "modules/org/org.h"
+#include "modules/proposal/proposal.h"
 
 /* The version only for the admin roles (security-tests.md 14.3.3: no version leaks). */
 static enum err_code api_health(struct req *rq, struct resp *rs, struct err *e)
@@ -93,5 +95,7 @@ const struct route *const abdi_routes[] = {
     audit_routes,
     org_routes,
     employee_routes,
+    document_routes,
+    proposal_routes,
     NULL,
 };

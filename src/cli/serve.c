@@ -2,9 +2,11 @@
  * per server thread. */
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "audit/audit.h"
 #include "core/str.h"
@@ -44,8 +46,31 @@ static int parse_uint(const char *s, int64_t max, unsigned *out)
     return 0;
 }
 
+/* The documents directory: --files DIR, else "<database file>.files" for SQLite (next to the
+ * database, outside web reach), else ./abdi-files. Created 0700 when missing. */
+static int files_dir(const struct cli_global *g, const char *given, char *out, size_t cap)
+{
+    int n;
+
+    if (given)
+        n = snprintf(out, cap, "%s", given);
+    else if (strncmp(g->db_url, "sqlite:", 7) == 0)
+        n = snprintf(out, cap, "%s.files", g->db_url + 7);
+    else
+        n = snprintf(out, cap, "abdi-files");
+    if (n <= 0 || (size_t)n >= cap)
+        return cli_usage_error("--files: jalur terlalu panjang");
+    if (mkdir(out, 0700) && errno != EEXIST) {
+        fprintf(stderr, "abdi: direktori berkas %s: %s\n", out, strerror(errno));
+        return 1;
+    }
+    return 0;
+}
+
 int cli_serve(const struct cli_global *g, int argc, char **argv)
 {
+    const char *files = NULL;
+    char files_buf[4096];
     struct server_options opt;
     struct app app;
     struct db *db;
@@ -70,6 +95,9 @@ int cli_serve(const struct cli_global *g, int argc, char **argv)
             if (parse_uint(v, 65535, &opt.per_ip_limit))
                 return cli_usage_error("--per-ip-limit harus 1..65535");
             i++;
+        } else if (strcmp(argv[i], "--files") == 0 && v && *v) {
+            files = v;
+            i++;
         } else if (strcmp(argv[i], "--behind-tls") == 0) {
             app.tls = 1;
         } else {
@@ -77,6 +105,10 @@ int cli_serve(const struct cli_global *g, int argc, char **argv)
         }
     }
     opt.host = host;
+    rc = files_dir(g, files, files_buf, sizeof files_buf);
+    if (rc)
+        return rc;
+    app.files_dir = files_buf;
     rc = cli_open(g, 1, &db);
     if (rc)
         return rc;

@@ -13,6 +13,7 @@ struct app {
     const char *version;
     const struct route *const *tables; /* NULL-terminated list of route tables */
     int tls;                           /* cookies get Secure and the __Host- prefix */
+    const char *files_dir; /* uploaded documents, outside web reach; NULL = uploads refused */
 };
 
 /* Everything the transport layer learned about one request. Strings are NUL-terminated

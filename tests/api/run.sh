@@ -23,7 +23,7 @@ mapfile -t files < <(find "$HERE" -maxdepth 1 -name '*.test.mjs' | LC_ALL=C sort
 node_rc=0
 (cd "$REPO_ROOT" && ABDI_URL="$ABDI_URL" ABDI_BIN="$ABDI_BIN" ABDI_DB_URL="$URL" ABDI_ENGINE="$ENGINE" \
     ABDI_PASSWORD="$ABDI_PASSWORD" ABDI_CLOCK_FILE="$CLOCK_FILE" ABDI_AUDIT_KEY="$AUDIT_KEY" \
-    ABDI_SERVER_LOG="$SERVER_LOG" ABDI_PID="$SERVER_PID" ABDI_TMPDIR="$TMP" \
+    ABDI_SERVER_LOG="$SERVER_LOG" ABDI_PID="$SERVER_PID" ABDI_TMPDIR="$TMP" ABDI_FILES_DIR="$FILES_DIR" \
     node --test --test-concurrency=1 \
     --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination="$TMP/report.tap" \

@@ -107,8 +107,17 @@ abdi_init_db() {
 
 # Start `abdi serve` in the background (stderr appended to SERVER_LOG), set SERVER_PID.
 abdi_start_server() {
+    # Uploaded documents: SQLite keeps them in "<db>.files" by default; PostgreSQL gets a
+    # directory in the temp dir (FILES_DIR) instead of ./abdi-files in the repository.
+    FILES_DIR=${URL#sqlite:}.files
+    local files_opt=()
+    if [ "$ENGINE" = postgresql ]; then
+        FILES_DIR=$TMP/files
+        files_opt=(--files "$FILES_DIR")
+    fi
     (cd "$REPO_ROOT" && ABDI_TEST_CLOCK_FILE="$CLOCK_FILE" exec "$ABDI_BIN" --db "$URL" \
-        --audit-key "$AUDIT_KEY" serve --listen "127.0.0.1:$PORT" 2>>"$SERVER_LOG" >>"$TMP/server.out") &
+        --audit-key "$AUDIT_KEY" serve --listen "127.0.0.1:$PORT" "${files_opt[@]}" \
+        2>>"$SERVER_LOG" >>"$TMP/server.out") &
     SERVER_PID=$!
 }
 

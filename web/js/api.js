@@ -57,11 +57,15 @@ function fallbackMessage(status) {
                           : 'Permintaan gagal (' + status + ').');
 }
 
-async function send(method, path, body, signal) {
+async function send(method, path, body, signal, rawType) {
     const headers = {Accept: 'application/json'};
     const init = {method, headers, credentials: 'same-origin', cache: 'no-store',
                   redirect: 'error', signal};
-    if (body !== undefined) {
+    if (rawType !== undefined) {            /* an upload: the bytes as they are */
+        if (rawType)
+            headers['Content-Type'] = rawType;
+        init.body = body;
+    } else if (body !== undefined) {
         headers['Content-Type'] = 'application/json';
         init.body = JSON.stringify(body);
     }
@@ -88,12 +92,12 @@ async function readJson(res) {
     }
 }
 
-/* api(method, path, {body, signal, sessionCheck}) → parsed JSON, or null for 204.
+/* api(method, path, {body, signal, sessionCheck, rawType}) → parsed JSON, or null for 204.
  * Throws ApiError. sessionCheck=false keeps a 401 from counting as "session ended"
- * (login and logout use it). */
+ * (login and logout use it). rawType: send body (a File/Blob) as is with this Content-Type. */
 export async function api(method, path, opts = {}) {
-    const {body, signal, sessionCheck = true} = opts;
-    let res = await send(method, path, body, signal);
+    const {body, signal, sessionCheck = true, rawType} = opts;
+    let res = await send(method, path, body, signal, rawType);
     let data = await readJson(res);
 
     /* A stale token (the server rotated it) gets one refresh and one retry. */
@@ -103,7 +107,7 @@ export async function api(method, path, opts = {}) {
         const meData = await readJson(me);
         if (me.ok && meData && meData.csrf_token) {
             csrfToken = meData.csrf_token;
-            res = await send(method, path, body, signal);
+            res = await send(method, path, body, signal, rawType);
             data = await readJson(res);
         }
     }
@@ -128,6 +132,8 @@ export const post = (path, body, opts) => api('POST', path, {...opts, body});
 export const put = (path, body, opts) => api('PUT', path, {...opts, body});
 export const patch = (path, body, opts) => api('PATCH', path, {...opts, body});
 export const del = (path, opts) => api('DELETE', path, opts);
+/* POST a file's bytes (uploads): type is its MIME type ('' sends none). */
+export const upload = (path, file, type, opts) => api('POST', path, {...opts, body: file, rawType: type || ''});
 
 /* Build "?a=1&b=2" from an object, skipping empty values. */
 export function query(params) {

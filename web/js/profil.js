@@ -6,9 +6,11 @@
 
 import {get} from './api.js';
 import {h, message, pageTitle} from './dom.js';
-import {EMPLOYEE_LISTERS, hasAnyRole} from './routes.js';
+import {ADMIN, EMPLOYEE_LISTERS, hasAnyRole} from './routes.js';
 import {formatTanggal} from './tanggal.js';
 import {JENIS_KELAMIN, KEADAAN, namaLengkap} from './pegawai-data.js';
+import {kontakSection} from './kontak.js';
+import {dokumenSection} from './dokumen.js';
 
 const NOT_FOUND = 'Data pegawai tidak ditemukan atau di luar cakupan Anda.';
 
@@ -61,6 +63,13 @@ function profile(e) {
     ];
 }
 
+/* Contact fields and documents (self-service slice): uploads for admins (the server checks
+ * their scope) and for the employee on the own record. */
+function kontakDanDokumen(e, user) {
+    const own = !!user && user.employee_id === e.id;
+    return [kontakSection(e), dokumenSection(e.id, own || hasAnyRole(user, ADMIN))];
+}
+
 function render(root, ctx) {
     const id = ctx.params.id || '';
     const title = pageTitle('Profil pegawai');
@@ -84,7 +93,7 @@ function render(root, ctx) {
             const name = namaLengkap(e);
             title.textContent = name || 'Profil pegawai';
             document.title = (name || 'Profil pegawai') + ' — Abdi';
-            box.replaceChildren(...profile(e));
+            box.replaceChildren(...profile(e), ...kontakDanDokumen(e, ctx.user));
         } catch (e) {
             if (!ctx.isCurrent())
                 return;

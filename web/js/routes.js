@@ -31,6 +31,8 @@ export const ROUTES = [
     {path: '/pegawai/baru', title: 'Tambah pegawai', roles: ADMIN, load: () => import('./pegawai-baru.js')},
     {path: '/pegawai/:id', title: 'Profil pegawai', load: () => import('./profil.js')},
     {path: '/organisasi', title: 'Organisasi', roles: ADMIN, load: () => import('./organisasi.js')},
+    {path: '/data-saya', title: 'Data saya', load: () => import('./data-saya.js')},
+    {path: '/verifikasi', title: 'Verifikasi usulan', roles: ADMIN, load: () => import('./verifikasi.js')},
     {path: '/audit', title: 'Audit', roles: AUDITOR, load: () => import('./audit.js')},
 ];
 
@@ -39,6 +41,8 @@ export const ROUTES = [
 export const NAV = [
     {label: 'Beranda', path: '/beranda', roles: null},
     {label: 'Pegawai', path: '/pegawai', roles: EMPLOYEE_LISTERS},
+    {label: 'Data saya', path: '/data-saya', roles: null},
+    {label: 'Verifikasi', path: '/verifikasi', roles: ADMIN},
     {label: 'Organisasi', path: '/organisasi', roles: ADMIN},
     {label: 'Dasbor', roles: ['pimpinan']},
     {label: 'Audit', path: '/audit', roles: AUDITOR},

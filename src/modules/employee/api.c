@@ -80,6 +80,17 @@ static json_t *employee_json(const struct employee *x, int show_nik, struct empl
     return o;
 }
 
+/* One record (not a list row): employee_json and the contact fields of employee_edit_json. */
+static json_t *employee_record_json(const struct employee *x, int show_nik,
+                                    struct employee_date today)
+{
+    json_t *o = employee_json(x, show_nik, today), *edit = employee_edit_json(x);
+
+    json_object_update(o, edit);
+    json_decref(edit);
+    return o;
+}
+
 static enum err_code api_nip_tool(struct req *rq, struct resp *rs, struct err *e)
 {
     struct employee_nip_info n;
@@ -267,7 +278,7 @@ static enum err_code api_employee_create(struct req *rq, struct resp *rs, struct
     if (rc)
         return rc;
     req_audit(rq, "employee.create", "employee", saved.id, NULL, employee_json(&saved, 0, today));
-    out = employee_json(&saved, 1, today);
+    out = employee_record_json(&saved, 1, today);
     if (nik_warning)
         json_object_set_new(out, "warnings", json_pack("[s]", "nik_birth_date_mismatch"));
     return resp_json(rs, 201, out);
@@ -310,7 +321,46 @@ static enum err_code api_employee(struct req *rq, struct resp *rs, struct err *e
         rc = nik_visible(rq, &x, &show, e);
     if (rc)
         return rc;
-    return resp_json(rs, 200, employee_json(&x, show, today_of(rq)));
+    return resp_json(rs, 200, employee_record_json(&x, show, today_of(rq)));
+}
+
+/* PATCH: an admin whose write scope covers the record edits its editable part (edit.c);
+ * audited with the editable part before and after. A photo must be an image document of the
+ * same employee. */
+static enum err_code api_employee_patch(struct req *rq, struct resp *rs, struct err *e)
+{
+    struct employee x, saved;
+    struct employee_edit ed;
+    int64_t id;
+    int photo_ok = 1, show = 0;
+    json_t *before;
+    enum err_code rc = req_param_id(rq, 0, &id, e);
+
+    if (!rc)
+        rc = employee_get(rq->db, rq->a, id, &x, e);
+    if (!rc)
+        rc = scope_unit_write(rq, x.unit_id, e);
+    if (!rc)
+        rc = employee_edit_parse(rq->json, &ed, e);
+    if (!rc && (ed.set & EMPLOYEE_EDIT_PHOTO) && ed.c.photo_document_id > 0)
+        rc = employee_photo_ok(rq->db, x.id, ed.c.photo_document_id, &photo_ok, e);
+    if (!rc && !photo_ok)
+        return invalid(e, "photo_document_id", "Foto harus dokumen JPEG/PNG milik pegawai ini");
+    if (rc)
+        return rc;
+    before = employee_edit_json(&x);
+    employee_edit_apply(&x, &ed);
+    rc = employee_edit_save(rq->db, &x, rq->now, e);
+    if (!rc)
+        rc = employee_get(rq->db, rq->a, id, &saved, e);
+    if (!rc)
+        rc = nik_visible(rq, &saved, &show, e);
+    if (rc) {
+        json_decref(before);
+        return rc;
+    }
+    req_audit(rq, "employee.update", "employee", id, before, employee_edit_json(&saved));
+    return resp_json(rs, 200, employee_record_json(&saved, show, today_of(rq)));
 }
 
 static const char *const sorts[] = {"name", "nip", "golongan", "birth_date", NULL};
@@ -406,5 +456,6 @@ const struct route employee_routes[] = {
     {HTTP_GET, "/api/v1/employees", api_employees, ROLES_ANY, 0},
     {HTTP_POST, "/api/v1/employees", api_employee_create, ROLES_ADMIN, ROUTE_WRITE},
     {HTTP_GET, "/api/v1/employees/{id}", api_employee, ROLES_ANY, 0},
+    {HTTP_PATCH, "/api/v1/employees/{id}", api_employee_patch, ROLES_ADMIN, ROUTE_WRITE},
     {0},
 };

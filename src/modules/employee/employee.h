@@ -171,6 +171,57 @@ int employee_next_promotion(struct employee_date tmt_rank, int rank_order,
 int employee_next_salary_step(struct employee_date appointed_on, int rank_order,
                               struct employee_date today, struct employee_date *out);
 
+/* ---- contact fields and edits of the record (edit.c, pure) ---- */
+/* The record's contact and personal fields (migration 0006). Text NULL when not recorded. */
+struct employee_contact {
+    const char *religion;       /* Islam, Kristen, Katolik, Hindu, Buddha, Konghucu, kepercayaan */
+    const char *marital_status; /* belum_kawin, kawin, cerai_hidup, cerai_mati */
+    const char *phone;          /* optional '+', then 6..20 digits */
+    const char *email;
+    const char *address;
+    int64_t photo_document_id; /* 0 when none */
+};
+
+#define EMPLOYEE_ADDRESS_MAX 500 /* bytes */
+#define EMPLOYEE_EMAIL_MAX 254   /* bytes (RFC 5321 path limit) */
+
+/* An edit of the editable part of a record (PATCH by an admin, or a self-service proposal
+ * once approved): the fields whose bit is in set are replaced; NULL text (JSON null or "")
+ * clears an optional field. */
+enum employee_edit_bit {
+    EMPLOYEE_EDIT_NAME = 1u << 0,
+    EMPLOYEE_EDIT_GELAR_DEPAN = 1u << 1,
+    EMPLOYEE_EDIT_GELAR_BELAKANG = 1u << 2,
+    EMPLOYEE_EDIT_RELIGION = 1u << 3,
+    EMPLOYEE_EDIT_MARITAL = 1u << 4,
+    EMPLOYEE_EDIT_PHONE = 1u << 5,
+    EMPLOYEE_EDIT_EMAIL = 1u << 6,
+    EMPLOYEE_EDIT_ADDRESS = 1u << 7,
+    EMPLOYEE_EDIT_PHOTO = 1u << 8,
+};
+struct employee_edit {
+    unsigned set;
+    const char *name, *gelar_depan, *gelar_belakang;
+    struct employee_contact c;
+};
+
+/* Read obj (a JSON object: a PATCH body or a proposal's payload) into *out: only the fields
+ * name, gelar_depan, gelar_belakang, religion, marital_status, phone, email, address,
+ * photo_document_id; unknown fields 422 unknown_field, wrong types and lengths 422 naming the
+ * field, then employee_edit_check. Strings point into obj. */
+enum err_code employee_edit_parse(json_t *obj, struct employee_edit *out,
+                                  struct err *e) ABDI_MUST_CHECK;
+/* The values of an edit, each on its own (422 validation_failed naming the first bad field):
+ * an empty edit (field null); name non-blank; no control characters (address may hold line
+ * breaks); religion and marital_status from their lists; phone an optional '+' and 6..20
+ * digits; email local@domain with a dotted domain; address at most EMPLOYEE_ADDRESS_MAX. */
+enum err_code employee_edit_check(const struct employee_edit *ed, struct err *e) ABDI_MUST_CHECK;
+struct employee;
+/* Apply ed to x (pure). */
+void employee_edit_apply(struct employee *x, const struct employee_edit *ed);
+/* The editable part of x as JSON (audit before/after, proposals' "current" values). */
+json_t *employee_edit_json(const struct employee *x);
+
 /* ---- the record (store.c) ---- */
 #define EMPLOYEE_SORTS "name, nip, golongan, birth_date"
 
@@ -189,6 +240,7 @@ struct employee {
     int rank_order;                                              /* of golongan */
     const char *pns_id;                                          /* SIASN id or NULL */
     int64_t created_at, updated_at;
+    struct employee_contact contact; /* filled by employee_get only (not in search lists) */
 };
 
 /* A reference golongan row: ERR_NOT_FOUND when code is not one. */
@@ -208,6 +260,13 @@ enum err_code employee_insert(struct db *db, const struct employee *emp, int64_t
 /* ERR_NOT_FOUND when missing. */
 enum err_code employee_get(struct db *db, struct arena *a, int64_t id, struct employee *out,
                            struct err *e) ABDI_MUST_CHECK;
+
+/* Write the editable part of x (name, gelar, contact) and updated_at = now. */
+enum err_code employee_edit_save(struct db *db, const struct employee *x, int64_t now,
+                                 struct err *e) ABDI_MUST_CHECK;
+/* *yes = 1 when document_id is a JPEG or PNG document of employee_id (a photo it may use). */
+enum err_code employee_photo_ok(struct db *db, int64_t employee_id, int64_t document_id, int *yes,
+                                struct err *e) ABDI_MUST_CHECK;
 
 /* Search. unit_id 0 = every unit; else that unit, with its sub-units when subtree. q "" or a
  * name/NIP fragment; golongan "" or a code; sort one of EMPLOYEE_SORTS. */

@@ -41,7 +41,18 @@ static const char SQL_INSERT_POSITION[] =
     "  WHERE rh.employee_id = e.id ORDER BY rh.tmt DESC, rh.id DESC LIMIT 1)"                 \
     " LEFT JOIN golongan g ON g.code = r.golongan"
 
-static const char SQL_ONE[] = "SELECT " EMP_COLS EMP_FROM " WHERE e.id = $1";
+/* One record: the list columns, then (last, read by read_employee_one) the contact fields. */
+#define EMP_CONTACT_COLS 6
+static const char SQL_ONE[] = "SELECT " EMP_COLS ", e.religion, e.marital_status, e.phone,"
+                              " e.email, e.address, e.photo_document_id" EMP_FROM
+                              " WHERE e.id = $1";
+static const char SQL_EDIT[] =
+    "UPDATE employees SET name = $2, gelar_depan = $3, gelar_belakang = $4, religion = $5,"
+    " marital_status = $6, phone = $7, email = $8, address = $9, photo_document_id = $10,"
+    " updated_at = $11 WHERE id = $1";
+static const char SQL_PHOTO_OK[] =
+    "SELECT count(*) FROM documents WHERE id = $1 AND employee_id = $2"
+    " AND content_type IN ('image/jpeg', 'image/png')";
 
 /* Search: $1 unit (0 = all), $2 1 = with sub-units, $3 q ("" = any) as a LIKE pattern for the
  * lower-cased name and the NIP, $4 golongan ("" = any), $5 sort key, $6 limit, $7 offset. */
@@ -100,6 +111,20 @@ static void read_employee(struct db_stmt *st, struct arena *a, void *out)
     x->pns_id = col_text(st, a, 23);
     x->created_at = db_col_int(st, 24);
     x->updated_at = db_col_int(st, 25);
+}
+
+static void read_employee_one(struct db_stmt *st, struct arena *a, void *out)
+{
+    struct employee *x = out;
+    int c = db_col_count(st) - EMP_CONTACT_COLS;
+
+    read_employee(st, a, out);
+    x->contact.religion = col_text(st, a, c);
+    x->contact.marital_status = col_text(st, a, c + 1);
+    x->contact.phone = col_text(st, a, c + 2);
+    x->contact.email = col_text(st, a, c + 3);
+    x->contact.address = col_text(st, a, c + 4);
+    x->contact.photo_document_id = db_col_is_null(st, c + 5) ? 0 : db_col_int(st, c + 5);
 }
 
 static void read_golongan(struct db_stmt *st, struct arena *a, void *out)
@@ -213,7 +238,48 @@ enum err_code employee_insert(struct db *db, const struct employee *x, int64_t n
 enum err_code employee_get(struct db *db, struct arena *a, int64_t id, struct employee *out,
                            struct err *e)
 {
-    return db_fetch_one(db, SQL_ONE, id, NULL, a, read_employee, out, "Data tidak ditemukan", e);
+    return db_fetch_one(db, SQL_ONE, id, NULL, a, read_employee_one, out, "Data tidak ditemukan",
+                        e);
+}
+
+enum err_code employee_edit_save(struct db *db, const struct employee *x, int64_t now,
+                                 struct err *e)
+{
+    const struct employee_contact *c = &x->contact;
+    struct db_stmt *st;
+    enum err_code rc = db_prepare(db, SQL_EDIT, &st, e);
+    int r;
+
+    if (rc)
+        return rc;
+    db_bind_int(st, 1, x->id);
+    db_bind_text(st, 2, x->name);
+    db_bind_text(st, 3, x->gelar_depan);
+    db_bind_text(st, 4, x->gelar_belakang);
+    db_bind_text(st, 5, c->religion);
+    db_bind_text(st, 6, c->marital_status);
+    db_bind_text(st, 7, c->phone);
+    db_bind_text(st, 8, c->email);
+    db_bind_text(st, 9, c->address);
+    if (c->photo_document_id > 0)
+        db_bind_int(st, 10, c->photo_document_id);
+    else
+        db_bind_null(st, 10);
+    db_bind_int(st, 11, now);
+    r = db_step(st, e);
+    db_reset(st);
+    return r < 0 ? e->code : ERR_OK;
+}
+
+enum err_code employee_photo_ok(struct db *db, int64_t employee_id, int64_t document_id, int *yes,
+                                struct err *e)
+{
+    const int64_t args[] = {document_id, employee_id};
+    int64_t n = 0;
+    enum err_code rc = db_value_int(db, SQL_PHOTO_OK, args, 2, 0, &n, e);
+
+    *yes = !rc && n > 0;
+    return rc;
 }
 
 static void bind_search(struct db_stmt *st, const struct employee_query *qr, const char *pat)

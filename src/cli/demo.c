@@ -186,10 +186,12 @@ static int seed(struct db *db, const char *password, long employees, struct err 
         if (org_unit_insert(db, &u, now, &ids[i], e))
             return -1;
     }
+    if (org_demo_positions(db, ids, DEMO_UNITS, positions, now, e))
+        return -1;
     clock_rfc3339(now, year, sizeof year);
     this_year = (int)strtol(year, NULL, 10);
     for (size_t i = 0; i < sizeof demo_users / sizeof demo_users[0]; i++) {
-        int64_t unit = unit_id_of(ids, demo_users[i].unit), emp;
+        int64_t unit = unit_id_of(ids, demo_users[i].unit), emp, post;
         size_t at = 0;
 
         if (auth_user_create(db, demo_users[i].username, demo_users[i].name, password,
@@ -199,9 +201,10 @@ static int seed(struct db *db, const char *password, long employees, struct err 
             continue; /* the system administrator is not an employee of the city */
         while (ids[at] != unit)
             at++;
-        if (unit_position(db, ids[at], &positions[at], now, e) ||
-            demo_employee(db, -(long)i, demo_users[i].name, unit, positions[at], this_year, now,
-                          &emp, e) ||
+        post = positions[at]; /* a supervisor holds the post above the unit's pelaksana */
+        if (unit_position(db, ids[at], &post, now, e) ||
+            ((demo_users[i].roles & ROLE_ATASAN) && org_position_supervisor(db, post, &post, e)) ||
+            demo_employee(db, -(long)i, demo_users[i].name, unit, post, this_year, now, &emp, e) ||
             auth_user_link_employee(db, uid, emp, e))
             return -1;
     }

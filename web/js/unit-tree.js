@@ -1,6 +1,8 @@
 /* The unit tree (GET /api/v1/units returns a forest, each unit with its children) as
  * nested lists. Branches are <details> so a long tree folds; the top two levels start
- * open, and all of it when the tree is small. */
+ * open, and all of it when the tree is small. A closed unit (closed_on) carries a
+ * "ditutup" badge. With onSelect, each unit's name is a button that picks it (the
+ * organisation page); the picked one is marked with aria-current and its branch opens. */
 
 import {h} from './dom.js';
 
@@ -13,30 +15,45 @@ function count(units) {
     return n;
 }
 
-function node(unit, depth, openAll, showCode) {
-    const label = [h('span', {class: 'unit-nama'}, unit.name)];
-    if (showCode && unit.code)
+function holds(unit, id) {
+    return unit.id === id || (unit.children || []).some((c) => holds(c, id));
+}
+
+function node(unit, depth, o) {
+    const name = o.onSelect
+        ? h('button', {type: 'button', class: 'pilih-unit', 'aria-current': unit.id === o.selectedId ? 'true' : null,
+                       onclick: (ev) => {
+                           ev.preventDefault();   /* inside <summary>: pick, do not fold */
+                           o.onSelect(unit);
+                       }}, unit.name)
+        : h('span', {class: 'unit-nama'}, unit.name);
+    const label = [name];
+    if (o.showCode && unit.code)
         label.push(' ', h('span', {class: 'unit-kode'}, unit.code));
+    if (unit.closed_on)
+        label.push(' ', h('span', {class: 'lencana lencana-tutup', title: 'Ditutup sejak ' + unit.closed_on},
+                          'ditutup'));
     const kids = Array.isArray(unit.children) ? unit.children : [];
     if (kids.length === 0)
         return h('li', {class: 'unit'}, h('span', {class: 'unit-daun'}, label));
+    const open = o.openAll || depth < 2 || (o.selectedId && holds(unit, o.selectedId));
     return h('li', {class: 'unit'},
-             h('details', {open: openAll || depth < 2},
+             h('details', {open},
                h('summary', null, label, ' ', h('span', {class: 'unit-jumlah'}, '(' + kids.length + ')')),
-               list(kids, depth + 1, openAll, showCode)));
+               list(kids, depth + 1, o)));
 }
 
-function list(units, depth, openAll, showCode) {
+function list(units, depth, o) {
     return h('ul', {class: depth === 0 ? 'pohon-unit' : 'pohon-cabang'},
-             units.map((u) => node(u, depth, openAll, showCode)));
+             units.map((u) => node(u, depth, o)));
 }
 
-/* → element; units: the "items" array. */
-export function unitTree(units, {showCode = false} = {}) {
+/* → element; units: the "items" array. Options: showCode, onSelect(unit), selectedId. */
+export function unitTree(units, {showCode = false, onSelect = null, selectedId = null} = {}) {
     const total = count(units);
     if (total === 0)
         return h('p', {class: 'kosong'}, 'Tidak ada unit kerja dalam cakupan Anda.');
     return h('div', {class: 'wadah-pohon'},
              h('p', {class: 'keterangan'}, total + ' unit kerja dalam cakupan Anda.'),
-             list(units, 0, total <= SMALL_TREE, showCode));
+             list(units, 0, {openAll: total <= SMALL_TREE, showCode, onSelect, selectedId}));
 }

@@ -244,6 +244,8 @@ static enum err_code employee_refs_check(struct req *rq, struct employee *x, str
     if (rc == ERR_NOT_FOUND)
         return invalid(e, "unit_id", "Unit tidak ditemukan");
     if (!rc)
+        rc = org_unit_open_check(rq->db, x->unit_id, e);
+    if (!rc)
         rc = employee_golongan_get(rq->db, rq->a, x->golongan, &gol, e);
     if (rc == ERR_NOT_FOUND)
         return invalid(e, "golongan", "Golongan tidak dikenal");

@@ -1,6 +1,7 @@
-/* org.h - the organisation module: the tree of the government's units and the catalogue of
- * positions (jabatan) per unit; later vacancies and transfers. Scope everywhere else depends
- * on this tree. Units and positions come back from the store in arena memory of the request. */
+/* org.h - the organisation module: the tree of the government's units (create, rename, move,
+ * close) and the catalogue of positions (jabatan) per unit with the supervising post of each
+ * (atasan langsung); later vacancies and transfers. Scope everywhere else depends on this
+ * tree. Units and positions come back from the store in arena memory of the request. */
 #ifndef ABDI_ORG_H
 #define ABDI_ORG_H
 
@@ -13,6 +14,8 @@
 #include "http/http.h"
 
 #define ORG_CODE_MAX 32
+#define ORG_DEPTH_MAX 64    /* tree walks (units and supervising posts) stop at this depth */
+#define ORG_REASON_MAX 500  /* bytes of a closing reason */
 
 struct org_unit {
     int64_t id;
@@ -20,6 +23,9 @@ struct org_unit {
     const char *code;
     const char *name;
     const char *kind;
+    const char *siasn_unor_id; /* NULL when not known */
+    const char *closed_on;     /* 'YYYY-MM-DD' or NULL while open */
+    const char *closed_reason; /* NULL while open */
 };
 
 /* A post in a unit's catalogue (domain.md §3). kind is one of org_position_kinds. */
@@ -32,12 +38,25 @@ struct org_position {
     int needed;        /* people the unit needs in it (workload analysis), >= 0 */
     int bup_age;       /* retirement age in years for holders of this post */
     const char *siasn_jabatan_id; /* NULL when not known */
+    int64_t parent_position_id;   /* post of the direct supervisor; 0 for none */
+    const char *unit_name;            /* read from the store only; may be NULL */
+    const char *parent_position_name; /* read from the store only; NULL without a parent */
+};
+
+/* Filters of the position list: unit_id alone or with its sub-units, one kind or all. */
+struct org_position_query {
+    int64_t unit_id;
+    int subtree;
+    const char *kind; /* NULL = every kind */
+    int64_t page, per_page;
 };
 
 /* ---- rules.c (pure) ---- */
 /* Code: 2..32 of A-Z 0-9 . - _ ; 422 naming "code" otherwise. */
 enum err_code org_unit_code_check(const char *code, struct err *e) ABDI_MUST_CHECK;
 enum err_code org_unit_kind_check(const char *kind, struct err *e) ABDI_MUST_CHECK;
+/* Name: not blank; 422 naming "name" otherwise. */
+enum err_code org_unit_name_check(const char *name, struct err *e) ABDI_MUST_CHECK;
 /* Nest a flat list into a forest: units whose parent is not in the list are roots.
  * Children are ordered as in the input. */
 json_t *org_units_forest(const struct org_unit *units, size_t n);
@@ -52,6 +71,28 @@ int org_position_bup_default(const char *kind);
  * the first bad field. */
 enum err_code org_position_check(const struct org_position *p, struct err *e) ABDI_MUST_CHECK;
 json_t *org_position_json(const struct org_position *p);
+/* Tree rules. chain lists ids walking up from a start (the start first) as the store gives
+ * them (org_unit_ancestors, org_position_chain). Moving u under new_parent: 422 naming
+ * "parent_id" when u is a root (the government itself) or new_parent is u or one of its
+ * descendants (u appears in new_parent's chain). */
+enum err_code org_unit_move_check(const struct org_unit *u, int64_t new_parent,
+                                  const int64_t *chain, size_t n, struct err *e) ABDI_MUST_CHECK;
+/* The supervising post parent (in parent_unit) of position id (0 for a new one): 422 naming
+ * "parent_position_id" when it is the post itself, a post it supervises directly or
+ * indirectly (id in parent's chain of supervisors), or a post outside the position's unit
+ * and its ancestors (unit_chain: the position's unit first, then upward). */
+enum err_code org_position_parent_check(int64_t id, int64_t parent, int64_t parent_unit,
+                                        const int64_t *chain, size_t n,
+                                        const int64_t *unit_chain, size_t un,
+                                        struct err *e) ABDI_MUST_CHECK;
+/* Closing u on day (UTC midnight of the closing date as clock_parse_date gives it, -1 when
+ * the text was not a real 'YYYY-MM-DD'; not after now) for reason (non-blank): 422 naming
+ * "date" or "reason"; 409 unit_closed when it is already closed, 409 unit_has_subunits /
+ * unit_has_employees (the message says how many) while open sub-units or active employees
+ * remain. */
+enum err_code org_unit_close_check(const struct org_unit *u, int64_t day, const char *reason,
+                                   int64_t now, int64_t open_children, int64_t active_employees,
+                                   struct err *e) ABDI_MUST_CHECK;
 
 /* ---- store.c ---- */
 /* Units in the scope: root 0 = all; subtree = root and every descendant; else root only. */
@@ -63,6 +104,22 @@ enum err_code org_unit_by_code(struct db *db, struct arena *a, const char *code,
                                struct org_unit *out, struct err *e) ABDI_MUST_CHECK;
 enum err_code org_unit_insert(struct db *db, const struct org_unit *u, int64_t now,
                               int64_t *id_out, struct err *e) ABDI_MUST_CHECK;
+/* Write parent_id, code, name and siasn_unor_id of u; 409 duplicate_code on a taken code. */
+enum err_code org_unit_update(struct db *db, const struct org_unit *u,
+                              struct err *e) ABDI_MUST_CHECK;
+enum err_code org_unit_close(struct db *db, int64_t id, const char *date, const char *reason,
+                             struct err *e) ABDI_MUST_CHECK;
+/* Ids from unit id up to its root (id first; empty when missing), at most ORG_DEPTH_MAX. */
+enum err_code org_unit_ancestors(struct db *db, struct arena *a, int64_t id, int64_t **ids,
+                                 size_t *n, struct err *e) ABDI_MUST_CHECK;
+/* What keeps a unit from closing: open direct sub-units, employees not yet separated
+ * (state active, cltn or seconded) whose unit it is. */
+enum err_code org_unit_usage(struct db *db, int64_t id, int64_t *open_children,
+                             int64_t *active_employees, struct err *e) ABDI_MUST_CHECK;
+/* May someone be placed in unit_id now? 422 naming "unit_id": "Unit sudah ditutup" for a
+ * closed unit, "Unit tidak ditemukan" for a missing one. Every module that places people
+ * (employee creation, transfers, assignments, imports) calls it before writing. */
+enum err_code org_unit_open_check(struct db *db, int64_t unit_id, struct err *e) ABDI_MUST_CHECK;
 
 /* Positions: ERR_NOT_FOUND when missing. */
 enum err_code org_position_get(struct db *db, struct arena *a, int64_t id,
@@ -73,6 +130,32 @@ enum err_code org_positions_list(struct db *db, struct arena *a, int64_t unit_id
                                  struct err *e) ABDI_MUST_CHECK;
 enum err_code org_position_insert(struct db *db, const struct org_position *p, int64_t now,
                                   int64_t *id_out, struct err *e) ABDI_MUST_CHECK;
+/* A page of positions matching q, ordered by unit code, class (highest first), name. */
+enum err_code org_positions_search(struct db *db, struct arena *a,
+                                   const struct org_position_query *q,
+                                   struct org_position **out, size_t *n, int64_t *total,
+                                   struct err *e) ABDI_MUST_CHECK;
+/* Write name, kind, kelas_jabatan, needed, bup_age, siasn_jabatan_id, parent_position_id. */
+enum err_code org_position_update(struct db *db, const struct org_position *p,
+                                  struct err *e) ABDI_MUST_CHECK;
+/* Ids from position id up its supervising posts (id first), at most ORG_DEPTH_MAX. */
+enum err_code org_position_chain(struct db *db, struct arena *a, int64_t id, int64_t **ids,
+                                 size_t *n, struct err *e) ABDI_MUST_CHECK;
+/* The supervising post of position_id into *parent_position_id (0 when it has none);
+ * ERR_NOT_FOUND for a missing position. The leave module's approval chain follows it. */
+enum err_code org_position_supervisor(struct db *db, int64_t position_id,
+                                      int64_t *parent_position_id,
+                                      struct err *e) ABDI_MUST_CHECK;
+
+/* ---- demo.c ---- */
+/* The demo catalogue of positions for units[0..n) (already inserted, the government root
+ * among them): in each OPD (a child of the root) a head post, a secretary, heads of
+ * sub-division, pelaksana and fungsional posts with needed counts; in each sub-unit its head
+ * and staff, every post with its supervising post. pelaksana_out[i] receives a pelaksana
+ * post of units[i] that a head of section supervises (0 for the root). */
+enum err_code org_demo_positions(struct db *db, const int64_t *units, size_t n,
+                                 int64_t *pelaksana_out, int64_t now,
+                                 struct err *e) ABDI_MUST_CHECK;
 
 /* ---- api.c ---- */
 extern const struct route org_routes[];

@@ -1,8 +1,10 @@
 /* rules.c - pure rules of the organisation: what a unit code and kind may be, how a flat
- * list of units nests into the forest the API returns, and what a position may be (kind,
- * class, retirement age of domain.md §3 and §9). No I/O. */
+ * list of units nests into the forest the API returns, what a position may be (kind,
+ * class, retirement age of domain.md §3 and §9), and the tree rules: no unit moved below
+ * itself, no supervising post that loops back, closing only an empty unit. No I/O. */
 #include "modules/org/org.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Kinds of units in a regional government (Perda perangkat daerah). */
@@ -40,9 +42,12 @@ enum err_code org_unit_kind_check(const char *kind, struct err *e)
 
 json_t *org_unit_json(const struct org_unit *u)
 {
-    return json_pack("{s:I,s:o,s:s,s:s,s:s}", "id", (json_int_t)u->id, "parent_id",
-                     json_id_or_null(u->parent_id), "code", u->code, "name", u->name, "kind",
-                     u->kind);
+    return json_pack("{s:I,s:o,s:s,s:s,s:s,s:o,s:o,s:o}", "id", (json_int_t)u->id,
+                     "parent_id", json_id_or_null(u->parent_id), "code", u->code, "name",
+                     u->name, "kind", u->kind, "siasn_unor_id",
+                     json_str_or_null(u->siasn_unor_id), "closed_on",
+                     json_str_or_null(u->closed_on), "closed_reason",
+                     json_str_or_null(u->closed_reason));
 }
 
 static int in_list(const struct org_unit *units, size_t n, int64_t id)
@@ -122,6 +127,13 @@ static int blank(const char *s)
     return 1;
 }
 
+enum err_code org_unit_name_check(const char *name, struct err *e)
+{
+    if (blank(name))
+        return err_set(e, ERR_INVALID, "validation_failed", "name", "Nama unit wajib diisi");
+    return ERR_OK;
+}
+
 enum err_code org_position_check(const struct org_position *p, struct err *e)
 {
     enum err_code rc;
@@ -145,8 +157,81 @@ enum err_code org_position_check(const struct org_position *p, struct err *e)
 
 json_t *org_position_json(const struct org_position *p)
 {
-    return json_pack("{s:I,s:I,s:s,s:s,s:i,s:i,s:i,s:o}", "id", (json_int_t)p->id, "unit_id",
-                     (json_int_t)p->unit_id, "name", p->name, "kind", p->kind, "kelas_jabatan",
-                     p->kelas_jabatan, "needed", p->needed, "bup_age", p->bup_age,
-                     "siasn_jabatan_id", json_str_or_null(p->siasn_jabatan_id));
+    json_t *o = json_pack("{s:I,s:I,s:s,s:s,s:i,s:i,s:i,s:o}", "id", (json_int_t)p->id,
+                          "unit_id", (json_int_t)p->unit_id, "name", p->name, "kind", p->kind,
+                          "kelas_jabatan", p->kelas_jabatan, "needed", p->needed, "bup_age",
+                          p->bup_age, "siasn_jabatan_id", json_str_or_null(p->siasn_jabatan_id));
+
+    json_object_set_new(o, "parent_position_id", json_id_or_null(p->parent_position_id));
+    json_object_set_new(o, "parent_position_name", json_str_or_null(p->parent_position_name));
+    json_object_set_new(o, "unit_name", json_str_or_null(p->unit_name));
+    return o;
+}
+
+static int chain_has(const int64_t *chain, size_t n, int64_t id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (chain[i] == id)
+            return 1;
+    return 0;
+}
+
+enum err_code org_unit_move_check(const struct org_unit *u, int64_t new_parent,
+                                  const int64_t *chain, size_t n, struct err *e)
+{
+    if (u->parent_id == 0)
+        return err_set(e, ERR_INVALID, "validation_failed", "parent_id",
+                       "Unit teratas (pemerintah daerah) tidak dapat dipindahkan");
+    /* a chain as long as the walk limit may be a loop already in the data: refuse */
+    if (new_parent == u->id || chain_has(chain, n, u->id) || n >= ORG_DEPTH_MAX)
+        return err_set(e, ERR_INVALID, "validation_failed", "parent_id",
+                       "Unit tidak dapat dipindahkan ke bawah dirinya sendiri atau sub-unitnya");
+    return ERR_OK;
+}
+
+enum err_code org_position_parent_check(int64_t id, int64_t parent, int64_t parent_unit,
+                                        const int64_t *chain, size_t n,
+                                        const int64_t *unit_chain, size_t un, struct err *e)
+{
+    if (parent == 0)
+        return ERR_OK;
+    if (!chain_has(unit_chain, un, parent_unit))
+        return err_set(e, ERR_INVALID, "validation_failed", "parent_position_id",
+                       "Jabatan atasan harus berada di unit yang sama atau unit induknya");
+    if ((id != 0 && (parent == id || chain_has(chain, n, id))) || n >= ORG_DEPTH_MAX)
+        return err_set(e, ERR_INVALID, "validation_failed", "parent_position_id",
+                       "Jabatan atasan tidak boleh jabatan itu sendiri atau bawahannya");
+    return ERR_OK;
+}
+
+enum err_code org_unit_close_check(const struct org_unit *u, int64_t day, const char *reason,
+                                   int64_t now, int64_t open_children, int64_t active_employees,
+                                   struct err *e)
+{
+    char msg[160];
+
+    if (day < 0)
+        return err_set(e, ERR_INVALID, "validation_failed", "date",
+                       "Tanggal penutupan harus berformat YYYY-MM-DD dan valid");
+    if (day > now)
+        return err_set(e, ERR_INVALID, "validation_failed", "date",
+                       "Tanggal penutupan tidak boleh di masa depan");
+    if (blank(reason))
+        return err_set(e, ERR_INVALID, "validation_failed", "reason",
+                       "Alasan penutupan wajib diisi");
+    if (u->closed_on)
+        return err_set(e, ERR_CONFLICT, "unit_closed", NULL, "Unit sudah ditutup");
+    if (open_children > 0) {
+        snprintf(msg, sizeof msg,
+                 "Unit masih memiliki %lld sub-unit yang aktif; tutup atau pindahkan dahulu",
+                 (long long)open_children);
+        return err_set(e, ERR_CONFLICT, "unit_has_subunits", NULL, msg);
+    }
+    if (active_employees > 0) {
+        snprintf(msg, sizeof msg,
+                 "Unit masih memiliki %lld pegawai aktif; pindahkan mereka dahulu",
+                 (long long)active_employees);
+        return err_set(e, ERR_CONFLICT, "unit_has_employees", NULL, msg);
+    }
+    return ERR_OK;
 }

@@ -66,8 +66,9 @@ static void test_position_json(void **state)
 
     (void)state;
     assert_string_equal(s, "{\"bup_age\":58,\"id\":7,\"kelas_jabatan\":9,\"kind\":\"ahli_muda\","
-                           "\"name\":\"Analis\",\"needed\":2,\"siasn_jabatan_id\":\"A1B2\","
-                           "\"unit_id\":3}");
+                           "\"name\":\"Analis\",\"needed\":2,\"parent_position_id\":null,"
+                           "\"parent_position_name\":null,\"siasn_jabatan_id\":\"A1B2\","
+                           "\"unit_id\":3,\"unit_name\":null}");
     free(s);
     json_decref(j);
     p.siasn_jabatan_id = NULL;

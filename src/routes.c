@@ -97,5 +97,6 @@ const struct route *const abdi_routes[] = {
     employee_routes,
     document_routes,
     proposal_routes,
+    employee_history_routes,
     NULL,
 };

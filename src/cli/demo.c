@@ -139,7 +139,9 @@ static int demo_employee(struct db *db, long n, const char *name_as, int64_t uni
     x.golongan = ranks[steps];
     x.tmt_golongan = rank_tmt;
     x.tmt_jabatan = tmt;
-    return employee_insert(db, &x, now, id_out, e) ? -1 : 0;
+    if (employee_insert(db, &x, now, id_out, e))
+        return -1;
+    return employee_demo_histories(db, *id_out, n, &x, now, e);
 }
 
 static int64_t unit_id_of(const int64_t *ids, const char *code)

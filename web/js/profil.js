@@ -2,10 +2,12 @@
  * current rank, position and unit, and the facts the server derives (years of service,
  * retirement, next promotion and salary step). The NIK is shown as the server sends it
  * (whole only to the admins allowed to see it). Outside the scope the server answers 404,
- * the same as for a missing record, and so does this page. */
+ * the same as for a missing record, and so does this page. Below, the histories in tabs
+ * (riwayat.js). */
 
 import {get} from './api.js';
 import {h, message, pageTitle} from './dom.js';
+import {riwayatTabs} from './riwayat.js';
 import {ADMIN, EMPLOYEE_LISTERS, hasAnyRole} from './routes.js';
 import {formatTanggal} from './tanggal.js';
 import {JENIS_KELAMIN, KEADAAN, namaLengkap} from './pegawai-data.js';
@@ -56,6 +58,9 @@ function profile(e) {
         ]),
         section('judul-perhitungan', 'Perhitungan', [
             ['Masa kerja', masa],
+            ['Pendidikan tertinggi', dash(e.education_level)],
+            ['JP pengembangan kompetensi tahun ini', Number.isFinite(e.training_hours_year) ? e.training_hours_year + ' JP' : '—'],
+            ['Tanggungan tunjangan keluarga', Number.isFinite(e.family_allowance_count) ? e.family_allowance_count + ' orang' : '—'],
             ['Tanggal pensiun (BUP)', h('span', {'data-field': 'retirement_date'}, formatTanggal(e.retirement_date))],
             ['Kenaikan pangkat berikutnya', naikPangkat],
             ['Kenaikan gaji berkala berikutnya', kgb],
@@ -93,7 +98,7 @@ function render(root, ctx) {
             const name = namaLengkap(e);
             title.textContent = name || 'Profil pegawai';
             document.title = (name || 'Profil pegawai') + ' — Abdi';
-            box.replaceChildren(...profile(e), ...kontakDanDokumen(e, ctx.user));
+            box.replaceChildren(...profile(e), ...kontakDanDokumen(e, ctx.user), riwayatTabs(e, ctx));
         } catch (e) {
             if (!ctx.isCurrent())
                 return;

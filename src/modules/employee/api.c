@@ -60,6 +60,7 @@ static json_t *employee_json(const struct employee *x, int show_nik, struct empl
     json_object_set_new(o, "tmt_cpns", has_appointed && strcmp(x->status, "PPPK") != 0
                                            ? json_string(tmt_cpns) : json_null());
     json_object_set_new(o, "pns_id", json_str_or_null(x->pns_id));
+    json_object_set_new(o, "education_level", json_str_or_null(x->education_level));
     json_object_set_new(o, "created_at", json_time(x->created_at));
     json_object_set_new(o, "updated_at", json_time(x->updated_at));
     json_object_set_new(o, "years_of_service",
@@ -80,15 +81,26 @@ static json_t *employee_json(const struct employee *x, int show_nik, struct empl
     return o;
 }
 
-/* One record (not a list row): employee_json and the contact fields of employee_edit_json. */
-static json_t *employee_record_json(const struct employee *x, int show_nik,
-                                    struct employee_date today)
+/* One record (not a list row) as GET /employees/{id} shows it: employee_json, the contact
+ * fields of employee_edit_json and the values derived from the histories (JP of training this
+ * year, members counted for the family allowance). */
+static enum err_code record_json(struct req *rq, const struct employee *x, int show_nik,
+                                 json_t **out, struct err *e)
 {
-    json_t *o = employee_json(x, show_nik, today), *edit = employee_edit_json(x);
+    int64_t hours = 0, allowance = 0;
+    json_t *edit;
+    enum err_code rc =
+        employee_history_summary(rq->db, x->id, today_of(rq).y, &hours, &allowance, e);
 
-    json_object_update(o, edit);
+    if (rc)
+        return rc;
+    *out = employee_json(x, show_nik, today_of(rq));
+    edit = employee_edit_json(x);
+    json_object_update(*out, edit);
     json_decref(edit);
-    return o;
+    json_object_set_new(*out, "training_hours_year", json_integer(hours));
+    json_object_set_new(*out, "family_allowance_count", json_integer(allowance));
+    return ERR_OK;
 }
 
 static enum err_code api_nip_tool(struct req *rq, struct resp *rs, struct err *e)
@@ -279,8 +291,10 @@ static enum err_code api_employee_create(struct req *rq, struct resp *rs, struct
         rc = employee_get(rq->db, rq->a, x.id, &saved, e);
     if (rc)
         return rc;
+    rc = record_json(rq, &saved, 1, &out, e);
+    if (rc)
+        return rc;
     req_audit(rq, "employee.create", "employee", saved.id, NULL, employee_json(&saved, 0, today));
-    out = employee_record_json(&saved, 1, today);
     if (nik_warning)
         json_object_set_new(out, "warnings", json_pack("[s]", "nik_birth_date_mismatch"));
     return resp_json(rs, 201, out);
@@ -313,6 +327,7 @@ static enum err_code api_employee(struct req *rq, struct resp *rs, struct err *e
     struct employee x;
     int64_t id;
     int show = 0;
+    json_t *out = NULL;
     enum err_code rc = req_param_id(rq, 0, &id, e);
 
     if (!rc)
@@ -321,9 +336,11 @@ static enum err_code api_employee(struct req *rq, struct resp *rs, struct err *e
         rc = scope_employee_read(rq, x.id, x.unit_id, e);
     if (!rc)
         rc = nik_visible(rq, &x, &show, e);
+    if (!rc)
+        rc = record_json(rq, &x, show, &out, e);
     if (rc)
         return rc;
-    return resp_json(rs, 200, employee_record_json(&x, show, today_of(rq)));
+    return resp_json(rs, 200, out);
 }
 
 /* PATCH: an admin whose write scope covers the record edits its editable part (edit.c);
@@ -335,7 +352,7 @@ static enum err_code api_employee_patch(struct req *rq, struct resp *rs, struct 
     struct employee_edit ed;
     int64_t id;
     int photo_ok = 1, show = 0;
-    json_t *before;
+    json_t *before, *out = NULL;
     enum err_code rc = req_param_id(rq, 0, &id, e);
 
     if (!rc)
@@ -357,12 +374,80 @@ static enum err_code api_employee_patch(struct req *rq, struct resp *rs, struct 
         rc = employee_get(rq->db, rq->a, id, &saved, e);
     if (!rc)
         rc = nik_visible(rq, &saved, &show, e);
+    if (!rc)
+        rc = record_json(rq, &saved, show, &out, e);
     if (rc) {
         json_decref(before);
         return rc;
     }
     req_audit(rq, "employee.update", "employee", id, before, employee_edit_json(&saved));
-    return resp_json(rs, 200, employee_record_json(&saved, show, today_of(rq)));
+    return resp_json(rs, 200, out);
+}
+
+static const char *const statuses[] = {"CPNS", "PNS", "PPPK", NULL};
+static const char *const states[] = {"active", "cltn",     "seconded", "retired",
+                                     "dismissed", "deceased", NULL};
+
+static int one_of(const char *const *list, const char *s)
+{
+    for (; *list; list++)
+        if (strcmp(*list, s) == 0)
+            return 1;
+    return 0;
+}
+
+/* The birth date bound of an age band: the day a person turns years old today (29 February
+ * becomes 28 February in a common year). */
+static const char *birth_bound(struct arena *a, struct employee_date today, int64_t years)
+{
+    struct employee_date d = today;
+    char s[11];
+
+    d.y = (int16_t)(today.y - years);
+    if (!employee_date_valid(d))
+        d.d = 28;
+    employee_date_format(d, s);
+    return arena_strdup(a, s);
+}
+
+/* position_kind, status, state, education_level, age_min/age_max (whole years as of today,
+ * 0..150, min not above max) into qr. */
+static enum err_code search_filters(struct req *rq, struct employee_query *qr, struct err *e)
+{
+    const char *amin = req_query(rq, "age_min"), *amax = req_query(rq, "age_max");
+    struct employee_date today = today_of(rq);
+    int64_t lo = -1, hi = -1;
+    int known = 0;
+    enum err_code rc;
+
+    qr->position_kind = req_query(rq, "position_kind");
+    if (qr->position_kind && *qr->position_kind &&
+        org_position_kind_check(qr->position_kind, e) != ERR_OK)
+        return invalid(e, "position_kind", "Jenis jabatan tidak dikenal");
+    qr->status = req_query(rq, "status");
+    if (qr->status && *qr->status && !one_of(statuses, qr->status))
+        return invalid(e, "status", "Status harus CPNS, PNS atau PPPK");
+    qr->state = req_query(rq, "state");
+    if (qr->state && *qr->state && !one_of(states, qr->state))
+        return invalid(e, "state", "Keadaan harus salah satu dari: active, cltn, seconded,"
+                                   " retired, dismissed, deceased");
+    qr->education_level = req_query(rq, "education_level");
+    if (qr->education_level && *qr->education_level) {
+        rc = employee_education_level_known(rq->db, qr->education_level, &known, e);
+        if (rc)
+            return rc;
+        if (!known)
+            return invalid(e, "education_level", "Tingkat pendidikan tidak dikenal");
+    }
+    if (amin && parse_int64(amin, strlen(amin), 0, 150, &lo))
+        return invalid(e, "age_min", "age_min harus bilangan bulat 0..150");
+    if (amax && parse_int64(amax, strlen(amax), 0, 150, &hi))
+        return invalid(e, "age_max", "age_max harus bilangan bulat 0..150");
+    if (lo >= 0 && hi >= 0 && lo > hi)
+        return invalid(e, "age_max", "age_max tidak boleh lebih kecil dari age_min");
+    qr->born_to = lo >= 0 ? birth_bound(rq->a, today, lo) : NULL;
+    qr->born_after = hi >= 0 ? birth_bound(rq->a, today, hi + 1) : NULL;
+    return ERR_OK;
 }
 
 static const char *const sorts[] = {"name", "nip", "golongan", "birth_date", NULL};
@@ -372,7 +457,8 @@ static const char *const sorts[] = {"name", "nip", "golongan", "birth_date", NUL
 static enum err_code search_parse(struct req *rq, struct employee_query *qr, struct err *e)
 {
     static const char *const keys[] = {"q", "unit_id", "golongan", "page", "per_page", "sort",
-                                       NULL};
+                                       "position_kind", "status", "state", "age_min", "age_max",
+                                       "education_level", NULL};
     const char *unit = req_query(rq, "unit_id");
     struct employee_golongan gol;
     int64_t root, filter = 0;
@@ -399,6 +485,9 @@ static enum err_code search_parse(struct req *rq, struct employee_query *qr, str
         if (rc)
             return rc;
     }
+    rc = search_filters(rq, qr, e);
+    if (rc)
+        return rc;
     if (unit && parse_int64(unit, strlen(unit), 1, INT64_MAX, &filter))
         return invalid(e, "unit_id", "unit_id harus bilangan bulat positif");
     if (filter) {

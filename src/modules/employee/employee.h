@@ -241,6 +241,7 @@ struct employee {
     const char *pns_id;                                          /* SIASN id or NULL */
     int64_t created_at, updated_at;
     struct employee_contact contact; /* filled by employee_get only (not in search lists) */
+    const char *education_level; /* cached highest education level code, NULL when none */
 };
 
 /* A reference golongan row: ERR_NOT_FOUND when code is not one. */
@@ -275,10 +276,122 @@ struct employee_query {
     int subtree;
     const char *q, *golongan, *sort;
     int64_t page, per_page;
+    /* filters, "" or NULL = any: position kind, status, state, highest education level,
+     * birth date band (born_to: on or before; born_after: strictly after) from the age band */
+    const char *position_kind, *status, *state, *education_level, *born_to, *born_after;
 };
 enum err_code employee_search(struct db *db, struct arena *a, const struct employee_query *qr,
                               struct employee **items, size_t *n, int64_t *total,
                               struct err *e) ABDI_MUST_CHECK;
+
+/* ---- histories (history.c pure, history_store.c, history_api.c) ----
+ * One descriptor per history kind drives validation, storage, listing and the API: a kind is
+ * a table whose input columns are its fields, in order. Rows are never updated: a correction
+ * is a new row whose `supersedes` names the replaced row (docs/api-histories.md). */
+enum history_type {
+    HT_TEXT,   /* string of at most max bytes; not blank */
+    HT_DATE,   /* "YYYY-MM-DD", a real date; see HF_ flags for its bounds */
+    HT_INT,    /* integer in [min, max] */
+    HT_CHOICE, /* one of choices */
+    HT_NIK,    /* a NIK (employee_nik_decode); lists and the audit log show it masked */
+    HT_REF,    /* a code the store checks against ref_sql */
+    HT_ID,     /* a positive id the store checks (document_id, supersedes) */
+};
+#define HF_REQUIRED 1u
+#define HF_FUTURE_OK 2u    /* a date that may lie after today */
+#define HF_BEFORE_BIRTH 4u /* a date that may lie before the employee's birth */
+#define HF_OUTPUT 8u       /* shown in lists, never accepted as input (joined names) */
+#define HISTORY_MAX_FIELDS 24
+
+struct history_field {
+    const char *name;
+    enum history_type type;
+    unsigned flags;
+    int64_t min, max;           /* HT_TEXT: max bytes in max; HT_INT: bounds */
+    const char *const *choices; /* HT_CHOICE: NULL-terminated */
+    const char *ref_sql;        /* HT_REF: count(*) of rows with code $1 */
+    const char *label;          /* for messages, Bahasa Indonesia */
+};
+
+/* One validated input value per field (same index); present 0 = absent or null. */
+struct history_value {
+    int present;
+    const char *s; /* text, date, choice, NIK, reference code (borrowed from the JSON) */
+    int64_t i;     /* int, id */
+};
+
+/* What the rules know of the employee the row belongs to. */
+struct history_context {
+    struct employee_date today, birth, appointed;
+    enum employee_gender gender;
+};
+
+struct history_kind {
+    const char *name;   /* URL segment: education, family, training, awards, discipline, ranks,
+                           positions */
+    const char *table;  /* also the audit entity */
+    const char *action; /* audit action */
+    const struct history_field *fields; /* {0}-terminated */
+    /* cross-field rules after each field passed on its own; NULL when none */
+    enum err_code (*check)(const struct history_kind *k, const struct history_value *v,
+                           const struct history_context *cx, struct err *e);
+    const char *sql_insert; /* $1 employee, then every input field in order, created_at,
+                               created_by; RETURNING id. NULL: read-only kind */
+    const char *sql_list;   /* $1 employee: id, every field in order, superseded_by,
+                               created_at, created_by; newest first */
+    const char *sql_owner;  /* $1 row id: employee_id, times superseded */
+};
+
+extern const struct history_kind *const employee_history_kinds[]; /* NULL-terminated */
+/* The kind named name, or NULL. */
+const struct history_kind *employee_history_kind(const char *name);
+/* Index of field name in k->fields, or -1. */
+int employee_history_field(const struct history_kind *k, const char *name);
+/* Check row (a JSON object) against k for the employee of cx: unknown or output-only keys
+ * (unknown_field), then each field (required, type, length, choice, date bounds: real date,
+ * not after today unless HF_FUTURE_OK, not before the birth unless HF_BEFORE_BIRTH), then
+ * k->check. 422 validation_failed naming the first bad field. v has HISTORY_MAX_FIELDS
+ * slots; strings borrow from row. Pure. */
+enum err_code employee_history_validate(const struct history_kind *k, json_t *row,
+                                        const struct history_context *cx,
+                                        struct history_value *v, struct err *e) ABDI_MUST_CHECK;
+
+/* Add a history row of kind to an employee from a JSON object, with the same validation as
+ * POST /api/v1/employees/{id}/{kind} (no scope check: the caller's duty). Also refreshes the
+ * record's cached values (education level). Unknown kind or read-only kind: ERR_INVALID on
+ * field "kind"; missing employee: ERR_NOT_FOUND. Inside the caller's transaction. */
+enum err_code employee_history_add(struct db *db, struct arena *a, const char *kind,
+                                   int64_t employee_id, json_t *row, int64_t actor_user_id,
+                                   int64_t now, int64_t *id_out, struct err *e) ABDI_MUST_CHECK;
+/* Insert one validated row (v as employee_history_validate filled it; actor 0 = none)
+ * through k->sql_insert, nothing else: no check, no cached value refreshed. *id_out may be
+ * NULL. For employee_history_add and the demo. */
+enum err_code employee_history_insert(struct db *db, const struct history_kind *k,
+                                      int64_t employee_id, const struct history_value *v,
+                                      int64_t now, int64_t actor, int64_t *id_out,
+                                      struct err *e) ABDI_MUST_CHECK;
+/* Rows of kind of an employee, newest first, as JSON objects (NIKs masked unless show_nik). */
+enum err_code employee_history_list(struct db *db, struct arena *a,
+                                    const struct history_kind *k, int64_t employee_id,
+                                    int show_nik, json_t **out, struct err *e) ABDI_MUST_CHECK;
+/* Derived values of the record: JP of training rows that start in year, and the family
+ * members counted for the allowance (living, not divorced, allowance 1); superseded rows
+ * are ignored. */
+enum err_code employee_history_summary(struct db *db, int64_t employee_id, int year,
+                                       int64_t *training_hours, int64_t *allowance_count,
+                                       struct err *e) ABDI_MUST_CHECK;
+/* The education_levels reference as a JSON array (rank_order ascending). */
+enum err_code employee_education_levels(struct db *db, json_t **out,
+                                        struct err *e) ABDI_MUST_CHECK;
+/* *yes = 1 when code is an education level. */
+enum err_code employee_education_level_known(struct db *db, const char *code, int *yes,
+                                             struct err *e) ABDI_MUST_CHECK;
+/* Demo data (abdi demo): education consistent with x's rank (entry rank by education, the
+ * cap of the diploma), a spouse for most, 0-3 children born after the marriage, 1-3 training
+ * rows; deterministic in n. */
+int employee_demo_histories(struct db *db, int64_t employee_id, long n,
+                            const struct employee *x, int64_t now, struct err *e);
+extern const struct route employee_history_routes[];
 
 /* ---- api.c ---- */
 extern const struct route employee_routes[];

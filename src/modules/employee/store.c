@@ -33,7 +33,7 @@ static const char SQL_INSERT_POSITION[] =
     " u.name, p.name, p.kind, p.bup_age, g.code, g.pangkat, g.rank_order, r.tmt,"             \
     " (SELECT ph.tmt FROM employee_position_history ph WHERE ph.employee_id = e.id"           \
     "  ORDER BY ph.tmt DESC, ph.id DESC LIMIT 1),"                                            \
-    " e.pns_id, e.created_at, e.updated_at"
+    " e.pns_id, e.created_at, e.updated_at, e.education_level"
 #define EMP_FROM                                                                              \
     " FROM employees e JOIN units u ON u.id = e.unit_id"                                      \
     " LEFT JOIN positions p ON p.id = e.position_id"                                          \
@@ -55,7 +55,8 @@ static const char SQL_PHOTO_OK[] =
     " AND content_type IN ('image/jpeg', 'image/png')";
 
 /* Search: $1 unit (0 = all), $2 1 = with sub-units, $3 q ("" = any) as a LIKE pattern for the
- * lower-cased name and the NIP, $4 golongan ("" = any), $5 sort key, $6 limit, $7 offset. */
+ * lower-cased name and the NIP, $4 golongan ("" = any), $5..$10 the filters of
+ * struct employee_query ("" = any), $11 sort key, $12 limit, $13 offset. */
 #define EMP_SUB                                                                               \
     "WITH RECURSIVE sub(id, depth) AS (SELECT id, 0 FROM units WHERE id = CAST($1 AS BIGINT)" \
     " UNION ALL SELECT c.id, sub.depth + 1 FROM units c JOIN sub ON c.parent_id = sub.id"     \
@@ -64,15 +65,21 @@ static const char SQL_PHOTO_OK[] =
     " WHERE (CAST($1 AS BIGINT) = 0 OR e.unit_id IN (SELECT id FROM sub))"                    \
     " AND (CAST($3 AS TEXT) = '' OR lower(e.name) LIKE CAST($3 AS TEXT) ESCAPE '\\'"          \
     "  OR e.nip LIKE CAST($3 AS TEXT) ESCAPE '\\')"                                           \
-    " AND (CAST($4 AS TEXT) = '' OR g.code = CAST($4 AS TEXT))"
+    " AND (CAST($4 AS TEXT) = '' OR g.code = CAST($4 AS TEXT))"                              \
+    " AND (CAST($5 AS TEXT) = '' OR p.kind = CAST($5 AS TEXT))"                                \
+    " AND (CAST($6 AS TEXT) = '' OR e.status = CAST($6 AS TEXT))"                              \
+    " AND (CAST($7 AS TEXT) = '' OR e.state = CAST($7 AS TEXT))"                               \
+    " AND (CAST($8 AS TEXT) = '' OR e.education_level = CAST($8 AS TEXT))"                     \
+    " AND (CAST($9 AS TEXT) = '' OR e.birth_date <= CAST($9 AS TEXT))"                         \
+    " AND (CAST($10 AS TEXT) = '' OR e.birth_date > CAST($10 AS TEXT))"
 
 static const char SQL_SEARCH[] =
     EMP_SUB "SELECT " EMP_COLS EMP_FROM EMP_WHERE
-    " ORDER BY CASE WHEN CAST($5 AS TEXT) = 'nip' THEN e.nip END,"
-    " CASE WHEN CAST($5 AS TEXT) = 'birth_date' THEN e.birth_date END,"
-    " CASE WHEN CAST($5 AS TEXT) = 'golongan' THEN g.kind END,"
-    " CASE WHEN CAST($5 AS TEXT) = 'golongan' THEN g.rank_order END DESC,"
-    " e.name, e.id LIMIT $6 OFFSET $7";
+    " ORDER BY CASE WHEN CAST($11 AS TEXT) = 'nip' THEN e.nip END,"
+    " CASE WHEN CAST($11 AS TEXT) = 'birth_date' THEN e.birth_date END,"
+    " CASE WHEN CAST($11 AS TEXT) = 'golongan' THEN g.kind END,"
+    " CASE WHEN CAST($11 AS TEXT) = 'golongan' THEN g.rank_order END DESC,"
+    " e.name, e.id LIMIT $12 OFFSET $13";
 static const char SQL_COUNT[] = EMP_SUB "SELECT count(*)" EMP_FROM EMP_WHERE;
 
 static const char *col_text(struct db_stmt *st, struct arena *a, int col)
@@ -111,6 +118,7 @@ static void read_employee(struct db_stmt *st, struct arena *a, void *out)
     x->pns_id = col_text(st, a, 23);
     x->created_at = db_col_int(st, 24);
     x->updated_at = db_col_int(st, 25);
+    x->education_level = col_text(st, a, 26);
 }
 
 static void read_employee_one(struct db_stmt *st, struct arena *a, void *out)
@@ -288,6 +296,12 @@ static void bind_search(struct db_stmt *st, const struct employee_query *qr, con
     db_bind_int(st, 2, qr->subtree ? 1 : 0);
     db_bind_text(st, 3, pat);
     db_bind_text(st, 4, qr->golongan ? qr->golongan : "");
+    db_bind_text(st, 5, qr->position_kind ? qr->position_kind : "");
+    db_bind_text(st, 6, qr->status ? qr->status : "");
+    db_bind_text(st, 7, qr->state ? qr->state : "");
+    db_bind_text(st, 8, qr->education_level ? qr->education_level : "");
+    db_bind_text(st, 9, qr->born_to ? qr->born_to : "");
+    db_bind_text(st, 10, qr->born_after ? qr->born_after : "");
 }
 
 /* "%fragment%" lower-cased (ASCII), with LIKE's own characters escaped; "" for no filter. */
@@ -338,9 +352,9 @@ enum err_code employee_search(struct db *db, struct arena *a, const struct emplo
     if (rc)
         return rc;
     bind_search(st, qr, pat);
-    db_bind_text(st, 5, qr->sort ? qr->sort : "name");
-    db_bind_int(st, 6, qr->per_page);
-    db_bind_int(st, 7, (qr->page - 1) * qr->per_page);
+    db_bind_text(st, 11, qr->sort ? qr->sort : "name");
+    db_bind_int(st, 12, qr->per_page);
+    db_bind_int(st, 13, (qr->page - 1) * qr->per_page);
     rc = db_collect(st, a, sizeof(struct employee), read_employee, &found, &count, e);
     if (rc)
         return rc;

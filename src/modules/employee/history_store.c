@@ -1,0 +1,344 @@
+/* history_store.c - the SQL side of the histories: the checks a row needs from the database
+ * (reference codes, the document and the corrected row belong to the employee, a promotion
+ * not dated before the current rank), the insert of a validated row through its kind's
+ * statement, the refresh of the record's cached education level, lists as JSON, the derived
+ * values of the record, the education level reference and the demo histories. */
+#include "modules/employee/employee.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char SQL_DOCUMENT_OF[] =
+    "SELECT count(*) FROM documents WHERE id = $1 AND employee_id = $2";
+/* The highest level of the rows no other row corrects. */
+static const char SQL_EDUCATION_CACHE[] =
+    "UPDATE employees SET education_level = (SELECT ed.level_code FROM employee_education ed"
+    " JOIN education_levels l ON l.code = ed.level_code WHERE ed.employee_id = $1"
+    " AND NOT EXISTS (SELECT 1 FROM employee_education n WHERE n.supersedes = ed.id)"
+    " ORDER BY l.rank_order DESC, ed.id DESC LIMIT 1), updated_at = $2 WHERE id = $1";
+static const char SQL_TOUCH[] = "UPDATE employees SET updated_at = $2 WHERE id = $1";
+static const char SQL_TRAINING_HOURS[] =
+    "SELECT COALESCE(SUM(t.hours), 0) FROM employee_training t WHERE t.employee_id = $1"
+    " AND t.start_date >= CAST($2 AS TEXT) AND t.start_date < CAST($3 AS TEXT)"
+    " AND NOT EXISTS (SELECT 1 FROM employee_training n WHERE n.supersedes = t.id)";
+static const char SQL_ALLOWANCE[] =
+    "SELECT count(*) FROM employee_family t WHERE t.employee_id = $1 AND t.allowance = 1"
+    " AND t.life_state = 'hidup'"
+    " AND NOT EXISTS (SELECT 1 FROM employee_family n WHERE n.supersedes = t.id)";
+static const char SQL_LEVEL_KNOWN[] = "SELECT count(*) FROM education_levels WHERE code = $1";
+static const char SQL_LEVELS[] =
+    "SELECT code, name, rank_order, siasn_id, entry_golongan, max_golongan"
+    " FROM education_levels ORDER BY rank_order";
+
+static enum err_code invalid(struct err *e, const char *field, const char *msg)
+{
+    return err_set(e, ERR_INVALID, "validation_failed", field, msg);
+}
+
+static enum err_code unknown_code(struct err *e, const struct history_field *f)
+{
+    char msg[160];
+
+    snprintf(msg, sizeof msg, "%s tidak dikenal", f->label);
+    return invalid(e, f->name, msg);
+}
+
+static enum err_code count_text(struct db *db, const char *sql, const char *text, int64_t *n,
+                                struct err *e)
+{
+    struct db_stmt *st;
+    enum err_code rc = db_prepare(db, sql, &st, e);
+    int r;
+
+    if (rc)
+        return rc;
+    db_bind_text(st, 1, text);
+    r = db_step(st, e);
+    *n = r == 1 ? db_col_int(st, 0) : 0;
+    db_reset(st);
+    return r < 0 ? e->code : ERR_OK;
+}
+
+/* The corrected row: of this kind and this employee, not corrected yet (409 otherwise). */
+static enum err_code check_supersedes(struct db *db, const struct history_kind *k, int64_t row,
+                                      int64_t employee_id, struct err *e)
+{
+    struct db_stmt *st;
+    enum err_code rc = db_prepare(db, k->sql_owner, &st, e);
+    int64_t owner = 0, done = 0;
+    int r;
+
+    if (rc)
+        return rc;
+    db_bind_int(st, 1, row);
+    r = db_step(st, e);
+    if (r == 1) {
+        owner = db_col_int(st, 0);
+        done = db_col_int(st, 1);
+    }
+    db_reset(st);
+    if (r < 0)
+        return e->code;
+    if (owner != employee_id)
+        return invalid(e, "supersedes", "Baris yang dikoreksi tidak ditemukan pada riwayat ini");
+    if (done)
+        return err_set(e, ERR_CONFLICT, "already_superseded", "supersedes",
+                       "Baris ini sudah dikoreksi oleh baris lain");
+    return ERR_OK;
+}
+
+/* A promotion: a golongan of the record's kind (PNS/CPNS or PPPK), dated on or after the
+ * current rank's TMT unless it corrects a row. */
+static enum err_code check_rank(struct db *db, struct arena *a, const struct history_kind *k,
+                                const struct history_value *v, const struct employee *x,
+                                struct err *e)
+{
+    struct employee_golongan g;
+    const char *tmt = v[employee_history_field(k, "tmt")].s;
+    enum err_code rc = employee_golongan_get(db, a, v[employee_history_field(k, "golongan")].s,
+                                             &g, e);
+
+    if (rc == ERR_NOT_FOUND)
+        return invalid(e, "golongan", "Golongan tidak dikenal");
+    if (rc)
+        return rc;
+    if (strcmp(g.kind, strcmp(x->status, "PPPK") == 0 ? "pppk" : "pns") != 0)
+        return invalid(e, "golongan", "Golongan tidak sesuai dengan status kepegawaian");
+    if (!v[employee_history_field(k, "supersedes")].present && x->tmt_golongan &&
+        strcmp(tmt, x->tmt_golongan) < 0)
+        return invalid(e, "tmt", "TMT tidak boleh sebelum TMT golongan saat ini");
+    return ERR_OK;
+}
+
+static enum err_code db_checks(struct db *db, struct arena *a, const struct history_kind *k,
+                               const struct history_value *v, const struct employee *x,
+                               struct err *e)
+{
+    enum err_code rc = ERR_OK;
+    int64_t n = 0;
+
+    for (int i = 0; !rc && k->fields[i].name; i++) {
+        const struct history_field *f = &k->fields[i];
+
+        if (!v[i].present)
+            continue;
+        if (f->type == HT_REF) {
+            rc = count_text(db, f->ref_sql, v[i].s, &n, e);
+            if (!rc && n == 0)
+                rc = unknown_code(e, f);
+        } else if (strcmp(f->name, "document_id") == 0) {
+            const int64_t args[] = {v[i].i, x->id};
+
+            rc = db_value_int(db, SQL_DOCUMENT_OF, args, 2, 0, &n, e);
+            if (!rc && n == 0)
+                rc = invalid(e, "document_id", "Dokumen tidak ditemukan pada pegawai ini");
+        } else if (strcmp(f->name, "supersedes") == 0) {
+            rc = check_supersedes(db, k, v[i].i, x->id, e);
+        }
+    }
+    if (!rc && strcmp(k->name, "ranks") == 0)
+        rc = check_rank(db, a, k, v, x, e);
+    return rc;
+}
+
+enum err_code employee_history_insert(struct db *db, const struct history_kind *k,
+                                      int64_t employee_id, const struct history_value *v,
+                                      int64_t now, int64_t actor, int64_t *id_out,
+                                      struct err *e)
+{
+    struct db_stmt *st;
+    enum err_code rc = db_prepare(db, k->sql_insert, &st, e);
+    int p = 1, r;
+
+    if (rc)
+        return rc;
+    db_bind_int(st, p++, employee_id);
+    for (int i = 0; k->fields[i].name; i++) {
+        const struct history_field *f = &k->fields[i];
+
+        if (f->flags & HF_OUTPUT)
+            continue;
+        if (!v[i].present)
+            db_bind_null(st, p++);
+        else if (f->type == HT_INT || f->type == HT_ID)
+            db_bind_int(st, p++, v[i].i);
+        else
+            db_bind_text(st, p++, v[i].s);
+    }
+    db_bind_int(st, p++, now);
+    if (actor > 0)
+        db_bind_int(st, p, actor);
+    else
+        db_bind_null(st, p);
+    r = db_step(st, e);
+    if (r == 1 && id_out)
+        *id_out = db_col_int(st, 0);
+    db_reset(st);
+    if (r != 1)
+        return r < 0 ? e->code : err_internal(e, "insert without a row");
+    return ERR_OK;
+}
+
+static void context_of(const struct employee *x, int64_t now, struct history_context *cx)
+{
+    memset(cx, 0, sizeof *cx);
+    cx->today = employee_date_from_epoch(now);
+    if (employee_date_parse(x->birth_date, &cx->birth))
+        cx->birth = (struct employee_date){1, 1, 1};
+    if (employee_date_parse(x->appointed_on, &cx->appointed))
+        cx->appointed = cx->birth;
+    cx->gender = x->gender && x->gender[0] == 'P' ? EMPLOYEE_FEMALE : EMPLOYEE_MALE;
+}
+
+enum err_code employee_history_add(struct db *db, struct arena *a, const char *kind,
+                                   int64_t employee_id, json_t *row, int64_t actor_user_id,
+                                   int64_t now, int64_t *id_out, struct err *e)
+{
+    const struct history_kind *k = employee_history_kind(kind);
+    struct history_value v[HISTORY_MAX_FIELDS];
+    struct history_context cx;
+    struct employee x;
+    enum err_code rc;
+
+    if (!k || !k->sql_insert)
+        return invalid(e, "kind", "Jenis riwayat tidak dikenal");
+    rc = employee_get(db, a, employee_id, &x, e);
+    if (rc)
+        return rc;
+    context_of(&x, now, &cx);
+    rc = employee_history_validate(k, row, &cx, v, e);
+    if (!rc)
+        rc = db_checks(db, a, k, v, &x, e);
+    if (!rc)
+        rc = employee_history_insert(db, k, employee_id, v, now, actor_user_id, id_out, e);
+    if (!rc) {
+        const int64_t args[] = {employee_id, now};
+
+        rc = db_run_ints(db, k == employee_history_kind("education") ? SQL_EDUCATION_CACHE
+                                                                     : SQL_TOUCH,
+                         args, 2, NULL, e);
+    }
+    return rc;
+}
+
+/* One row of k->sql_list as the API shows it. */
+static json_t *read_row(struct db_stmt *st, const struct history_kind *k, int show_nik)
+{
+    json_t *o = json_object();
+    int c = 1;
+
+    json_object_set_new(o, "id", json_integer(db_col_int(st, 0)));
+    for (int i = 0; k->fields[i].name; i++, c++) {
+        const struct history_field *f = &k->fields[i];
+        json_t *val;
+
+        if (db_col_is_null(st, c)) {
+            val = json_null();
+        } else if (f->type == HT_INT || f->type == HT_ID) {
+            val = json_integer(db_col_int(st, c));
+        } else if (f->type == HT_NIK && !show_nik) {
+            char masked[EMPLOYEE_NIK_LEN + 1];
+
+            employee_nik_mask(db_col_text(st, c), masked);
+            val = json_string(masked);
+        } else {
+            val = json_string(db_col_text(st, c));
+        }
+        json_object_set_new(o, f->name, val);
+    }
+    json_object_set_new(o, "superseded_by",
+                        db_col_is_null(st, c) ? json_null() : json_integer(db_col_int(st, c)));
+    json_object_set_new(o, "created_at", json_time(db_col_int(st, c + 1)));
+    json_object_set_new(o, "created_by", db_col_is_null(st, c + 2)
+                                             ? json_null()
+                                             : json_integer(db_col_int(st, c + 2)));
+    return o;
+}
+
+enum err_code employee_history_list(struct db *db, struct arena *a,
+                                    const struct history_kind *k, int64_t employee_id,
+                                    int show_nik, json_t **out, struct err *e)
+{
+    struct db_stmt *st;
+    json_t *arr = json_array();
+    enum err_code rc = db_prepare(db, k->sql_list, &st, e);
+    int r;
+
+    (void)a;
+    if (rc) {
+        json_decref(arr);
+        return rc;
+    }
+    db_bind_int(st, 1, employee_id);
+    while ((r = db_step(st, e)) == 1)
+        json_array_append_new(arr, read_row(st, k, show_nik));
+    db_reset(st);
+    if (r < 0) {
+        json_decref(arr);
+        return e->code;
+    }
+    *out = arr;
+    return ERR_OK;
+}
+
+enum err_code employee_history_summary(struct db *db, int64_t employee_id, int year,
+                                       int64_t *training_hours, int64_t *allowance_count,
+                                       struct err *e)
+{
+    char from[24], to[24];
+    struct db_stmt *st;
+    enum err_code rc = db_prepare(db, SQL_TRAINING_HOURS, &st, e);
+    int r;
+
+    if (rc)
+        return rc;
+    snprintf(from, sizeof from, "%04d-01-01", year);
+    snprintf(to, sizeof to, "%04d-01-01", year + 1);
+    db_bind_int(st, 1, employee_id);
+    db_bind_text(st, 2, from);
+    db_bind_text(st, 3, to);
+    r = db_step(st, e);
+    *training_hours = r == 1 ? db_col_int(st, 0) : 0;
+    db_reset(st);
+    if (r < 0)
+        return e->code;
+    return db_value_int(db, SQL_ALLOWANCE, &employee_id, 1, 0, allowance_count, e);
+}
+
+enum err_code employee_education_levels(struct db *db, json_t **out, struct err *e)
+{
+    struct db_stmt *st;
+    json_t *arr = json_array();
+    enum err_code rc = db_prepare(db, SQL_LEVELS, &st, e);
+    int r;
+
+    if (rc) {
+        json_decref(arr);
+        return rc;
+    }
+    while ((r = db_step(st, e)) == 1)
+        json_array_append_new(
+            arr, json_pack("{s:s,s:s,s:I,s:o,s:s,s:s}", "code", db_col_text(st, 0), "name",
+                           db_col_text(st, 1), "rank_order", (json_int_t)db_col_int(st, 2),
+                           "siasn_id", json_str_or_null(db_col_is_null(st, 3) ? NULL
+                                                                               : db_col_text(st, 3)),
+                           "entry_golongan", db_col_text(st, 4), "max_golongan",
+                           db_col_text(st, 5)));
+    db_reset(st);
+    if (r < 0) {
+        json_decref(arr);
+        return e->code;
+    }
+    *out = arr;
+    return ERR_OK;
+}
+
+enum err_code employee_education_level_known(struct db *db, const char *code, int *yes,
+                                             struct err *e)
+{
+    int64_t n = 0;
+    enum err_code rc = count_text(db, SQL_LEVEL_KNOWN, code, &n, e);
+
+    *yes = n > 0;
+    return rc;
+}

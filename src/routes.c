@@ -93,5 +93,6 @@ const struct route *const abdi_routes[] = {
     audit_routes,
     org_routes,
     employee_routes,
+    employee_import_routes,
     NULL,
 };

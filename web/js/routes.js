@@ -31,6 +31,7 @@ export const ROUTES = [
     {path: '/pegawai/baru', title: 'Tambah pegawai', roles: ADMIN, load: () => import('./pegawai-baru.js')},
     {path: '/pegawai/:id', title: 'Profil pegawai', load: () => import('./profil.js')},
     {path: '/organisasi', title: 'Organisasi', roles: ADMIN, load: () => import('./organisasi.js')},
+    {path: '/impor', title: 'Impor pegawai', roles: ADMIN, load: () => import('./impor.js')},
     {path: '/audit', title: 'Audit', roles: AUDITOR, load: () => import('./audit.js')},
 ];
 
@@ -40,6 +41,7 @@ export const NAV = [
     {label: 'Beranda', path: '/beranda', roles: null},
     {label: 'Pegawai', path: '/pegawai', roles: EMPLOYEE_LISTERS},
     {label: 'Organisasi', path: '/organisasi', roles: ADMIN},
+    {label: 'Impor Pegawai', path: '/impor', roles: ADMIN},
     {label: 'Dasbor', roles: ['pimpinan']},
     {label: 'Audit', path: '/audit', roles: AUDITOR},
 ];

@@ -19,6 +19,8 @@ static const char usage[] =
     "                          isi basis data kosong dengan pemerintah kota contoh\n"
     "  user add NAMA --name \"Nama Lengkap\" --role PERAN[,PERAN] --unit KODE [--password P]\n"
     "  user passwd NAMA [--password P]\n"
+    "  import employees FILE.csv [--dry-run]\n"
+    "                          impor pegawai dari CSV (semua baris atau tidak sama sekali)\n"
     "  backup FILE             salinan daring yang konsisten (SQLite) + FILE.ckpt\n"
     "  audit verify [--checkpoint FILE]\n"
     "                          periksa rantai audit; keluar bukan 0 bila ada yang diubah\n"
@@ -61,6 +63,8 @@ int main(int argc, char **argv)
         return cli_demo(&g, argc - i, argv + i);
     if (strcmp(argv[i], "user") == 0)
         return cli_user(&g, argc - i, argv + i);
+    if (strcmp(argv[i], "import") == 0)
+        return cli_import(&g, argc - i, argv + i);
     if (strcmp(argv[i], "backup") == 0)
         return cli_backup(&g, argc - i, argv + i);
     if (strcmp(argv[i], "audit") == 0)

@@ -98,5 +98,6 @@ const struct route *const abdi_routes[] = {
     document_routes,
     proposal_routes,
     employee_history_routes,
+    employee_import_routes,
     NULL,
 };

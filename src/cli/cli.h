@@ -15,6 +15,7 @@ int cli_demo(const struct cli_global *g, int argc, char **argv);
 int cli_user(const struct cli_global *g, int argc, char **argv);
 int cli_backup(const struct cli_global *g, int argc, char **argv);
 int cli_audit(const struct cli_global *g, int argc, char **argv);
+int cli_import(const struct cli_global *g, int argc, char **argv);
 
 /* Shared by the subcommands: open + migrate + load the audit key; print errors. */
 struct db;
@@ -26,6 +27,10 @@ int cli_fail(const char *what, const struct err *e);
 struct audit_entry;
 /* Append ent (actor: system, ip "cli") and commit the open transaction; 0 or -1. */
 int cli_audited(struct db *db, const struct audit_entry *ent, struct err *e);
+
+/* "\rwhat: done/total (p%)" on stderr when it is a terminal, every 1% or so; a newline at
+ * the end. For long commands (demo, import). */
+void cli_progress(const char *what, long done, long total);
 
 /* A generated initial password (23 chars + NUL, about 100 random bits). */
 void cli_random_password(char out[24]);

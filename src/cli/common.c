@@ -5,6 +5,7 @@
 #include <sodium.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "audit/audit.h"
 #include "auth/auth.h"
@@ -79,4 +80,13 @@ int cli_audited(struct db *db, const struct audit_entry *ent, struct err *e)
         return -1;
     audit_checkpoint(id, hash);
     return 0;
+}
+
+void cli_progress(const char *what, long done, long total)
+{
+    if (!isatty(2) || total <= 0)
+        return;
+    if (done == total || done % (total / 100 + 1) == 0)
+        fprintf(stderr, "\r%s: %ld/%ld (%ld%%)%s", what, done, total, done * 100 / total,
+                done == total ? "\n" : "");
 }

@@ -69,7 +69,7 @@ static enum err_code sq_open(struct db *db, const char *target, struct err *e)
     sqlite3_busy_timeout(h, SQLITE_BUSY_TIMEOUT_MS);
     sqlite3_extended_result_codes(h, 1);
     db->impl = h;
-    erc = sq_exec_script(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;", e);
+    erc = sq_exec_script(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;", e);
     if (!erc)
         erc = sq_exec_script(db, (sync && strcmp(sync, "NORMAL") == 0)
                                      ? "PRAGMA synchronous=NORMAL;"

@@ -144,3 +144,51 @@ export function query(params) {
     const s = q.toString();
     return s ? '?' + s : '';
 }
+
+/* POST a raw body (a CSV file or text) with upload progress, for imports: fetch cannot report
+ * upload progress, XMLHttpRequest can. onProgress(loaded, total) while the body is sent (total
+ * 0 when unknown); onSent() once it is all sent and the server is working. → parsed JSON;
+ * throws ApiError like api(). */
+export function upload(path, body, contentType, {onProgress, onSent} = {}) {
+    return new Promise((resolve, reject) => {
+        const xhr = new XMLHttpRequest();
+        xhr.open('POST', BASE + path);
+        xhr.setRequestHeader('Content-Type', contentType);
+        xhr.setRequestHeader('Accept', 'application/json');
+        if (csrfToken)
+            xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+        xhr.upload.onprogress = (ev) => {
+            if (onProgress)
+                onProgress(ev.loaded, ev.lengthComputable ? ev.total : 0);
+        };
+        xhr.upload.onload = () => {
+            if (onSent)
+                onSent();
+        };
+        xhr.onerror = () => reject(new ApiError(0, 'network',
+            'Tidak dapat terhubung ke server. Periksa koneksi internet Anda, lalu coba lagi.'));
+        xhr.onload = () => {
+            let data = null;
+            if ((xhr.getResponseHeader('Content-Type') || '').includes('json')) {
+                try {
+                    data = JSON.parse(xhr.responseText);
+                } catch {
+                    data = null;
+                }
+            }
+            if (xhr.status >= 200 && xhr.status < 300) {
+                resolve(data);
+                return;
+            }
+            const err = (data && data.error) || {};
+            if (xhr.status === 401 && csrfToken !== null) {
+                csrfToken = null;
+                if (sessionLostHandler)
+                    sessionLostHandler();
+            }
+            reject(new ApiError(xhr.status, err.code || 'http_' + xhr.status,
+                                err.message || fallbackMessage(xhr.status), err.field));
+        };
+        xhr.send(body);
+    });
+}

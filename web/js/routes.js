@@ -33,6 +33,7 @@ export const ROUTES = [
     {path: '/organisasi', title: 'Organisasi', roles: ADMIN, load: () => import('./organisasi.js')},
     {path: '/data-saya', title: 'Data saya', load: () => import('./data-saya.js')},
     {path: '/verifikasi', title: 'Verifikasi usulan', roles: ADMIN, load: () => import('./verifikasi.js')},
+    {path: '/impor', title: 'Impor pegawai', roles: ADMIN, load: () => import('./impor.js')},
     {path: '/audit', title: 'Audit', roles: AUDITOR, load: () => import('./audit.js')},
 ];
 
@@ -44,6 +45,7 @@ export const NAV = [
     {label: 'Data saya', path: '/data-saya', roles: null},
     {label: 'Verifikasi', path: '/verifikasi', roles: ADMIN},
     {label: 'Organisasi', path: '/organisasi', roles: ADMIN},
+    {label: 'Impor Pegawai', path: '/impor', roles: ADMIN},
     {label: 'Dasbor', roles: ['pimpinan']},
     {label: 'Audit', path: '/audit', roles: AUDITOR},
 ];

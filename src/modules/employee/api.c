@@ -11,7 +11,7 @@
 #include "core/str.h"
 #include "modules/org/org.h"
 
-#define FIELD_TEXT_MAX 64 /* bytes of a short text field: gelar, SIASN id, dates, codes */
+#define FIELD_TEXT_MAX EMPLOYEE_TEXT_MAX
 
 static struct employee_date today_of(const struct req *rq)
 {
@@ -120,66 +120,17 @@ static enum err_code api_nip_tool(struct req *rq, struct resp *rs, struct err *e
                                "sequence", n.sequence));
 }
 
-static const struct json_field employee_fields[] = {
-    {"nip", JF_STRING, 1, FIELD_TEXT_MAX, 0, 0},
-    {"nik", JF_STRING, 1, FIELD_TEXT_MAX, 0, 0},
-    {"name", JF_STRING, 1, LIMIT_NAME_BYTES, 0, 0},
-    {"gelar_depan", JF_STRING, 0, FIELD_TEXT_MAX, 0, 0},
-    {"gelar_belakang", JF_STRING, 0, FIELD_TEXT_MAX, 0, 0},
-    {"birth_place", JF_STRING, 1, LIMIT_NAME_BYTES, 0, 0},
-    {"birth_date", JF_STRING, 1, FIELD_TEXT_MAX, 0, 0},
-    {"gender", JF_STRING, 1, FIELD_TEXT_MAX, 0, 0},
-    {"status", JF_STRING, 1, FIELD_TEXT_MAX, 0, 0},
-    {"unit_id", JF_INT, 1, 0, 1, INT64_MAX},
-    {"golongan", JF_STRING, 1, FIELD_TEXT_MAX, 0, 0},
-    {"tmt_golongan", JF_STRING, 1, FIELD_TEXT_MAX, 0, 0},
-    {"position_id", JF_INT, 1, 0, 1, INT64_MAX},
-    {"tmt_jabatan", JF_STRING, 0, FIELD_TEXT_MAX, 0, 0},
-    {"pns_id", JF_STRING, 0, FIELD_TEXT_MAX, 0, 0},
-    {0},
-};
-
 static enum err_code invalid(struct err *e, const char *field, const char *msg)
 {
     return err_set(e, ERR_INVALID, "validation_failed", field, msg);
 }
 
-static int blank(const char *s)
-{
-    for (; s && *s; s++)
-        if (*s != ' ' && *s != '\t')
-            return 0;
-    return 1;
-}
-
-/* An effective date of the record: a real date, not before the appointment, not after today. */
-static enum err_code check_tmt(const char *s, const char *field, struct employee_date appointed,
-                               struct employee_date today, struct err *e)
-{
-    struct employee_date d;
-
-    if (employee_date_parse(s, &d))
-        return invalid(e, field, "Tanggal harus berformat YYYY-MM-DD dan valid");
-    if (employee_date_cmp(d, appointed) < 0)
-        return invalid(e, field, "Tanggal tidak boleh sebelum TMT pengangkatan");
-    if (employee_date_cmp(d, today) > 0)
-        return invalid(e, field, "Tanggal tidak boleh di masa depan");
-    return ERR_OK;
-}
-
-/* The body into *x, every field checked on its own, then against each other (NIP against
- * birth date and gender, TMTs against the appointment the NIP carries). No I/O. */
+/* The body into *x, then the record checked as every new record is (check.c). */
 static enum err_code employee_input_parse(struct req *rq, struct employee *x,
                                           struct employee_date today, int *nik_warning,
                                           struct err *e)
 {
-    struct employee_nip_info nip;
-    struct employee_pppk_info pppk;
-    struct employee_date birth, appointed;
-    enum employee_gender g;
-    int is_pppk;
     enum err_code rc = json_body_check(rq, employee_fields, e);
-    char day[11];
 
     if (rc)
         return rc;
@@ -199,80 +150,7 @@ static enum err_code employee_input_parse(struct req *rq, struct employee *x,
     x->position_id = json_body_int(rq, "position_id", 0);
     x->tmt_jabatan = json_body_str(rq, "tmt_jabatan");
     x->pns_id = json_body_str(rq, "pns_id");
-    x->state = "active";
-    is_pppk = strcmp(x->status, "PPPK") == 0;
-    rc = is_pppk ? employee_pppk_decode(x->nip, &employee_pppk_layout_default, today, &pppk, e)
-                 : employee_nip_decode(x->nip, today, &nip, e);
-    if (!rc)
-        rc = employee_nik_decode(x->nik, NULL, e);
-    if (rc)
-        return rc;
-    if (blank(x->name))
-        return invalid(e, "name", "Nama wajib diisi");
-    if (blank(x->birth_place))
-        return invalid(e, "birth_place", "Tempat lahir wajib diisi");
-    if (employee_date_parse(x->birth_date, &birth))
-        return invalid(e, "birth_date", "Tanggal lahir harus berformat YYYY-MM-DD dan valid");
-    if (employee_date_cmp(birth, today) > 0)
-        return invalid(e, "birth_date", "Tanggal lahir tidak boleh di masa depan");
-    if (strcmp(x->gender, "L") != 0 && strcmp(x->gender, "P") != 0)
-        return invalid(e, "gender", "Jenis kelamin harus L atau P");
-    if (!is_pppk && strcmp(x->status, "CPNS") != 0 && strcmp(x->status, "PNS") != 0)
-        return invalid(e, "status", "Status harus CPNS, PNS atau PPPK");
-    g = x->gender[0] == 'L' ? EMPLOYEE_MALE : EMPLOYEE_FEMALE;
-    rc = is_pppk ? employee_pppk_check(x->nip, &employee_pppk_layout_default, birth, g, today, e)
-                 : employee_nip_check(x->nip, birth, g, today, e);
-    if (!rc)
-        rc = employee_nik_check(x->nik, birth, g, nik_warning, e);
-    if (rc)
-        return rc;
-    /* domain.md §1: the NIP's TMT CPNS is the appointment; an NI PPPK carries only a year. */
-    appointed.y = (int16_t)(is_pppk ? pppk.appointed_year : nip.tmt_cpns_year);
-    appointed.m = (int8_t)(is_pppk ? 1 : nip.tmt_cpns_month);
-    appointed.d = 1;
-    employee_date_format(appointed, day);
-    x->appointed_on = arena_strdup(rq->a, day);
-    rc = check_tmt(x->tmt_golongan, "tmt_golongan", appointed, today, e);
-    if (!rc && x->tmt_jabatan)
-        rc = check_tmt(x->tmt_jabatan, "tmt_jabatan", appointed, today, e);
-    if (!x->tmt_jabatan)
-        x->tmt_jabatan = x->tmt_golongan;
-    return rc;
-}
-
-/* The references of the record: unit in the writer's scope (404 outside it, as everywhere),
- * golongan of the status's kind, position of that unit; then the NIP not yet taken. */
-static enum err_code employee_refs_check(struct req *rq, struct employee *x, struct err *e)
-{
-    struct employee_golongan gol;
-    struct org_position pos;
-    struct org_unit unit;
-    int taken = 0;
-    enum err_code rc = scope_unit_write(rq, x->unit_id, e);
-
-    if (rc)
-        return rc;
-    rc = org_unit_get(rq->db, rq->a, x->unit_id, &unit, e);
-    if (rc == ERR_NOT_FOUND)
-        return invalid(e, "unit_id", "Unit tidak ditemukan");
-    if (!rc)
-        rc = org_unit_open_check(rq->db, x->unit_id, e);
-    if (!rc)
-        rc = employee_golongan_get(rq->db, rq->a, x->golongan, &gol, e);
-    if (rc == ERR_NOT_FOUND)
-        return invalid(e, "golongan", "Golongan tidak dikenal");
-    if (rc)
-        return rc;
-    if (strcmp(gol.kind, strcmp(x->status, "PPPK") == 0 ? "pppk" : "pns") != 0)
-        return invalid(e, "golongan", "Golongan tidak sesuai dengan status kepegawaian");
-    rc = org_position_get(rq->db, rq->a, x->position_id, &pos, e);
-    if (rc == ERR_NOT_FOUND || (!rc && pos.unit_id != x->unit_id))
-        return invalid(e, "position_id", "Jabatan tidak ditemukan pada unit ini");
-    if (!rc)
-        rc = employee_nip_taken(rq->db, x->nip, &taken, e);
-    if (!rc && taken)
-        return err_set(e, ERR_CONFLICT, "duplicate_nip", "nip", "NIP sudah terdaftar");
-    return rc;
+    return employee_validate(rq->a, x, today, nik_warning, e);
 }
 
 static enum err_code api_employee_create(struct req *rq, struct resp *rs, struct err *e)
@@ -284,7 +162,7 @@ static enum err_code api_employee_create(struct req *rq, struct resp *rs, struct
     enum err_code rc = employee_input_parse(rq, &x, today, &nik_warning, e);
 
     if (!rc)
-        rc = employee_refs_check(rq, &x, e);
+        rc = employee_refs_check(rq, NULL, &x, e);
     if (!rc)
         rc = employee_insert(rq->db, &x, rq->now, &x.id, e);
     if (!rc)

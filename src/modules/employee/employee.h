@@ -16,6 +16,7 @@
 
 #define EMPLOYEE_NIP_LEN 18 /* digits of a PNS NIP and of an NI PPPK */
 #define EMPLOYEE_NIK_LEN 16 /* digits of a NIK */
+#define EMPLOYEE_TEXT_MAX 64 /* bytes of a short text field: gelar, SIASN id, dates, codes */
 
 /* A calendar date (proleptic Gregorian). core/ has no date type yet; when it gains one this
  * becomes an alias of it. Valid years here are 1..9999. */
@@ -392,6 +393,52 @@ enum err_code employee_education_level_known(struct db *db, const char *code, in
 int employee_demo_histories(struct db *db, int64_t employee_id, long n,
                             const struct employee *x, int64_t now, struct err *e);
 extern const struct route employee_history_routes[];
+/* ---- check.c: the validation shared by POST /employees and the import ---- */
+/* The input fields of a record (JSON body of POST /api/v1/employees; the import's columns). */
+extern const struct json_field employee_fields[];
+/* The record on its own (no I/O): identifiers against each other and today, names, dates,
+ * gender, status; sets state and appointed_on (in a), and tmt_jabatan to tmt_golongan when
+ * absent. The fields employee_fields marks required must be non-NULL. 422 naming the field;
+ * *nik_warning as employee_nik_check. */
+enum err_code employee_validate(struct arena *a, struct employee *x, struct employee_date today,
+                                int *nik_warning, struct err *e) ABDI_MUST_CHECK;
+/* Per-import memo of the lookups below (NULL = no memo: one record). In the arena. */
+struct employee_memo;
+struct employee_memo *employee_memo_new(struct arena *a);
+/* The references of the record: unit in the writer's scope (404 outside it), golongan of the
+ * status's kind, position of that unit (422 naming unit_id, golongan, position_id); then the
+ * NIP not yet taken (409 duplicate_nip). */
+enum err_code employee_refs_check(struct req *rq, struct employee_memo *m, struct employee *x,
+                                  struct err *e) ABDI_MUST_CHECK;
+/* Import helpers (memoised): a unit by its code, a position of a unit by its name (ASCII
+ * case-insensitive); ERR_NOT_FOUND when there is none. */
+enum err_code employee_memo_unit_code(struct req *rq, struct employee_memo *m, const char *code,
+                                      int64_t *id, struct err *e) ABDI_MUST_CHECK;
+enum err_code employee_memo_position_name(struct req *rq, struct employee_memo *m,
+                                          int64_t unit, const char *name, int64_t *id,
+                                          struct err *e) ABDI_MUST_CHECK;
+/* The line that first had this NIP in the file, or 0 (and line is recorded). */
+long employee_memo_nip_seen(struct employee_memo *m, const char *nip, long line);
+
+/* ---- import.c: POST /api/v1/employees/import and `abdi import employees` ---- */
+struct csv_report;
+struct employee_import {
+    int dry_run;
+    long imported;
+    struct csv_report *rep; /* rows, errors, warnings */
+    /* progress (may be NULL): phase "memeriksa" with bytes, "menyimpan" with rows */
+    void (*progress)(void *ctx, const char *phase, long done, long total);
+    void *progress_ctx;
+};
+/* Read, check and (unless dry_run, and only when every row is good) insert the CSV data as
+ * rq's user (scope_unit_write), inside the caller's transaction. Row problems go into
+ * imp->rep and are not an error; the return is an error only for storage and internal
+ * failures (the caller rolls back). */
+enum err_code employee_import_csv(struct req *rq, const char *data, size_t len,
+                                  struct employee_import *imp, struct err *e) ABDI_MUST_CHECK;
+/* {"rows","imported","errors":[{"line","column","message"}],"errors_total","warnings":[...]} */
+json_t *employee_import_json(const struct employee_import *imp);
+extern const struct route employee_import_routes[];
 
 /* ---- api.c ---- */
 extern const struct route employee_routes[];

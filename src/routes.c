@@ -9,6 +9,7 @@
 #include "db/db.h"
 #include "modules/employee/employee.h"
 #include "modules/org/org.h"
+#include "modules/placement/placement.h"
 
 /* The version only for the admin roles (security-tests.md 14.3.3: no version leaks). */
 static enum err_code api_health(struct req *rq, struct resp *rs, struct err *e)
@@ -93,5 +94,6 @@ const struct route *const abdi_routes[] = {
     audit_routes,
     org_routes,
     employee_routes,
+    placement_routes,
     NULL,
 };

@@ -9,6 +9,7 @@ import {h, message, pageTitle} from './dom.js';
 import {EMPLOYEE_LISTERS, hasAnyRole} from './routes.js';
 import {formatTanggal} from './tanggal.js';
 import {JENIS_KELAMIN, KEADAAN, namaLengkap} from './pegawai-data.js';
+import {placementSections} from './profil-penempatan.js';
 
 const NOT_FOUND = 'Data pegawai tidak ditemukan atau di luar cakupan Anda.';
 
@@ -84,7 +85,7 @@ function render(root, ctx) {
             const name = namaLengkap(e);
             title.textContent = name || 'Profil pegawai';
             document.title = (name || 'Profil pegawai') + ' — Abdi';
-            box.replaceChildren(...profile(e));
+            box.replaceChildren(...profile(e), ...placementSections(e, ctx));
         } catch (e) {
             if (!ctx.isCurrent())
                 return;

@@ -22,6 +22,9 @@ const AUDITOR = ['admin_bkpsdm', 'superadmin'];
  * logged-in user: the server answers 404 outside the scope, and the page says so. */
 export const EMPLOYEE_LISTERS = ['admin_unit', 'admin_bkpsdm', 'superadmin', 'pimpinan', 'atasan'];
 
+/* Temporary assignments (GET /api/v1/assignments): admins, pimpinan and atasan. */
+export const ASSIGNMENT_READERS = ['admin_unit', 'admin_bkpsdm', 'superadmin', 'pimpinan', 'atasan'];
+
 export const ROUTES = [
     {path: '/masuk', title: 'Masuk', public: true, load: () => import('./masuk.js')},
     {path: '/beranda', title: 'Beranda', load: () => import('./beranda.js')},
@@ -30,6 +33,8 @@ export const ROUTES = [
     {path: '/pegawai', title: 'Pegawai', roles: EMPLOYEE_LISTERS, load: () => import('./pegawai.js')},
     {path: '/pegawai/baru', title: 'Tambah pegawai', roles: ADMIN, load: () => import('./pegawai-baru.js')},
     {path: '/pegawai/:id', title: 'Profil pegawai', load: () => import('./profil.js')},
+    {path: '/penugasan', title: 'Penugasan', roles: ASSIGNMENT_READERS, load: () => import('./penugasan.js')},
+    {path: '/penugasan/cari', title: 'Cari calon petugas', roles: ADMIN, load: () => import('./penugasan-cari.js')},
     {path: '/organisasi', title: 'Organisasi', roles: ADMIN, load: () => import('./organisasi.js')},
     {path: '/audit', title: 'Audit', roles: AUDITOR, load: () => import('./audit.js')},
 ];
@@ -39,6 +44,7 @@ export const ROUTES = [
 export const NAV = [
     {label: 'Beranda', path: '/beranda', roles: null},
     {label: 'Pegawai', path: '/pegawai', roles: EMPLOYEE_LISTERS},
+    {label: 'Penugasan', path: '/penugasan', roles: ASSIGNMENT_READERS},
     {label: 'Organisasi', path: '/organisasi', roles: ADMIN},
     {label: 'Dasbor', roles: ['pimpinan']},
     {label: 'Audit', path: '/audit', roles: AUDITOR},

@@ -10,6 +10,7 @@
 #include "auth/auth.h"
 #include "core/str.h"
 #include "modules/org/org.h"
+#include "modules/placement/placement.h"
 
 #define FIELD_TEXT_MAX 64 /* bytes of a short text field: gelar, SIASN id, dates, codes */
 
@@ -268,6 +269,10 @@ static enum err_code api_employee_create(struct req *rq, struct resp *rs, struct
         return rc;
     req_audit(rq, "employee.create", "employee", saved.id, NULL, employee_json(&saved, 0, today));
     out = employee_json(&saved, 1, today);
+    if (placement_employee_json(rq, saved.id, out, e)) { /* as GET shows it */
+        json_decref(out);
+        return e->code;
+    }
     if (nik_warning)
         json_object_set_new(out, "warnings", json_pack("[s]", "nik_birth_date_mismatch"));
     return resp_json(rs, 201, out);
@@ -300,6 +305,7 @@ static enum err_code api_employee(struct req *rq, struct resp *rs, struct err *e
     struct employee x;
     int64_t id;
     int show = 0;
+    json_t *out;
     enum err_code rc = req_param_id(rq, 0, &id, e);
 
     if (!rc)
@@ -310,7 +316,13 @@ static enum err_code api_employee(struct req *rq, struct resp *rs, struct err *e
         rc = nik_visible(rq, &x, &show, e);
     if (rc)
         return rc;
-    return resp_json(rs, 200, employee_json(&x, show, today_of(rq)));
+    out = employee_json(&x, show, today_of(rq));
+    rc = placement_employee_json(rq, x.id, out, e); /* "assignment": the active one or null */
+    if (rc) {
+        json_decref(out);
+        return rc;
+    }
+    return resp_json(rs, 200, out);
 }
 
 static const char *const sorts[] = {"name", "nip", "golongan", "birth_date", NULL};

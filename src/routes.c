@@ -11,6 +11,7 @@
 #include "modules/employee/employee.h"
 #include "modules/org/org.h"
 #include "modules/proposal/proposal.h"
+#include "modules/placement/placement.h"
 
 /* The version only for the admin roles (security-tests.md 14.3.3: no version leaks). */
 static enum err_code api_health(struct req *rq, struct resp *rs, struct err *e)
@@ -99,5 +100,6 @@ const struct route *const abdi_routes[] = {
     proposal_routes,
     employee_history_routes,
     employee_import_routes,
+    placement_routes,
     NULL,
 };

@@ -13,6 +13,7 @@ import {formatTanggal} from './tanggal.js';
 import {JENIS_KELAMIN, KEADAAN, namaLengkap} from './pegawai-data.js';
 import {kontakSection} from './kontak.js';
 import {dokumenSection} from './dokumen.js';
+import {placementSections} from './profil-penempatan.js';
 
 const NOT_FOUND = 'Data pegawai tidak ditemukan atau di luar cakupan Anda.';
 
@@ -98,7 +99,8 @@ function render(root, ctx) {
             const name = namaLengkap(e);
             title.textContent = name || 'Profil pegawai';
             document.title = (name || 'Profil pegawai') + ' — Abdi';
-            box.replaceChildren(...profile(e), ...kontakDanDokumen(e, ctx.user), riwayatTabs(e, ctx));
+            box.replaceChildren(...profile(e), ...placementSections(e, ctx),
+                                ...kontakDanDokumen(e, ctx.user), riwayatTabs(e, ctx));
         } catch (e) {
             if (!ctx.isCurrent())
                 return;

@@ -22,6 +22,9 @@ const AUDITOR = ['admin_bkpsdm', 'superadmin'];
  * logged-in user: the server answers 404 outside the scope, and the page says so. */
 export const EMPLOYEE_LISTERS = ['admin_unit', 'admin_bkpsdm', 'superadmin', 'pimpinan', 'atasan'];
 
+/* Temporary assignments (GET /api/v1/assignments): admins, pimpinan and atasan. */
+export const ASSIGNMENT_READERS = ['admin_unit', 'admin_bkpsdm', 'superadmin', 'pimpinan', 'atasan'];
+
 export const ROUTES = [
     {path: '/masuk', title: 'Masuk', public: true, load: () => import('./masuk.js')},
     {path: '/beranda', title: 'Beranda', load: () => import('./beranda.js')},
@@ -30,6 +33,8 @@ export const ROUTES = [
     {path: '/pegawai', title: 'Pegawai', roles: EMPLOYEE_LISTERS, load: () => import('./pegawai.js')},
     {path: '/pegawai/baru', title: 'Tambah pegawai', roles: ADMIN, load: () => import('./pegawai-baru.js')},
     {path: '/pegawai/:id', title: 'Profil pegawai', load: () => import('./profil.js')},
+    {path: '/penugasan', title: 'Penugasan', roles: ASSIGNMENT_READERS, load: () => import('./penugasan.js')},
+    {path: '/penugasan/cari', title: 'Cari calon petugas', roles: ADMIN, load: () => import('./penugasan-cari.js')},
     {path: '/organisasi', title: 'Organisasi', roles: ADMIN, load: () => import('./organisasi.js')},
     {path: '/data-saya', title: 'Data saya', load: () => import('./data-saya.js')},
     {path: '/verifikasi', title: 'Verifikasi usulan', roles: ADMIN, load: () => import('./verifikasi.js')},
@@ -44,6 +49,7 @@ export const NAV = [
     {label: 'Pegawai', path: '/pegawai', roles: EMPLOYEE_LISTERS},
     {label: 'Data saya', path: '/data-saya', roles: null},
     {label: 'Verifikasi', path: '/verifikasi', roles: ADMIN},
+    {label: 'Penugasan', path: '/penugasan', roles: ASSIGNMENT_READERS},
     {label: 'Organisasi', path: '/organisasi', roles: ADMIN},
     {label: 'Impor Pegawai', path: '/impor', roles: ADMIN},
     {label: 'Dasbor', roles: ['pimpinan']},

@@ -10,6 +10,7 @@
 #include "auth/auth.h"
 #include "core/str.h"
 #include "modules/org/org.h"
+#include "modules/placement/placement.h"
 
 #define FIELD_TEXT_MAX EMPLOYEE_TEXT_MAX
 
@@ -100,7 +101,12 @@ static enum err_code record_json(struct req *rq, const struct employee *x, int s
     json_decref(edit);
     json_object_set_new(*out, "training_hours_year", json_integer(hours));
     json_object_set_new(*out, "family_allowance_count", json_integer(allowance));
-    return ERR_OK;
+    rc = placement_employee_json(rq, x->id, *out, e); /* the assignment active today */
+    if (rc) {
+        json_decref(*out);
+        *out = NULL;
+    }
+    return rc;
 }
 
 static enum err_code api_nip_tool(struct req *rq, struct resp *rs, struct err *e)

@@ -93,5 +93,7 @@ const struct route *const abdi_routes[] = {
     audit_routes,
     org_routes,
     employee_routes,
+    employee_report_routes,
+    org_vacancy_routes,
     NULL,
 };

@@ -21,6 +21,8 @@ const AUDITOR = ['admin_bkpsdm', 'superadmin'];
  * has no use for a colleague list yet. A profile (#/pegawai/<id>) opens for every
  * logged-in user: the server answers 404 outside the scope, and the page says so. */
 export const EMPLOYEE_LISTERS = ['admin_unit', 'admin_bkpsdm', 'superadmin', 'pimpinan', 'atasan'];
+/* Reports (DUK, formasi): the API serves them to admins and pimpinan only. */
+export const REPORTERS = ['admin_unit', 'admin_bkpsdm', 'superadmin', 'pimpinan'];
 
 export const ROUTES = [
     {path: '/masuk', title: 'Masuk', public: true, load: () => import('./masuk.js')},
@@ -32,6 +34,8 @@ export const ROUTES = [
     {path: '/pegawai/:id', title: 'Profil pegawai', load: () => import('./profil.js')},
     {path: '/organisasi', title: 'Organisasi', roles: ADMIN, load: () => import('./organisasi.js')},
     {path: '/audit', title: 'Audit', roles: AUDITOR, load: () => import('./audit.js')},
+    {path: '/laporan/duk', title: 'DUK', roles: REPORTERS, load: () => import('./laporan-duk.js')},
+    {path: '/formasi', title: 'Formasi & Bezetting', roles: REPORTERS, load: () => import('./formasi.js')},
 ];
 
 /* Main menu, in order. Rows without a path are modules not built yet: shown, marked
@@ -40,6 +44,8 @@ export const NAV = [
     {label: 'Beranda', path: '/beranda', roles: null},
     {label: 'Pegawai', path: '/pegawai', roles: EMPLOYEE_LISTERS},
     {label: 'Organisasi', path: '/organisasi', roles: ADMIN},
+    {label: 'Formasi & Bezetting', path: '/formasi', roles: REPORTERS},
+    {label: 'DUK', path: '/laporan/duk', roles: REPORTERS},
     {label: 'Dasbor', roles: ['pimpinan']},
     {label: 'Audit', path: '/audit', roles: AUDITOR},
 ];

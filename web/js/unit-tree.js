@@ -40,3 +40,12 @@ export function unitTree(units, {showCode = false} = {}) {
              h('p', {class: 'keterangan'}, total + ' unit kerja dalam cakupan Anda.'),
              list(units, 0, total <= SMALL_TREE, showCode));
 }
+
+/* The unit forest flattened to <option>s for a unit picker, indented by depth. */
+export function unitOptions(units, depth = 0, out = []) {
+    for (const u of units || []) {
+        out.push(h('option', {value: String(u.id)}, '\u00a0\u00a0'.repeat(depth) + u.name));
+        unitOptions(u.children, depth + 1, out);
+    }
+    return out;
+}

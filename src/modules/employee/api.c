@@ -320,7 +320,7 @@ static const char *const sorts[] = {"name", "nip", "golongan", "birth_date", NUL
 static enum err_code search_parse(struct req *rq, struct employee_query *qr, struct err *e)
 {
     static const char *const keys[] = {"q", "unit_id", "golongan", "page", "per_page", "sort",
-                                       NULL};
+                                       "format", NULL};
     const char *unit = req_query(rq, "unit_id");
     struct employee_golongan gol;
     int64_t root, filter = 0;
@@ -376,6 +376,8 @@ static enum err_code api_employees(struct req *rq, struct resp *rs, struct err *
 
     memset(&qr, 0, sizeof qr);
     rc = search_parse(rq, &qr, e);
+    if (!rc && req_query(rq, "format") && strcmp(req_query(rq, "format"), "json") != 0)
+        return employee_export(rq, rs, &qr, req_query(rq, "format"), e); /* csv, xlsx */
     if (!rc && scope_employee_self(rq) != 0) { /* self-service: the own record or nothing */
         int64_t self = scope_employee_self(rq);
 

@@ -101,5 +101,7 @@ const struct route *const abdi_routes[] = {
     employee_history_routes,
     employee_import_routes,
     placement_routes,
+    employee_report_routes,
+    org_vacancy_routes,
     NULL,
 };

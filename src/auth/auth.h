@@ -108,6 +108,12 @@ enum err_code scope_employee_read(const struct req *rq, int64_t employee_id, int
 /* For lists: the one employee id a self-only user may see (-1 when the account has no record,
  * so the list is empty), or 0 when the user's scope is by unit (scope_unit_root). */
 int64_t scope_employee_self(const struct req *rq);
+/* The units a list or report covers, as GET /employees scopes them: unit_param (the raw
+ * unit_id query value, NULL when absent) must be a positive id (422 naming "unit_id") in the
+ * read scope (404 outside it); then *unit_id is that unit or the scope root (0 = every unit,
+ * -1 = nothing: an account without a home unit) and *subtree 1 when its sub-units count. */
+enum err_code scope_unit_filter(const struct req *rq, const char *unit_param, int64_t *unit_id,
+                                int *subtree, struct err *e) ABDI_MUST_CHECK;
 /* 1 when unit is root or below it. */
 enum err_code scope_unit_within(struct db *db, int64_t root, int64_t unit, int *yes,
                                 struct err *e) ABDI_MUST_CHECK;

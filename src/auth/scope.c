@@ -4,8 +4,10 @@
 #include "auth/auth.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "core/log.h"
+#include "core/str.h"
 
 
 static const char SQL_WITHIN[] =
@@ -105,4 +107,30 @@ enum err_code scope_employee_read(const struct req *rq, int64_t employee_id, int
     if (self == 0)
         return check(rq, unit_id, 0, e);
     return self == employee_id ? ERR_OK : deny(rq, unit_id, e);
+}
+
+enum err_code scope_unit_filter(const struct req *rq, const char *unit_param, int64_t *unit_id,
+                                int *subtree, struct err *e)
+{
+    int64_t root, filter = 0;
+    int sub;
+
+    if (unit_param && parse_int64(unit_param, strlen(unit_param), 1, INT64_MAX, &filter))
+        return err_set(e, ERR_INVALID, "validation_failed", "unit_id",
+                       "unit_id harus bilangan bulat positif");
+    if (filter) {
+        enum err_code rc = scope_unit_read(rq, filter, e);
+
+        if (rc)
+            return rc;
+    }
+    scope_unit_root(rq, &root, &sub);
+    if (root < 0) {
+        *unit_id = -1;
+        *subtree = 0;
+        return ERR_OK;
+    }
+    *unit_id = root == 0 || sub ? (filter ? filter : root) : root;
+    *subtree = root == 0 || sub;
+    return ERR_OK;
 }

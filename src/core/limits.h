@@ -19,6 +19,7 @@
 #define LIMIT_CONNECTIONS_PER_IP  32              /* open connections from one address */
 #define LIMIT_CONNECTION_IDLE_S   15              /* idle connection timeout, seconds */
 #define LIMIT_RESPONSE_BYTES      (64 * 1024 * 1024) /* a rendered response body */
+#define LIMIT_EXPORT_ROWS         (200 * 1000)    /* rows of one export or report; more -> 413 */
 #define LIMIT_LOG_LINE_BYTES      2048            /* one access-log line */
 #define LIMIT_USERNAME_BYTES      64              /* login name */
 #define LIMIT_NAME_BYTES          200             /* a person's or unit's name */

@@ -8,6 +8,8 @@ import {get, query} from './api.js';
 import {h, message, pageTitle} from './dom.js';
 import {ADMIN, hasAnyRole} from './routes.js';
 import {GOLONGAN_PNS, GOLONGAN_PPPK, namaLengkap} from './pegawai-data.js';
+import {unitOptions} from './unit-tree.js';
+import {downloadLinks} from './unduh.js';
 
 const PER_PAGE = 50;
 const SORTS = [['name', 'Nama'], ['nip', 'NIP'], ['golongan', 'Golongan'], ['birth_date', 'Tanggal lahir']];
@@ -25,15 +27,6 @@ function readFilters(q) {
         sort: SORTS.some(([k]) => k === sort) ? sort : '',
         page: Math.max(1, parseInt(q.get('page') || '1', 10) || 1),
     };
-}
-
-/* The unit forest flattened to options, indented by depth. */
-function unitOptions(units, depth, out) {
-    for (const u of units || []) {
-        out.push(h('option', {value: String(u.id)}, '\u00a0\u00a0'.repeat(depth) + u.name));
-        unitOptions(u.children, depth + 1, out);
-    }
-    return out;
 }
 
 function row(e) {
@@ -169,6 +162,9 @@ function render(root, ctx) {
                 hasAnyRole(ctx.user, ADMIN)
                     ? h('p', null, h('a', {href: '#/pegawai/baru', class: 'tombol'}, 'Tambah pegawai')) : '',
                 h('section', {class: 'kartu', 'aria-label': 'Saringan'}, form),
+                downloadLinks('/employees', {q: filters.q, unit_id: filters.unit_id,
+                                             golongan: filters.golongan, sort: filters.sort},
+                              [['csv', 'Unduh CSV'], ['xlsx', 'Unduh XLSX']], 'Ekspor hasil pencarian'),
                 box);
     loadUnits();
     load();

@@ -99,8 +99,12 @@ function render(root, ctx) {
             const name = namaLengkap(e);
             title.textContent = name || 'Profil pegawai';
             document.title = (name || 'Profil pegawai') + ' — Abdi';
-            box.replaceChildren(...profile(e), ...placementSections(e, ctx),
-                                ...kontakDanDokumen(e, ctx.user), riwayatTabs(e, ctx));
+            box.replaceChildren(
+                h('p', {class: 'tombol-unduh'},
+                  h('a', {href: '/api/v1/employees/' + id + '/profile.pdf', download: true,
+                          class: 'tombol tombol-kecil'}, 'Unduh PDF')),
+                ...profile(e), ...placementSections(e, ctx),
+                ...kontakDanDokumen(e, ctx.user), riwayatTabs(e, ctx));
         } catch (e) {
             if (!ctx.isCurrent())
                 return;

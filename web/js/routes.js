@@ -21,6 +21,8 @@ const AUDITOR = ['admin_bkpsdm', 'superadmin'];
  * has no use for a colleague list yet. A profile (#/pegawai/<id>) opens for every
  * logged-in user: the server answers 404 outside the scope, and the page says so. */
 export const EMPLOYEE_LISTERS = ['admin_unit', 'admin_bkpsdm', 'superadmin', 'pimpinan', 'atasan'];
+/* Reports (DUK, formasi): the API serves them to admins and pimpinan only. */
+export const REPORTERS = ['admin_unit', 'admin_bkpsdm', 'superadmin', 'pimpinan'];
 
 /* Temporary assignments (GET /api/v1/assignments): admins, pimpinan and atasan. */
 export const ASSIGNMENT_READERS = ['admin_unit', 'admin_bkpsdm', 'superadmin', 'pimpinan', 'atasan'];
@@ -40,6 +42,8 @@ export const ROUTES = [
     {path: '/verifikasi', title: 'Verifikasi usulan', roles: ADMIN, load: () => import('./verifikasi.js')},
     {path: '/impor', title: 'Impor pegawai', roles: ADMIN, load: () => import('./impor.js')},
     {path: '/audit', title: 'Audit', roles: AUDITOR, load: () => import('./audit.js')},
+    {path: '/laporan/duk', title: 'DUK', roles: REPORTERS, load: () => import('./laporan-duk.js')},
+    {path: '/formasi', title: 'Formasi & Bezetting', roles: REPORTERS, load: () => import('./formasi.js')},
 ];
 
 /* Main menu, in order. Rows without a path are modules not built yet: shown, marked
@@ -52,6 +56,8 @@ export const NAV = [
     {label: 'Penugasan', path: '/penugasan', roles: ASSIGNMENT_READERS},
     {label: 'Organisasi', path: '/organisasi', roles: ADMIN},
     {label: 'Impor Pegawai', path: '/impor', roles: ADMIN},
+    {label: 'Formasi & Bezetting', path: '/formasi', roles: REPORTERS},
+    {label: 'DUK', path: '/laporan/duk', roles: REPORTERS},
     {label: 'Dasbor', roles: ['pimpinan']},
     {label: 'Audit', path: '/audit', roles: AUDITOR},
 ];

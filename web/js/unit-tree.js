@@ -57,3 +57,12 @@ export function unitTree(units, {showCode = false, onSelect = null, selectedId =
              h('p', {class: 'keterangan'}, total + ' unit kerja dalam cakupan Anda.'),
              list(units, 0, {openAll: total <= SMALL_TREE, showCode, onSelect, selectedId}));
 }
+
+/* The unit forest flattened to <option>s for a unit picker, indented by depth. */
+export function unitOptions(units, depth = 0, out = []) {
+    for (const u of units || []) {
+        out.push(h('option', {value: String(u.id)}, '\u00a0\u00a0'.repeat(depth) + u.name));
+        unitOptions(u.children, depth + 1, out);
+    }
+    return out;
+}

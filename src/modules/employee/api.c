@@ -342,7 +342,7 @@ static enum err_code search_parse(struct req *rq, struct employee_query *qr, str
 {
     static const char *const keys[] = {"q", "unit_id", "golongan", "page", "per_page", "sort",
                                        "position_kind", "status", "state", "age_min", "age_max",
-                                       "education_level", NULL};
+                                       "education_level", "format", NULL};
     const char *unit = req_query(rq, "unit_id");
     struct employee_golongan gol;
     int64_t root, filter = 0;
@@ -401,6 +401,8 @@ static enum err_code api_employees(struct req *rq, struct resp *rs, struct err *
 
     memset(&qr, 0, sizeof qr);
     rc = search_parse(rq, &qr, e);
+    if (!rc && req_query(rq, "format") && strcmp(req_query(rq, "format"), "json") != 0)
+        return employee_export(rq, rs, &qr, req_query(rq, "format"), e); /* csv, xlsx */
     if (!rc && scope_employee_self(rq) != 0) { /* self-service: the own record or nothing */
         int64_t self = scope_employee_self(rq);
 

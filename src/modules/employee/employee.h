@@ -439,6 +439,71 @@ enum err_code employee_import_csv(struct req *rq, const char *data, size_t len,
 /* {"rows","imported","errors":[{"line","column","message"}],"errors_total","warnings":[...]} */
 json_t *employee_import_json(const struct employee_import *imp);
 extern const struct route employee_import_routes[];
+/* ==== DUK and reports (duk.c pure; report_store.c SQL; report_api.c handlers) ==== */
+/* domain.md §13 (PP 15/1979): one row of the Daftar Urut Kepangkatan. The display fields are
+ * the store's; the keys are what the order reads. A date {0,0,0} is unknown and ranks after
+ * every known date; a level 0 is unknown and ranks last. Education and position training
+ * have no tables yet: the store leaves those keys 0 (issue 3, wired after the merge). */
+struct employee_duk {
+    int64_t id, unit_id;
+    const char *nip, *name, *gelar_depan, *gelar_belakang, *status, *unit_name;
+    const char *golongan, *pangkat, *tmt_golongan, *position_name, *position_kind;
+    const char *tmt_jabatan, *appointed_on, *birth_date;
+    /* keys, in the order §13 reads them */
+    int rank_order; /* golongan.rank_order (PNS 1..17), higher first */
+    struct employee_date tmt_rank; /* earlier first */
+    int position_level; /* employee_position_level(), higher first */
+    struct employee_date tmt_position; /* earlier first */
+    int service_months; /* masa kerja counted for salary, more first */
+    int training_passed; /* required position training passed: 1 first */
+    int training_level;  /* its level, higher first */
+    struct employee_date training_on; /* earlier pass first */
+    int education_level; /* higher first */
+    struct employee_date graduated_on; /* earlier first */
+    struct employee_date birth_on; /* older (earlier) first */
+};
+
+/* Level of a position for the DUK: jpt_utama 24 > jpt_madya 23 > jpt_pratama 22 >
+ * administrator 21 > pengawas 20 > functional and pelaksana posts by kelas_jabatan (1..17);
+ * 0 when there is no position (kind NULL) or the kind is unknown. */
+int employee_position_level(const char *kind, int kelas_jabatan);
+/* Whole months from appointed_on to today (0 before it): the masa kerja of the DUK. */
+int employee_service_months(struct employee_date appointed_on, struct employee_date today);
+/* <0 when a is listed before b. Total: the last tie-breakers are the NIP, then the id. */
+int employee_duk_cmp(const struct employee_duk *a, const struct employee_duk *b);
+/* Drop who is not listed (only PNS are: CPNS are not, §13, and PPPK hold no pangkat) and sort
+ * the rest in DUK order in place; returns how many are listed (rows [0, n) afterwards; the
+ * number of row i is i + 1). */
+size_t employee_duk_order(struct employee_duk *rows, size_t n);
+
+/* DUK rows of unit_id (0 = every unit) and, when subtree, its sub-units: every employee in
+ * service (not retired, dismissed or deceased), keys filled as the database has them. */
+enum err_code employee_duk_rows(struct db *db, struct arena *a, int64_t unit_id, int subtree,
+                                struct employee_date today, struct employee_duk **out,
+                                size_t *n, struct err *e) ABDI_MUST_CHECK;
+/* One rank or position history row of the profile sheet. */
+struct employee_history {
+    const char *tmt, *what, *where, *sk_number, *sk_date; /* where: unit (positions) */
+};
+enum err_code employee_rank_history(struct db *db, struct arena *a, int64_t id,
+                                    struct employee_history **out, size_t *n,
+                                    struct err *e) ABDI_MUST_CHECK;
+enum err_code employee_position_history(struct db *db, struct arena *a, int64_t id,
+                                        struct employee_history **out, size_t *n,
+                                        struct err *e) ABDI_MUST_CHECK;
+/* The government: the root of the units tree (the first by id when there are several); an
+ * empty name and code "PEMDA" when there are no units. */
+struct employee_government {
+    int64_t id;
+    const char *code, *name;
+};
+enum err_code employee_government(struct db *db, struct arena *a,
+                                  struct employee_government *out, struct err *e) ABDI_MUST_CHECK;
+/* GET /employees?format=csv|xlsx: every row matching qr (page and per_page ignored). */
+enum err_code employee_export(struct req *rq, struct resp *rs, struct employee_query *qr,
+                              const char *format, struct err *e) ABDI_MUST_CHECK;
+extern const struct route employee_report_routes[];
+/* ==== end DUK and reports ==== */
 
 /* ---- api.c ---- */
 extern const struct route employee_routes[];

@@ -157,6 +157,31 @@ enum err_code org_demo_positions(struct db *db, const int64_t *units, size_t n,
                                  int64_t *pelaksana_out, int64_t now,
                                  struct err *e) ABDI_MUST_CHECK;
 
+/* ==== vacancy report, bezetting (vacancy.c pure; vacancy_store.c SQL; vacancy_api.c) ==== */
+/* One position: needed (positions.needed), filled (active employees holding it), vacant =
+ * max(needed - filled, 0), over = max(filled - needed, 0). */
+struct org_vacancy {
+    int64_t position_id, unit_id;
+    const char *unit_code, *unit_name, *position_name, *kind;
+    int kelas_jabatan;
+    int64_t needed, filled, vacant, over;
+};
+struct org_vacancy_sum {
+    int64_t needed, filled, vacant, over;
+};
+/* Fill v->vacant and v->over from needed and filled. */
+void org_vacancy_compute(struct org_vacancy *v);
+/* Add a computed position to a sum: a unit's or the government's vacant and over are the sums
+ * of its positions' (a surplus in one post never fills another). */
+void org_vacancy_add(struct org_vacancy_sum *s, const struct org_vacancy *v);
+/* Positions of unit_id (0 = all) and, when subtree, of its sub-units, by unit code then name,
+ * with filled counted; vacant and over computed. */
+enum err_code org_vacancy_rows(struct db *db, struct arena *a, int64_t unit_id, int subtree,
+                               struct org_vacancy **out, size_t *n,
+                               struct err *e) ABDI_MUST_CHECK;
+extern const struct route org_vacancy_routes[];
+/* ==== end vacancy report ==== */
+
 /* ---- api.c ---- */
 extern const struct route org_routes[];
 

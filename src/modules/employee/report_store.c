@@ -1,0 +1,229 @@
+/* report_store.c - the SQL of the employee reports: the DUK rows of a unit subtree with the
+ * keys of domain.md §13 the database holds today (rank and its TMT, position kind and class
+ * and its TMT, appointment, birth date), the rank and position histories of the profile
+ * sheet, and the government's name (the root of the units tree). Education and position
+ * training have no tables yet, so their keys stay 0 (unknown): issue 3 wires them. */
+#include "modules/employee/employee.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char SQL_DUK[] =
+    "WITH RECURSIVE sub(id, depth) AS (SELECT id, 0 FROM units WHERE id = CAST($1 AS BIGINT)"
+    " UNION ALL SELECT c.id, sub.depth + 1 FROM units c JOIN sub ON c.parent_id = sub.id"
+    " WHERE CAST($2 AS BIGINT) = 1 AND sub.depth < 64)"
+    " SELECT e.id, e.unit_id, e.nip, e.name, e.gelar_depan, e.gelar_belakang, e.status, u.name,"
+    " g.code, g.pangkat, g.rank_order, r.tmt, p.name, p.kind, p.kelas_jabatan,"
+    " (SELECT ph.tmt FROM employee_position_history ph WHERE ph.employee_id = e.id"
+    "  ORDER BY ph.tmt DESC, ph.id DESC LIMIT 1),"
+    " e.appointed_on, e.birth_date"
+    " FROM employees e JOIN units u ON u.id = e.unit_id"
+    " LEFT JOIN positions p ON p.id = e.position_id"
+    " LEFT JOIN employee_rank_history r ON r.id = (SELECT rh.id FROM employee_rank_history rh"
+    "  WHERE rh.employee_id = e.id ORDER BY rh.tmt DESC, rh.id DESC LIMIT 1)"
+    " LEFT JOIN golongan g ON g.code = r.golongan"
+    " WHERE (CAST($1 AS BIGINT) = 0 OR e.unit_id IN (SELECT id FROM sub))"
+    " AND e.status = 'PNS' AND e.state NOT IN ('retired', 'dismissed', 'deceased')"
+    " ORDER BY e.unit_id";
+static const char SQL_RANKS[] =
+    "SELECT rh.tmt, rh.golongan, g.pangkat, rh.sk_number, rh.sk_date"
+    " FROM employee_rank_history rh LEFT JOIN golongan g ON g.code = rh.golongan"
+    " WHERE rh.employee_id = $1 ORDER BY rh.tmt, rh.id";
+static const char SQL_POSITIONS[] =
+    "SELECT ph.tmt, p.name, u.name, ph.sk_number, ph.sk_date"
+    " FROM employee_position_history ph JOIN units u ON u.id = ph.unit_id"
+    " LEFT JOIN positions p ON p.id = ph.position_id"
+    " WHERE ph.employee_id = $1 ORDER BY ph.tmt, ph.id";
+static const char SQL_GOVERNMENT[] =
+    "SELECT id, code, name FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1";
+
+static const char *col_text(struct db_stmt *st, struct arena *a, int col)
+{
+    return db_col_is_null(st, col) ? NULL : arena_strdup(a, db_col_text(st, col));
+}
+
+static struct employee_date col_date(struct db_stmt *st, int col)
+{
+    struct employee_date d = {0, 0, 0};
+
+    if (db_col_is_null(st, col) || employee_date_parse(db_col_text(st, col), &d))
+        memset(&d, 0, sizeof d);
+    return d;
+}
+
+/* Text repeated on many rows (unit, position, pangkat...) stored once: a direct-mapped table
+ * of the texts seen last, by hash. A whole government's DUK is 100,000+ rows. */
+#define INTERN_SLOTS 512
+struct intern {
+    const char *slot[INTERN_SLOTS];
+};
+
+static const char *intern_text(struct intern *t, struct arena *a, struct db_stmt *st, int col)
+{
+    const char *s;
+    uint32_t h = 2166136261u;
+
+    if (db_col_is_null(st, col))
+        return NULL;
+    s = db_col_text(st, col);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        h = (h ^ *p) * 16777619u;
+    h %= INTERN_SLOTS;
+    if (!t->slot[h] || strcmp(t->slot[h], s) != 0)
+        t->slot[h] = arena_strdup(a, s);
+    return t->slot[h];
+}
+
+static void read_duk(struct db_stmt *st, struct arena *a, struct intern *t, struct employee_duk *x)
+{
+    memset(x, 0, sizeof *x);
+    x->id = db_col_int(st, 0);
+    x->unit_id = db_col_int(st, 1);
+    x->nip = col_text(st, a, 2);
+    x->name = col_text(st, a, 3);
+    x->gelar_depan = intern_text(t, a, st, 4);
+    x->gelar_belakang = intern_text(t, a, st, 5);
+    x->status = intern_text(t, a, st, 6);
+    x->unit_name = intern_text(t, a, st, 7);
+    x->golongan = intern_text(t, a, st, 8);
+    x->pangkat = intern_text(t, a, st, 9);
+    x->rank_order = db_col_is_null(st, 10) ? 0 : (int)db_col_int(st, 10);
+    x->tmt_golongan = intern_text(t, a, st, 11);
+    x->tmt_rank = col_date(st, 11);
+    x->position_name = intern_text(t, a, st, 12);
+    x->position_kind = intern_text(t, a, st, 13);
+    x->position_level = employee_position_level(
+        x->position_kind, db_col_is_null(st, 14) ? 0 : (int)db_col_int(st, 14));
+    x->tmt_jabatan = intern_text(t, a, st, 15);
+    x->tmt_position = col_date(st, 15);
+    x->appointed_on = intern_text(t, a, st, 16);
+    x->birth_date = intern_text(t, a, st, 17);
+    x->birth_on = col_date(st, 17);
+}
+
+/* Rows grow in one malloc'd array (freed with the arena), not by doubling inside the arena,
+ * whose old copies would stay until the request ends. */
+enum err_code employee_duk_rows(struct db *db, struct arena *a, int64_t unit_id, int subtree,
+                                struct employee_date today, struct employee_duk **out, size_t *n,
+                                struct err *e)
+{
+    struct employee_duk *rows = NULL;
+    struct intern *strings = arena_alloc(a, sizeof *strings);
+    struct db_stmt *st;
+    size_t count = 0, cap = 0;
+    enum err_code rc = db_prepare(db, SQL_DUK, &st, e);
+    int r;
+
+    if (rc)
+        return rc;
+    db_bind_int(st, 1, unit_id);
+    db_bind_int(st, 2, subtree ? 1 : 0);
+    while ((r = db_step(st, e)) == 1) {
+        if (count == cap) {
+            cap = cap ? cap * 2 : 256;
+            rows = xrealloc(rows, cap * sizeof *rows);
+        }
+        read_duk(st, a, strings, &rows[count++]);
+    }
+    db_reset(st);
+    if (r < 0) {
+        free(rows);
+        return e->code;
+    }
+    if (rows)
+        arena_defer(a, free, rows);
+    for (size_t i = 0; i < count; i++) {
+        struct employee_date appointed;
+
+        if (employee_date_parse(rows[i].appointed_on, &appointed) == 0)
+            rows[i].service_months = employee_service_months(appointed, today);
+    }
+    *out = rows;
+    *n = count;
+    return ERR_OK;
+}
+
+static void read_rank(struct db_stmt *st, struct arena *a, void *out)
+{
+    struct employee_history *h = out;
+    const char *pangkat = col_text(st, a, 2);
+
+    h->tmt = col_text(st, a, 0);
+    h->what =
+        pangkat ? arena_printf(a, "%s (%s)", db_col_text(st, 1), pangkat) : col_text(st, a, 1);
+    h->where = NULL;
+    h->sk_number = col_text(st, a, 3);
+    h->sk_date = col_text(st, a, 4);
+}
+
+static void read_position(struct db_stmt *st, struct arena *a, void *out)
+{
+    struct employee_history *h = out;
+
+    h->tmt = col_text(st, a, 0);
+    h->what = col_text(st, a, 1);
+    h->where = col_text(st, a, 2);
+    h->sk_number = col_text(st, a, 3);
+    h->sk_date = col_text(st, a, 4);
+}
+
+static enum err_code history(struct db *db, struct arena *a, const char *sql, int64_t id,
+                             void (*read)(struct db_stmt *, struct arena *, void *),
+                             struct employee_history **out, size_t *n, struct err *e)
+{
+    struct db_stmt *st;
+    void *found = NULL;
+    enum err_code rc = db_prepare(db, sql, &st, e);
+
+    if (rc)
+        return rc;
+    db_bind_int(st, 1, id);
+    rc = db_collect(st, a, sizeof(struct employee_history), read, &found, n, e);
+    if (!rc)
+        *out = found;
+    return rc;
+}
+
+enum err_code employee_rank_history(struct db *db, struct arena *a, int64_t id,
+                                    struct employee_history **out, size_t *n, struct err *e)
+{
+    return history(db, a, SQL_RANKS, id, read_rank, out, n, e);
+}
+
+enum err_code employee_position_history(struct db *db, struct arena *a, int64_t id,
+                                        struct employee_history **out, size_t *n, struct err *e)
+{
+    return history(db, a, SQL_POSITIONS, id, read_position, out, n, e);
+}
+
+static void read_government(struct db_stmt *st, struct arena *a, void *out)
+{
+    struct employee_government *g = out;
+
+    g->id = db_col_int(st, 0);
+    g->code = col_text(st, a, 1);
+    g->name = col_text(st, a, 2);
+}
+
+enum err_code employee_government(struct db *db, struct arena *a, struct employee_government *out,
+                                  struct err *e)
+{
+    struct db_stmt *st;
+    void *found = NULL;
+    size_t n = 0;
+    enum err_code rc = db_prepare(db, SQL_GOVERNMENT, &st, e);
+
+    if (rc)
+        return rc;
+    rc = db_collect(st, a, sizeof *out, read_government, &found, &n, e);
+    if (rc)
+        return rc;
+    if (n == 0) {
+        out->id = 0;
+        out->code = "PEMDA";
+        out->name = "";
+    } else {
+        *out = *(struct employee_government *)found;
+    }
+    return ERR_OK;
+}

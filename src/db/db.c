@@ -335,6 +335,44 @@ void db_rollback(struct db *db)
     (void)db->ops->exec_script(db, "ROLLBACK", &ignored);
 }
 
+static const char SQL_READ_BEGIN[] = "BEGIN";
+static const char SQL_READ_END[] = "COMMIT";
+
+/* Run one of the two statements above through the cache (prepared once per connection). */
+static int read_tx(struct db *db, const char *sql)
+{
+    struct db_stmt *st;
+    struct err e;
+    int r;
+
+    err_clear(&e);
+    if (db_prepare(db, sql, &st, &e))
+        return -1;
+    r = db_step(st, &e);
+    db_reset(st);
+    return r < 0 ? -1 : 0;
+}
+
+void db_read_begin(struct db *db)
+{
+    if (db->engine != DB_ENGINE_SQLITE || db->in_tx || db->in_read)
+        return;
+    db->in_read = read_tx(db, SQL_READ_BEGIN) == 0; /* on failure: statement by statement */
+}
+
+void db_read_end(struct db *db)
+{
+    if (!db->in_read)
+        return;
+    db->in_read = 0;
+    for (int i = 0; i < DB_CACHE_BUCKETS; i++) /* a started cursor would keep the snapshot */
+        for (struct db_stmt *st = db->cache[i]; st; st = st->next)
+            if (st->started)
+                db_reset(st);
+    if (read_tx(db, SQL_READ_END))
+        (void)db->ops->exec_script(db, "ROLLBACK", &(struct err){0});
+}
+
 int db_in_transaction(const struct db *db)
 {
     return db->in_tx;

@@ -57,6 +57,12 @@ enum err_code db_begin(struct db *db, struct err *e) ABDI_MUST_CHECK;
 enum err_code db_commit(struct db *db, struct err *e) ABDI_MUST_CHECK;
 void db_rollback(struct db *db);
 int db_in_transaction(const struct db *db);
+/* A read of several statements as one snapshot: on SQLite one deferred transaction, so the
+ * database and WAL locks are taken once instead of once per statement (what a GET of
+ * several queries spends most in); on PostgreSQL, and inside a transaction, nothing (each
+ * statement stays its own, no extra round trip). Only reads in between; always end it. */
+void db_read_begin(struct db *db);
+void db_read_end(struct db *db);
 /* Serialise a critical section across processes until the transaction ends
  * (PostgreSQL advisory transaction lock; on SQLite the write transaction already is one). */
 enum err_code db_lock(struct db *db, int64_t key, struct err *e) ABDI_MUST_CHECK;

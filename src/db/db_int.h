@@ -54,6 +54,7 @@ struct db {
     enum db_engine engine;
     void *impl;
     int in_tx;
+    int in_read; /* db_read_begin's snapshot is open (SQLite) */
     int stmt_count;
     struct db_stmt *cache[DB_CACHE_BUCKETS];
 };

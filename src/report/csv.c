@@ -7,6 +7,7 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/buf.h"
@@ -38,40 +39,120 @@ static void csv_field(struct buf *b, const char *s)
     buf_putc(b, '"');
 }
 
+static void csv_header(struct buf *b, const struct report_table *t)
+{
+    buf_puts(b, "\xEF\xBB\xBF");
+    for (int c = 0; c < t->ncols; c++) {
+        if (c)
+            buf_putc(b, ',');
+        csv_field(b, t->cols[c].header);
+    }
+    buf_puts(b, "\r\n");
+}
+
+static void csv_row(struct buf *b, const struct report_column *cols, int ncols,
+                    const struct report_cell *row)
+{
+    for (int c = 0; c < ncols; c++) {
+        if (c)
+            buf_putc(b, ',');
+        if (cols[c].kind == REPORT_NUMBER) {
+            if (!row[c].is_null)
+                buf_printf(b, "%" PRId64, row[c].num);
+        } else {
+            csv_field(b, row[c].text);
+        }
+    }
+    buf_puts(b, "\r\n");
+}
+
+static enum err_code csv_take(struct buf *b, char **out, size_t *len, struct err *e)
+{
+    if (b->overflow) {
+        buf_free(b);
+        return err_set(e, ERR_TOO_LARGE, "report_too_large", NULL,
+                       "Laporan terlalu besar; persempit filternya");
+    }
+    *out = buf_take(b, len);
+    return ERR_OK;
+}
+
 enum err_code report_csv(const struct report_table *t, char **out, size_t *len, struct err *e)
 {
     struct buf b;
 
     buf_init(&b, LIMIT_RESPONSE_BYTES);
-    buf_puts(&b, "\xEF\xBB\xBF");
-    for (int c = 0; c < t->ncols; c++) {
-        if (c)
-            buf_putc(&b, ',');
-        csv_field(&b, t->cols[c].header);
-    }
-    buf_puts(&b, "\r\n");
-    for (size_t r = 0; r < t->nrows; r++) {
-        const struct report_cell *row = t->cells + r * (size_t)t->ncols;
+    csv_header(&b, t);
+    for (size_t r = 0; r < t->nrows; r++)
+        csv_row(&b, t->cols, t->ncols, t->cells + r * (size_t)t->ncols);
+    return csv_take(&b, out, len, e);
+}
 
-        for (int c = 0; c < t->ncols; c++) {
-            if (c)
-                buf_putc(&b, ',');
-            if (t->cols[c].kind == REPORT_NUMBER) {
-                if (!row[c].is_null)
-                    buf_printf(&b, "%" PRId64, row[c].num);
-            } else {
-                csv_field(&b, row[c].text);
-            }
-        }
-        buf_puts(&b, "\r\n");
+struct report_stream {
+    enum report_format format;
+    const struct report_column *cols;
+    int ncols;
+    struct buf csv;           /* REPORT_CSV: the file so far */
+    struct report_xlsx *xlsx; /* REPORT_XLSX: the workbook on disk */
+};
+
+enum err_code report_stream_open(enum report_format format, const struct report_table *t,
+                                 struct report_stream **out, struct err *e)
+{
+    struct report_stream *s;
+    enum err_code rc = ERR_OK;
+
+    if (format != REPORT_CSV && format != REPORT_XLSX)
+        return err_internal(e, "report_stream_open: CSV or XLSX only");
+    s = xcalloc(1, sizeof *s);
+    s->format = format;
+    s->cols = t->cols;
+    s->ncols = t->ncols;
+    buf_init(&s->csv, LIMIT_RESPONSE_BYTES);
+    if (format == REPORT_CSV)
+        csv_header(&s->csv, t);
+    else
+        rc = report_xlsx_open(t, &s->xlsx, e);
+    if (rc) {
+        report_stream_free(s);
+        return rc;
     }
-    if (b.overflow) {
-        buf_free(&b);
-        return err_set(e, ERR_TOO_LARGE, "report_too_large", NULL,
-                       "Laporan terlalu besar; persempit filternya");
-    }
-    *out = buf_take(&b, len);
+    *out = s;
     return ERR_OK;
+}
+
+enum err_code report_stream_row(struct report_stream *s, const struct report_cell *row,
+                                struct err *e)
+{
+    if (s->format == REPORT_XLSX)
+        return report_xlsx_row(s->xlsx, row, e);
+    csv_row(&s->csv, s->cols, s->ncols, row);
+    return s->csv.overflow ? err_set(e, ERR_TOO_LARGE, "report_too_large", NULL,
+                                     "Laporan terlalu besar; persempit filternya")
+                           : ERR_OK;
+}
+
+enum err_code report_stream_respond(struct report_stream *s, struct resp *rs, const char *base,
+                                    struct err *e)
+{
+    char *body = NULL;
+    size_t len = 0;
+    enum err_code rc = s->format == REPORT_XLSX ? report_xlsx_finish(s->xlsx, &body, &len, e)
+                                                : csv_take(&s->csv, &body, &len, e);
+
+    if (rc)
+        return rc;
+    report_attach(rs, s->format, body, len, base);
+    return ERR_OK;
+}
+
+void report_stream_free(struct report_stream *s)
+{
+    if (!s)
+        return;
+    buf_free(&s->csv);
+    report_xlsx_free(s->xlsx);
+    free(s);
 }
 
 enum err_code report_format_parse(const char *s, unsigned allowed, enum report_format *out,

@@ -50,6 +50,29 @@ enum err_code report_csv(const struct report_table *t, char **out, size_t *len,
                          struct err *e) ABDI_MUST_CHECK;
 enum err_code report_xlsx(const struct report_table *t, char **out, size_t *len,
                           struct err *e) ABDI_MUST_CHECK;
+/* The XLSX writer one row at a time (report_xlsx is open, a row per cell row, finish): the
+ * workbook is written in constant-memory mode to a private temp dir, which free removes. */
+struct report_xlsx;
+enum err_code report_xlsx_open(const struct report_table *t, struct report_xlsx **out,
+                               struct err *e) ABDI_MUST_CHECK;
+enum err_code report_xlsx_row(struct report_xlsx *x, const struct report_cell *row,
+                              struct err *e) ABDI_MUST_CHECK;
+enum err_code report_xlsx_finish(struct report_xlsx *x, char **out, size_t *len,
+                                 struct err *e) ABDI_MUST_CHECK;
+void report_xlsx_free(struct report_xlsx *x); /* NULL-safe */
+
+/* A CSV or XLSX table written row by row, so that a long export never holds every row:
+ * open with the table's title and columns (its cells and nrows are not read), one call per
+ * row of ncols cells (the cells may be freed after the call), then report_stream_respond
+ * hands the file to rs as report_respond does. report_stream_free always (NULL-safe). */
+struct report_stream;
+enum err_code report_stream_open(enum report_format format, const struct report_table *t,
+                                 struct report_stream **out, struct err *e) ABDI_MUST_CHECK;
+enum err_code report_stream_row(struct report_stream *s, const struct report_cell *row,
+                                struct err *e) ABDI_MUST_CHECK;
+enum err_code report_stream_respond(struct report_stream *s, struct resp *rs, const char *base,
+                                    struct err *e) ABDI_MUST_CHECK;
+void report_stream_free(struct report_stream *s);
 /* A4 landscape; header (org_name, title, subtitle) and the column headers on every page,
  * "Halaman x dari y" at the foot. Rows are one line each: longer text is cut to its column. */
 enum err_code report_pdf(const struct report_table *t, char **out, size_t *len,

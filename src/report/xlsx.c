@@ -46,35 +46,49 @@ static void sheet_name(const char *title, char out[32])
         memcpy(out, "Laporan", 8);
 }
 
-static lxw_error write_rows(lxw_workbook *wb, lxw_worksheet *ws, const struct report_table *t)
+/* A workbook being written: its private directory, the sheet and the formats. */
+struct report_xlsx {
+    char dir[32], path[64];
+    lxw_workbook *wb;
+    lxw_worksheet *ws;
+    lxw_format *date;
+    const struct report_column *cols;
+    int ncols;
+    lxw_row_t row;
+};
+
+static lxw_error write_header(struct report_xlsx *x, const struct report_table *t)
 {
-    lxw_format *bold = workbook_add_format(wb), *date = workbook_add_format(wb);
+    lxw_format *bold = workbook_add_format(x->wb);
     lxw_error err = LXW_NO_ERROR;
-    lxw_row_t row = 0;
 
+    x->date = workbook_add_format(x->wb);
     format_set_bold(bold);
-    format_set_num_format(date, "dd-mm-yyyy");
+    format_set_num_format(x->date, "dd-mm-yyyy");
     for (int c = 0; c < t->ncols; c++)
-        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
+        worksheet_set_column(x->ws, (lxw_col_t)c, (lxw_col_t)c,
                              t->cols[c].width > 0 ? t->cols[c].width : 10, NULL);
-    worksheet_freeze_panes(ws, 1, 0);
+    worksheet_freeze_panes(x->ws, 1, 0);
     for (int c = 0; c < t->ncols && !err; c++)
-        err = worksheet_write_string(ws, row, (lxw_col_t)c, t->cols[c].header, bold);
-    for (size_t r = 0; r < t->nrows && !err; r++) {
-        const struct report_cell *cell = t->cells + r * (size_t)t->ncols;
+        err = worksheet_write_string(x->ws, 0, (lxw_col_t)c, t->cols[c].header, bold);
+    return err;
+}
 
-        row++;
-        for (int c = 0; c < t->ncols && !err; c++, cell++) {
-            lxw_datetime dt;
+static lxw_error write_row(struct report_xlsx *x, const struct report_cell *cell)
+{
+    lxw_error err = LXW_NO_ERROR;
 
-            if (t->cols[c].kind == REPORT_NUMBER) {
-                if (!cell->is_null)
-                    err = worksheet_write_number(ws, row, (lxw_col_t)c, (double)cell->num, NULL);
-            } else if (t->cols[c].kind == REPORT_DATE && parse_date(cell->text, &dt) == 0) {
-                err = worksheet_write_datetime(ws, row, (lxw_col_t)c, &dt, date);
-            } else if (cell->text && *cell->text) {
-                err = worksheet_write_string(ws, row, (lxw_col_t)c, cell->text, NULL);
-            }
+    x->row++;
+    for (int c = 0; c < x->ncols && !err; c++, cell++) {
+        lxw_datetime dt;
+
+        if (x->cols[c].kind == REPORT_NUMBER) {
+            if (!cell->is_null)
+                err = worksheet_write_number(x->ws, x->row, (lxw_col_t)c, (double)cell->num, NULL);
+        } else if (x->cols[c].kind == REPORT_DATE && parse_date(cell->text, &dt) == 0) {
+            err = worksheet_write_datetime(x->ws, x->row, (lxw_col_t)c, &dt, x->date);
+        } else if (cell->text && *cell->text) {
+            err = worksheet_write_string(x->ws, x->row, (lxw_col_t)c, cell->text, NULL);
         }
     }
     return err;
@@ -113,34 +127,84 @@ out:
     return rc;
 }
 
+void report_xlsx_free(struct report_xlsx *x)
+{
+    if (!x)
+        return;
+    if (x->wb)
+        (void)workbook_close(x->wb);
+    if (x->path[0])
+        unlink(x->path);
+    if (x->dir[0])
+        rmdir(x->dir);
+    free(x);
+}
+
+enum err_code report_xlsx_open(const struct report_table *t, struct report_xlsx **out,
+                               struct err *e)
+{
+    struct report_xlsx *x = xcalloc(1, sizeof *x);
+    lxw_workbook_options opt = {.constant_memory = 1, .use_zip64 = 0};
+    char name[32];
+    lxw_error err;
+
+    memcpy(x->dir, "/tmp/abdi-xlsx-XXXXXX", sizeof "/tmp/abdi-xlsx-XXXXXX");
+    if (!mkdtemp(x->dir)) {
+        x->dir[0] = '\0';
+        report_xlsx_free(x);
+        return err_internal(e, "xlsx mkdtemp");
+    }
+    snprintf(x->path, sizeof x->path, "%s/laporan.xlsx", x->dir);
+    opt.tmpdir = x->dir;
+    x->wb = workbook_new_opt(x->path, &opt);
+    x->cols = t->cols;
+    x->ncols = t->ncols;
+    if (x->wb) {
+        sheet_name(t->title, name);
+        x->ws = workbook_add_worksheet(x->wb, name);
+    }
+    err = x->ws ? write_header(x, t) : LXW_ERROR_MEMORY_MALLOC_FAILED;
+    if (err != LXW_NO_ERROR) {
+        report_xlsx_free(x);
+        err_internal(e, "xlsx workbook");
+        return err_detail(e, ": %s", lxw_strerror(err));
+    }
+    *out = x;
+    return ERR_OK;
+}
+
+enum err_code report_xlsx_row(struct report_xlsx *x, const struct report_cell *row, struct err *e)
+{
+    lxw_error err = write_row(x, row);
+
+    if (err != LXW_NO_ERROR) {
+        err_internal(e, "xlsx write");
+        return err_detail(e, ": %s", lxw_strerror(err));
+    }
+    return ERR_OK;
+}
+
+enum err_code report_xlsx_finish(struct report_xlsx *x, char **out, size_t *len, struct err *e)
+{
+    lxw_error err = workbook_close(x->wb);
+
+    x->wb = NULL;
+    if (err != LXW_NO_ERROR) {
+        err_internal(e, "xlsx write");
+        return err_detail(e, ": %s", lxw_strerror(err));
+    }
+    return read_back(x->path, out, len, e);
+}
+
 enum err_code report_xlsx(const struct report_table *t, char **out, size_t *len, struct err *e)
 {
-    char dir[] = "/tmp/abdi-xlsx-XXXXXX", path[64], name[32];
-    lxw_workbook_options opt = {.constant_memory = 1, .tmpdir = dir, .use_zip64 = 0};
-    lxw_workbook *wb;
-    lxw_worksheet *ws;
-    lxw_error err;
-    enum err_code rc;
+    struct report_xlsx *x = NULL;
+    enum err_code rc = report_xlsx_open(t, &x, e);
 
-    if (!mkdtemp(dir))
-        return err_internal(e, "xlsx mkdtemp");
-    snprintf(path, sizeof path, "%s/laporan.xlsx", dir);
-    wb = workbook_new_opt(path, &opt);
-    if (!wb) {
-        rc = err_internal(e, "xlsx workbook_new");
-        goto out;
-    }
-    sheet_name(t->title, name);
-    ws = workbook_add_worksheet(wb, name);
-    err = ws ? write_rows(wb, ws, t) : LXW_ERROR_MEMORY_MALLOC_FAILED;
-    if (workbook_close(wb) != LXW_NO_ERROR || err != LXW_NO_ERROR) {
-        rc = err_internal(e, "xlsx write");
-        err_detail(e, ": %s", lxw_strerror(err));
-        goto out;
-    }
-    rc = read_back(path, out, len, e);
-out:
-    unlink(path);
-    rmdir(dir);
+    for (size_t r = 0; !rc && r < t->nrows; r++)
+        rc = report_xlsx_row(x, t->cells + r * (size_t)t->ncols, e);
+    if (!rc)
+        rc = report_xlsx_finish(x, out, len, e);
+    report_xlsx_free(x);
     return rc;
 }

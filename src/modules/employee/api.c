@@ -214,6 +214,7 @@ static enum err_code api_employee(struct req *rq, struct resp *rs, struct err *e
     json_t *out = NULL;
     enum err_code rc = req_param_id(rq, 0, &id, e);
 
+    db_read_begin(rq->db); /* the record and its derived values: one snapshot, one lock */
     if (!rc)
         rc = employee_get(rq->db, rq->a, id, &x, e);
     if (!rc)
@@ -222,6 +223,7 @@ static enum err_code api_employee(struct req *rq, struct resp *rs, struct err *e
         rc = nik_visible(rq, &x, &show, e);
     if (!rc)
         rc = record_json(rq, &x, show, &out, e);
+    db_read_end(rq->db);
     if (rc)
         return rc;
     return resp_json(rs, 200, out);

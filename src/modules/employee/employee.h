@@ -259,6 +259,11 @@ enum err_code employee_nip_taken(struct db *db, const char *nip, int *yes,
  * tmt_jabatan). Duplicate NIP: 409 duplicate_nip. */
 enum err_code employee_insert(struct db *db, const struct employee *emp, int64_t now,
                               int64_t *id_out, struct err *e) ABDI_MUST_CHECK;
+/* Refresh the record's cached current rank (golongan, rank_sort, tmt_golongan) and
+ * tmt_jabatan from its histories (0008). Every writer of a rank or position history row calls
+ * it in the same transaction; employee_insert sets them itself. */
+enum err_code employee_current_refresh(struct db *db, int64_t employee_id,
+                                       struct err *e) ABDI_MUST_CHECK;
 /* ERR_NOT_FOUND when missing. */
 enum err_code employee_get(struct db *db, struct arena *a, int64_t id, struct employee *out,
                            struct err *e) ABDI_MUST_CHECK;
@@ -284,6 +289,17 @@ struct employee_query {
 enum err_code employee_search(struct db *db, struct arena *a, const struct employee_query *qr,
                               struct employee **items, size_t *n, int64_t *total,
                               struct err *e) ABDI_MUST_CHECK;
+/* The number of records the search finds (every page). */
+enum err_code employee_search_count(struct db *db, struct arena *a,
+                                    const struct employee_query *qr, int64_t *total,
+                                    struct err *e) ABDI_MUST_CHECK;
+/* The search's rows without the count, for a caller that reads them one at a time (the
+ * export): the page of qr, or every row from the first when limit is -1. Step *out with
+ * db_step, read each row with employee_search_read, release it with db_reset. */
+enum err_code employee_search_open(struct db *db, struct arena *a,
+                                   const struct employee_query *qr, int64_t limit,
+                                   struct db_stmt **out, struct err *e) ABDI_MUST_CHECK;
+void employee_search_read(struct db_stmt *st, struct arena *a, struct employee *out);
 
 /* ---- histories (history.c pure, history_store.c, history_api.c) ----
  * One descriptor per history kind drives validation, storage, listing and the API: a kind is
@@ -365,8 +381,9 @@ enum err_code employee_history_add(struct db *db, struct arena *a, const char *k
                                    int64_t employee_id, json_t *row, int64_t actor_user_id,
                                    int64_t now, int64_t *id_out, struct err *e) ABDI_MUST_CHECK;
 /* Insert one validated row (v as employee_history_validate filled it; actor 0 = none)
- * through k->sql_insert, nothing else: no check, no cached value refreshed. *id_out may be
- * NULL. For employee_history_add and the demo. */
+ * through k->sql_insert, with no check; a rank or position row also refreshes the record's
+ * cached current rank (employee_current_refresh), other cached values are the caller's.
+ * *id_out may be NULL. For employee_history_add and the demo. */
 enum err_code employee_history_insert(struct db *db, const struct history_kind *k,
                                       int64_t employee_id, const struct history_value *v,
                                       int64_t now, int64_t actor, int64_t *id_out,

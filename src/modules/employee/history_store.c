@@ -176,6 +176,8 @@ enum err_code employee_history_insert(struct db *db, const struct history_kind *
     db_reset(st);
     if (r != 1)
         return r < 0 ? e->code : err_internal(e, "insert without a row");
+    if (k == employee_history_kind("ranks") || k == employee_history_kind("positions"))
+        return employee_current_refresh(db, employee_id, e); /* the cached current rank, 0008 */
     return ERR_OK;
 }
 

@@ -238,47 +238,76 @@ static void export_row(struct arena *a, const struct employee *x, struct report_
     c[16] = text_cell(x->appointed_on);
 }
 
+/* Every row of the search, streamed from the statement into the writer: the rows' strings
+ * live in an arena freed every EXPORT_CHUNK rows, so memory stays flat however many rows. */
+#define EXPORT_CHUNK 512
+static enum err_code export_rows(struct req *rq, struct employee_query *qr,
+                                 struct report_stream *out, struct err *e)
+{
+    struct report_cell cells[EXPORT_NCOLS];
+    struct arena *chunk = arena_new();
+    struct db_stmt *st = NULL;
+    struct employee x;
+    size_t n = 0;
+    enum err_code rc = employee_search_open(rq->db, rq->a, qr, -1, &st, e);
+    int r = 0;
+
+    while (!rc && (r = db_step(st, e)) == 1) {
+        if (++n % EXPORT_CHUNK == 0) {
+            arena_free(chunk);
+            chunk = arena_new();
+        }
+        employee_search_read(st, chunk, &x);
+        export_row(chunk, &x, cells);
+        rc = report_stream_row(out, cells, e);
+    }
+    if (!rc && r < 0)
+        rc = e->code;
+    db_reset(st);
+    arena_free(chunk);
+    return rc;
+}
+
 enum err_code employee_export(struct req *rq, struct resp *rs, struct employee_query *qr,
                               const char *format, struct err *e)
 {
-    struct employee *items = NULL;
-    struct report_cell *cells;
+    struct report_stream *out = NULL;
+    struct report_cell cells[EXPORT_NCOLS];
     struct report_table t;
+    struct employee x;
     enum report_format f;
     int64_t total = 0, self = scope_employee_self(rq);
-    size_t n = 0;
     enum err_code rc =
         report_format_parse(format, REPORT_ALLOW(REPORT_CSV) | REPORT_ALLOW(REPORT_XLSX), &f, e);
 
-    if (rc)
-        return rc;
-    if (self != 0) { /* self-service: the own record or nothing, as the JSON list */
-        items = arena_alloc(rq->a, sizeof *items);
-        if (self > 0)
-            rc = employee_get(rq->db, rq->a, self, items, e);
-        n = self > 0 && !rc ? 1 : 0;
-        if (rc == ERR_NOT_FOUND)
-            rc = ERR_OK;
-    } else {
-        qr->page = 1; /* an export is every matching row, never a page */
-        qr->per_page = LIMIT_EXPORT_ROWS + 1;
-        rc = employee_search(rq->db, rq->a, qr, &items, &n, &total, e);
+    if (!rc && self == 0) { /* an export is every matching row, never a page */
+        rc = employee_search_count(rq->db, rq->a, qr, &total, e);
         if (!rc && total > LIMIT_EXPORT_ROWS)
             rc = err_set(e, ERR_TOO_LARGE, "report_too_large", NULL,
                          "Data terlalu banyak untuk diekspor; persempit filternya");
     }
     if (rc)
         return rc;
-    cells = arena_alloc(rq->a, (n ? n : 1) * EXPORT_NCOLS * sizeof *cells);
-    for (size_t i = 0; i < n; i++)
-        export_row(rq->a, &items[i], cells + i * EXPORT_NCOLS);
     memset(&t, 0, sizeof t);
     t.title = "Daftar Pegawai";
     t.cols = export_cols;
     t.ncols = EXPORT_NCOLS;
-    t.cells = cells;
-    t.nrows = n;
-    return report_respond(rs, f, &t, arena_printf(rq->a, "pegawai-%s", today_text(rq)), e);
+    rc = report_stream_open(f, &t, &out, e);
+    if (!rc && self == 0) {
+        rc = export_rows(rq, qr, out, e);
+    } else if (!rc && self > 0) { /* self-service: the own record or nothing, as the list */
+        rc = employee_get(rq->db, rq->a, self, &x, e);
+        if (!rc) {
+            export_row(rq->a, &x, cells);
+            rc = report_stream_row(out, cells, e);
+        } else if (rc == ERR_NOT_FOUND) {
+            rc = ERR_OK;
+        }
+    }
+    if (!rc)
+        rc = report_stream_respond(out, rs, arena_printf(rq->a, "pegawai-%s", today_text(rq)), e);
+    report_stream_free(out);
+    return rc;
 }
 
 static const struct report_column kv_cols[] = {

@@ -5,6 +5,7 @@
  * PNS ranks highest first, then PPPK ranks highest first). */
 #include "modules/employee/employee.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "db/field.h"
@@ -12,11 +13,15 @@
 static const char SQL_GOLONGAN[] =
     "SELECT code, kind, pangkat, rank_order FROM golongan WHERE code = $1";
 static const char SQL_NIP_TAKEN[] = "SELECT count(*) FROM employees WHERE nip = $1";
+/* The place of golongan g in the golongan sort: PNS ranks highest first, then PPPK ranks
+ * highest first (employees.rank_sort, 0008). */
+#define RANK_SORT "CASE WHEN g.kind = 'pns' THEN 100 - g.rank_order ELSE 1000 - g.rank_order END"
 static const char SQL_INSERT[] =
     "INSERT INTO employees (nip, nik, name, gelar_depan, gelar_belakang, birth_place,"
     " birth_date, gender, status, state, appointed_on, unit_id, position_id, pns_id,"
-    " created_at, updated_at)"
-    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'active', $10, $11, $12, $13, $14, $14)"
+    " created_at, updated_at, golongan, tmt_golongan, tmt_jabatan, rank_sort)"
+    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'active', $10, $11, $12, $13, $14, $14,"
+    " $15, $16, $17, (SELECT " RANK_SORT " FROM golongan g WHERE g.code = $15))"
     " RETURNING id";
 static const char SQL_INSERT_RANK[] =
     "INSERT INTO employee_rank_history (employee_id, golongan, tmt, created_at)"
@@ -25,21 +30,31 @@ static const char SQL_INSERT_POSITION[] =
     "INSERT INTO employee_position_history (employee_id, unit_id, position_id, tmt, created_at)"
     " VALUES ($1, $2, $3, $4, $5)";
 
-/* The record with its current rank (newest rank history row by TMT, then by id) and the
- * TMT of its newest position history row. */
+/* The cached current values (0008) from the histories: the newest rows by TMT, then by id,
+ * that no other row corrects. */
+#define NEWEST_RANK(col)                                                                      \
+    "(SELECT r." col " FROM employee_rank_history r WHERE r.employee_id = $1"                 \
+    " AND NOT EXISTS (SELECT 1 FROM employee_rank_history n WHERE n.supersedes = r.id)"       \
+    " ORDER BY r.tmt DESC, r.id DESC LIMIT 1)"
+static const char SQL_CURRENT[] =
+    "UPDATE employees SET golongan = " NEWEST_RANK("golongan") ", tmt_golongan = "
+    NEWEST_RANK("tmt") ", rank_sort = (SELECT " RANK_SORT " FROM golongan g WHERE g.code = "
+    NEWEST_RANK("golongan") "), tmt_jabatan = (SELECT p.tmt FROM employee_position_history p"
+    " WHERE p.employee_id = $1"
+    " AND NOT EXISTS (SELECT 1 FROM employee_position_history n WHERE n.supersedes = p.id)"
+    " ORDER BY p.tmt DESC, p.id DESC LIMIT 1) WHERE id = $1";
+
+/* The record with its cached current rank and TMTs (units is a LEFT JOIN, as the others, so
+ * that SQLite keeps employees the outer loop and reads the sort key's index in order). */
 #define EMP_COLS                                                                              \
     "e.id, e.nip, e.nik, e.name, e.gelar_depan, e.gelar_belakang, e.birth_place,"             \
     " e.birth_date, e.gender, e.status, e.state, e.appointed_on, e.unit_id, e.position_id,"   \
-    " u.name, p.name, p.kind, p.bup_age, g.code, g.pangkat, g.rank_order, r.tmt,"             \
-    " (SELECT ph.tmt FROM employee_position_history ph WHERE ph.employee_id = e.id"           \
-    "  ORDER BY ph.tmt DESC, ph.id DESC LIMIT 1),"                                            \
-    " e.pns_id, e.created_at, e.updated_at, e.education_level"
+    " u.name, p.name, p.kind, p.bup_age, e.golongan, g.pangkat, g.rank_order, e.tmt_golongan," \
+    " e.tmt_jabatan, e.pns_id, e.created_at, e.updated_at, e.education_level"
 #define EMP_FROM                                                                              \
-    " FROM employees e JOIN units u ON u.id = e.unit_id"                                      \
+    " FROM employees e LEFT JOIN units u ON u.id = e.unit_id"                                 \
     " LEFT JOIN positions p ON p.id = e.position_id"                                          \
-    " LEFT JOIN employee_rank_history r ON r.id = (SELECT rh.id FROM employee_rank_history rh" \
-    "  WHERE rh.employee_id = e.id ORDER BY rh.tmt DESC, rh.id DESC LIMIT 1)"                 \
-    " LEFT JOIN golongan g ON g.code = r.golongan"
+    " LEFT JOIN golongan g ON g.code = e.golongan"
 
 /* One record: the list columns, then (last, read by read_employee_one) the contact fields. */
 #define EMP_CONTACT_COLS 6
@@ -56,7 +71,8 @@ static const char SQL_PHOTO_OK[] =
 
 /* Search: $1 unit (0 = all), $2 1 = with sub-units, $3 q ("" = any) as a LIKE pattern for the
  * lower-cased name and the NIP, $4 golongan ("" = any), $5..$10 the filters of
- * struct employee_query ("" = any), $11 sort key, $12 limit, $13 offset. */
+ * struct employee_query ("" = any), $11 limit, $12 offset. Every filter reads employees
+ * only (the position kind through a subquery), so the count needs no join. */
 #define EMP_SUB                                                                               \
     "WITH RECURSIVE sub(id, depth) AS (SELECT id, 0 FROM units WHERE id = CAST($1 AS BIGINT)" \
     " UNION ALL SELECT c.id, sub.depth + 1 FROM units c JOIN sub ON c.parent_id = sub.id"     \
@@ -65,22 +81,28 @@ static const char SQL_PHOTO_OK[] =
     " WHERE (CAST($1 AS BIGINT) = 0 OR e.unit_id IN (SELECT id FROM sub))"                    \
     " AND (CAST($3 AS TEXT) = '' OR lower(e.name) LIKE CAST($3 AS TEXT) ESCAPE '\\'"          \
     "  OR e.nip LIKE CAST($3 AS TEXT) ESCAPE '\\')"                                           \
-    " AND (CAST($4 AS TEXT) = '' OR g.code = CAST($4 AS TEXT))"                              \
-    " AND (CAST($5 AS TEXT) = '' OR p.kind = CAST($5 AS TEXT))"                                \
+    " AND (CAST($4 AS TEXT) = '' OR e.golongan = CAST($4 AS TEXT))"                           \
+    " AND (CAST($5 AS TEXT) = '' OR e.position_id IN (SELECT k.id FROM positions k"           \
+    "  WHERE k.kind = CAST($5 AS TEXT)))"                                                     \
     " AND (CAST($6 AS TEXT) = '' OR e.status = CAST($6 AS TEXT))"                              \
     " AND (CAST($7 AS TEXT) = '' OR e.state = CAST($7 AS TEXT))"                               \
     " AND (CAST($8 AS TEXT) = '' OR e.education_level = CAST($8 AS TEXT))"                     \
     " AND (CAST($9 AS TEXT) = '' OR e.birth_date <= CAST($9 AS TEXT))"                         \
     " AND (CAST($10 AS TEXT) = '' OR e.birth_date > CAST($10 AS TEXT))"
+#define EMP_SEARCH(order) EMP_SUB "SELECT " EMP_COLS EMP_FROM EMP_WHERE " ORDER BY " order \
+    " LIMIT $11 OFFSET $12"
 
-static const char SQL_SEARCH[] =
-    EMP_SUB "SELECT " EMP_COLS EMP_FROM EMP_WHERE
-    " ORDER BY CASE WHEN CAST($11 AS TEXT) = 'nip' THEN e.nip END,"
-    " CASE WHEN CAST($11 AS TEXT) = 'birth_date' THEN e.birth_date END,"
-    " CASE WHEN CAST($11 AS TEXT) = 'golongan' THEN g.kind END,"
-    " CASE WHEN CAST($11 AS TEXT) = 'golongan' THEN g.rank_order END DESC,"
-    " e.name, e.id LIMIT $12 OFFSET $13";
-static const char SQL_COUNT[] = EMP_SUB "SELECT count(*)" EMP_FROM EMP_WHERE;
+/* One statement per sort key of EMPLOYEE_SORTS, each readable from an index in order. */
+static const struct {
+    const char *key, *sql;
+} search_sql[] = {
+    {"name", EMP_SEARCH("e.name, e.id")},
+    {"nip", EMP_SEARCH("e.nip")},
+    {"golongan", EMP_SEARCH("e.rank_sort, e.name, e.id")},
+    {"birth_date", EMP_SEARCH("e.birth_date, e.name, e.id")},
+};
+static const char SQL_COUNT[] = EMP_SUB "SELECT count(*) FROM employees e" EMP_WHERE;
+static const char SQL_COUNT_ALL[] = "SELECT count(*) FROM employees"; /* no filter at all */
 
 static const char *col_text(struct db_stmt *st, struct arena *a, int col)
 {
@@ -228,6 +250,9 @@ enum err_code employee_insert(struct db *db, const struct employee *x, int64_t n
     db_bind_int(st, 12, x->position_id);
     db_bind_text(st, 13, x->pns_id);
     db_bind_int(st, 14, now);
+    db_bind_text(st, 15, x->golongan);
+    db_bind_text(st, 16, x->tmt_golongan);
+    db_bind_text(st, 17, x->tmt_jabatan);
     r = db_step(st, e);
     if (r == 1)
         id = db_col_int(st, 0);
@@ -241,6 +266,11 @@ enum err_code employee_insert(struct db *db, const struct employee *x, int64_t n
         return rc;
     *id_out = id;
     return ERR_OK;
+}
+
+enum err_code employee_current_refresh(struct db *db, int64_t employee_id, struct err *e)
+{
+    return db_run_ints(db, SQL_CURRENT, &employee_id, 1, NULL, e);
 }
 
 enum err_code employee_get(struct db *db, struct arena *a, int64_t id, struct employee *out,
@@ -326,38 +356,86 @@ static const char *like_pattern(struct arena *a, const char *q)
     return out;
 }
 
+/* The statement of the sort key (the API checked it against EMPLOYEE_SORTS; name otherwise). */
+static const char *search_statement(const char *sort)
+{
+    for (size_t i = 0; sort && i < sizeof search_sql / sizeof search_sql[0]; i++)
+        if (strcmp(search_sql[i].key, sort) == 0)
+            return search_sql[i].sql;
+    return search_sql[0].sql;
+}
+
+static int set(const char *filter)
+{
+    return filter && *filter;
+}
+
+enum err_code employee_search_count(struct db *db, struct arena *a,
+                                    const struct employee_query *qr, int64_t *total,
+                                    struct err *e)
+{
+    struct db_stmt *st;
+    int all = qr->unit_id == 0 && !set(qr->q) && !set(qr->golongan) &&
+              !set(qr->position_kind) && !set(qr->status) && !set(qr->state) &&
+              !set(qr->education_level) && !set(qr->born_to) && !set(qr->born_after);
+    enum err_code rc = db_prepare(db, all ? SQL_COUNT_ALL : SQL_COUNT, &st, e);
+    int r;
+
+    if (rc)
+        return rc;
+    if (!all)
+        bind_search(st, qr, like_pattern(a, qr->q));
+    r = db_step(st, e);
+    if (r == 1)
+        *total = db_col_int(st, 0);
+    db_reset(st);
+    if (r != 1)
+        return r < 0 ? e->code : err_internal(e, "count without a row");
+    return ERR_OK;
+}
+
+enum err_code employee_search_open(struct db *db, struct arena *a,
+                                   const struct employee_query *qr, int64_t limit,
+                                   struct db_stmt **out, struct err *e)
+{
+    enum err_code rc = db_prepare(db, search_statement(qr->sort), out, e);
+
+    if (rc)
+        return rc;
+    bind_search(*out, qr, like_pattern(a, qr->q));
+    db_bind_int(*out, 11, limit < 0 ? INT64_MAX : limit); /* PostgreSQL refuses LIMIT -1 */
+    db_bind_int(*out, 12, limit < 0 ? 0 : (qr->page - 1) * qr->per_page);
+    return ERR_OK;
+}
+
+void employee_search_read(struct db_stmt *st, struct arena *a, struct employee *out)
+{
+    read_employee(st, a, out);
+}
+
 enum err_code employee_search(struct db *db, struct arena *a, const struct employee_query *qr,
                               struct employee **items, size_t *n, int64_t *total,
                               struct err *e)
 {
-    const char *pat = like_pattern(a, qr->q);
-    void *found = NULL;
+    struct employee *found;
     struct db_stmt *st;
     size_t count = 0;
     int64_t all = 0;
-    enum err_code rc;
+    enum err_code rc = employee_search_count(db, a, qr, &all, e);
     int r = 0;
 
-    rc = db_prepare(db, SQL_COUNT, &st, e);
     if (rc)
         return rc;
-    bind_search(st, qr, pat);
-    r = db_step(st, e);
-    if (r == 1)
-        all = db_col_int(st, 0);
+    rc = employee_search_open(db, a, qr, qr->per_page, &st, e);
+    if (rc)
+        return rc;
+    /* one page at most: the array is allocated once, not grown row by row */
+    found = arena_alloc(a, sizeof *found * (size_t)(qr->per_page > 0 ? qr->per_page : 1));
+    while ((int64_t)count < qr->per_page && (r = db_step(st, e)) == 1)
+        read_employee(st, a, &found[count++]);
     db_reset(st);
-    if (r != 1)
-        return r < 0 ? e->code : err_internal(e, "count without a row");
-    rc = db_prepare(db, SQL_SEARCH, &st, e);
-    if (rc)
-        return rc;
-    bind_search(st, qr, pat);
-    db_bind_text(st, 11, qr->sort ? qr->sort : "name");
-    db_bind_int(st, 12, qr->per_page);
-    db_bind_int(st, 13, (qr->page - 1) * qr->per_page);
-    rc = db_collect(st, a, sizeof(struct employee), read_employee, &found, &count, e);
-    if (rc)
-        return rc;
+    if (r < 0)
+        return e->code;
     *items = found;
     *n = count;
     *total = all;

@@ -100,6 +100,8 @@ enum err_code placement_api_transfer(struct req *rq, struct resp *rs, struct err
                        "Pegawai tidak dalam keadaan aktif");
     if (!rc)
         rc = placement_transfer_insert(rq->db, &t, rq->now, &t.id, e);
+    if (!rc)
+        rc = employee_current_refresh(rq->db, t.employee_id, e); /* tmt_jabatan, 0008 */
     if (rc)
         return rc;
     t.unit_name = unit.name;

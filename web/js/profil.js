@@ -62,6 +62,7 @@ function profile(e) {
         ]),
         section('judul-perhitungan', 'Perhitungan', [
             ['Masa kerja', masa],
+            ['Masa kerja dalam golongan', Number.isFinite(e.years_in_rank) ? e.years_in_rank + ' tahun' : '—'],
             ['Pendidikan tertinggi', dash(e.education_level)],
             e.promotion_cap_golongan ? ['Pangkat tertinggi menurut ijazah', e.promotion_cap_golongan] : null,
             ['JP pengembangan kompetensi tahun ini', Number.isFinite(e.training_hours_year) ? e.training_hours_year + ' JP' : '—'],

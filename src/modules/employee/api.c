@@ -70,6 +70,9 @@ static json_t *employee_json(const struct employee *x, int show_nik, int cap_ran
     json_object_set_new(o, "years_of_service",
                         has_appointed ? json_integer(employee_service_years(appointed, today))
                                       : json_null());
+    json_object_set_new(o, "years_in_rank", /* masa kerja in the current golongan */
+                        has_rank ? json_integer(employee_service_years(tmt_rank, today))
+                                 : json_null());
     json_object_set_new(o, "retirement_date",
                         date_or_null(has_birth && x->bup_age > 0,
                                      employee_retirement_on(birth, x->bup_age)));

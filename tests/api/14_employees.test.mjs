@@ -140,6 +140,7 @@ test('create an employee in DINKES as admin.dinkes, read it back with derived fa
   const t = today();
   const year = Number(t.slice(0, 4));
   assert.equal(e.years_of_service, year - 2010);
+  assert.equal(e.years_in_rank, year - 2025, 'masa kerja in the golongan since TMT 2025-01-01');
   const kgbYear = year % 2 === 0 && t === `${year}-01-01` ? year : year + (year % 2 === 0 ? 2 : 1);
   assert.equal(e.next_salary_step_date, `${kgbYear}-01-01`);
   assert.equal(count('employee_rank_history WHERE employee_id = ' + e.id), 1);

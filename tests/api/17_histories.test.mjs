@@ -276,3 +276,30 @@ test('search filters: position_kind, status, state, age band, education level (e
     assertError(await get(`/api/v1/employees?${qs}`, { session: admin }), 422, 'validation_failed', field);
   }
 });
+
+test('education caps the next regular promotion: S1 at III/d has none, S2 opens IV/a (domain.md §2)', async () => {
+  const admin = await loginOk(USERS.adminDinkes);
+  const res = await post('/api/v1/employees', {
+    nip: '198707152012011001', nik: '1275011507870001', name: 'Pegawai Batas Ijazah', birth_place: 'Medan',
+    birth_date: '1987-07-15', gender: 'L', status: 'PNS', unit_id: dinkes.id, golongan: 'III/d',
+    tmt_golongan: '2016-04-01', position_id: pos.id,
+  }, { session: admin });
+  assert.equal(res.status, 201, res.text);
+  const id = res.json.id;
+  assert.ok(res.json.next_promotion_date, 'no diploma known: no cap applied');
+  assert.equal(res.json.promotion_cap_golongan, null);
+  let r = await post(`/api/v1/employees/${id}/education`, { level_code: 'S1', institution: 'Universitas Negeri Medan', graduated_on: '2010-08-01' }, { session: admin });
+  assert.equal(r.status, 201, r.text);
+  let e = (await get(`/api/v1/employees/${id}`, { session: admin })).json;
+  assert.equal(e.education_level, 'S1');
+  assert.equal(e.promotion_cap_golongan, 'III/d');
+  assert.equal(e.next_promotion_date, null, 'S1 at III/d: no further regular promotion');
+  const listed = (await get(`/api/v1/employees?q=batas%20ijazah`, { session: admin })).json.items;
+  assert.equal(listed.length, 1);
+  assert.equal(listed[0].next_promotion_date, null, 'the list applies the same cap');
+  r = await post(`/api/v1/employees/${id}/education`, { level_code: 'S2', institution: 'Universitas Sumatera Utara', graduated_on: '2020-09-01' }, { session: admin });
+  assert.equal(r.status, 201, r.text);
+  e = (await get(`/api/v1/employees/${id}`, { session: admin })).json;
+  assert.equal(e.promotion_cap_golongan, 'IV/a');
+  assert.match(e.next_promotion_date, /^\d{4}-\d{2}-01$/, 'S2 at III/d: IV/a allowed');
+});

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "audit/audit.h"
@@ -15,6 +16,7 @@
 #include "core/clock.h"
 #include "core/log.h"
 #include "db/db.h"
+#include "db/field.h"
 #include "db/migrate.h"
 #include "http/app.h"
 #include "http/session.h"
@@ -24,12 +26,14 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct app app;
+static char files[160];
 static char cookie[128], csrf[SESSION_TOKEN_HEX + 1];
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     static char dir[] = "/tmp/abdi-fuzz-XXXXXX";
     char url[128], key[128], token[SESSION_TOKEN_HEX + 1], hash[AUTH_HASH_MAX];
+    unsigned char fkey[FIELD_KEY_BYTES];
     struct db *db;
     struct err e;
     int64_t uid, sid;
@@ -43,14 +47,17 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     auth_password_init();
     snprintf(url, sizeof url, "sqlite:%s/fuzz.db", dir);
     snprintf(key, sizeof key, "%s/audit.key", dir);
-    if (audit_key_load(key, 1, &e) || db_open(url, &db, &e) || db_migrate(db, &applied, &e) ||
+    if (audit_key_load(key, 1, &e) || audit_key_derive(1, "abdifld1", fkey) != 0)
+        abort();
+    field_key_set(fkey); /* as cli_open does: employee NIKs are sealed at rest */
+    if (db_open(url, &db, &e) || db_migrate(db, &applied, &e) ||
         db_exec_script(db, "INSERT INTO units (id, code, name, kind, created_at)"
                            " VALUES (1, 'PEMKOT', 'Pemkot', 'pemerintah', 0);"
                            "INSERT INTO settings VALUES ('auth.totp_required_for_admins', '0');",
                        &e) ||
         auth_password_hash("fuzz-sandi-rahasia-1", hash, &e) ||
         auth_user_insert(db, "admin", "Admin", hash, ROLE_ADMIN_BKPSDM | ROLE_SUPERADMIN, 1, 0,
-                         clock_now(), &uid, &e) ||
+                         0, clock_now(), &uid, &e) ||
         session_create(db, uid, "127.0.0.1", clock_now() + 86400 * 365, 1, token, csrf, &sid, &e))
         abort();
     db_close(db);
@@ -58,6 +65,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     app.pool = db_pool_new(url);
     app.version = ABDI_VERSION;
     app.tables = abdi_routes;
+    snprintf(files, sizeof files, "%s/files", dir);
+    if (mkdir(files, 0700) != 0)
+        abort();
+    app.files_dir = files;
     return 0;
 }
 

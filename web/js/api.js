@@ -132,8 +132,6 @@ export const post = (path, body, opts) => api('POST', path, {...opts, body});
 export const put = (path, body, opts) => api('PUT', path, {...opts, body});
 export const patch = (path, body, opts) => api('PATCH', path, {...opts, body});
 export const del = (path, opts) => api('DELETE', path, opts);
-/* POST a file's bytes (uploads): type is its MIME type ('' sends none). */
-export const upload = (path, file, type, opts) => api('POST', path, {...opts, body: file, rawType: type || ''});
 
 /* Build "?a=1&b=2" from an object, skipping empty values. */
 export function query(params) {

@@ -35,7 +35,10 @@ function profile(e) {
     const gol = e.golongan ? e.golongan + (e.pangkat ? ' — ' + e.pangkat : '') : '—';
     const masa = Number.isFinite(e.years_of_service) ? e.years_of_service + ' tahun' : '—';
     const naikPangkat = e.next_promotion_date ? formatTanggal(e.next_promotion_date)
-        : pppk ? 'Tidak berlaku untuk PPPK' : 'Tidak ada (golongan tertinggi)';
+        : pppk ? 'Tidak berlaku untuk PPPK'
+        : e.golongan === 'IV/e' ? 'Tidak ada (golongan tertinggi)'
+        : e.promotion_cap_golongan ? 'Tidak ada (batas ijazah ' + e.promotion_cap_golongan + ')'
+        : 'Tidak ada';
     const kgb = e.next_salary_step_date ? formatTanggal(e.next_salary_step_date)
         : pppk ? 'Tidak berlaku untuk PPPK' : '—';
     return [
@@ -59,7 +62,9 @@ function profile(e) {
         ]),
         section('judul-perhitungan', 'Perhitungan', [
             ['Masa kerja', masa],
+            ['Masa kerja dalam golongan', Number.isFinite(e.years_in_rank) ? e.years_in_rank + ' tahun' : '—'],
             ['Pendidikan tertinggi', dash(e.education_level)],
+            e.promotion_cap_golongan ? ['Pangkat tertinggi menurut ijazah', e.promotion_cap_golongan] : null,
             ['JP pengembangan kompetensi tahun ini', Number.isFinite(e.training_hours_year) ? e.training_hours_year + ' JP' : '—'],
             ['Tanggungan tunjangan keluarga', Number.isFinite(e.family_allowance_count) ? e.family_allowance_count + ' orang' : '—'],
             ['Tanggal pensiun (BUP)', h('span', {'data-field': 'retirement_date'}, formatTanggal(e.retirement_date))],

@@ -162,9 +162,12 @@ struct employee_date employee_retirement_on(struct employee_date birth, int bup_
  * 2025-09-30, every month from 2025-10-01). */
 struct employee_date employee_promotion_tmt(struct employee_date eligible_on);
 /* Next regular promotion: eligible 4 years after tmt_rank (PP 99/2000), not before today;
- * 0 (and *out untouched) when there is none: the highest rank (rank_order 17) or not a PNS
- * rank (PPPK). The education cap and the performance condition are not known here. */
-int employee_next_promotion(struct employee_date tmt_rank, int rank_order,
+ * 0 (and *out untouched) when there is none: the highest rank (rank_order 17), not a PNS rank
+ * (PPPK), or the highest rank the diploma allows reached (domain.md §2: cap_rank_order, the
+ * rank_order of education_levels.max_golongan of the highest education; 0 = not known, no
+ * cap). The performance condition (predikat at least Baik in the last 2 years) waits for the
+ * performance module. */
+int employee_next_promotion(struct employee_date tmt_rank, int rank_order, int cap_rank_order,
                             struct employee_date today, struct employee_date *out);
 /* Next periodic salary step (KGB, PP 7/1977 arts. 11-13) on or after today, counted from the
  * appointment: every 2 years, for golongan II at 1, 3, 5... years (rank_order 5..8). 0 when
@@ -398,6 +401,11 @@ enum err_code employee_history_list(struct db *db, struct arena *a,
 enum err_code employee_history_summary(struct db *db, int64_t employee_id, int year,
                                        int64_t *training_hours, int64_t *allowance_count,
                                        struct err *e) ABDI_MUST_CHECK;
+/* The rank_order of the highest golongan the education level allows (domain.md §2), and that
+ * golongan's code; *rank_order 0 (and *code NULL) when level is NULL or unknown. */
+enum err_code employee_education_cap(struct db *db, struct arena *a, const char *level,
+                                     int *rank_order, const char **code,
+                                     struct err *e) ABDI_MUST_CHECK;
 /* The education_levels reference as a JSON array (rank_order ascending). */
 enum err_code employee_education_levels(struct db *db, json_t **out,
                                         struct err *e) ABDI_MUST_CHECK;

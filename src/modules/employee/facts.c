@@ -70,12 +70,14 @@ struct employee_date employee_promotion_tmt(struct employee_date eligible_on)
     return d;
 }
 
-int employee_next_promotion(struct employee_date tmt_rank, int rank_order,
+int employee_next_promotion(struct employee_date tmt_rank, int rank_order, int cap_rank_order,
                             struct employee_date today, struct employee_date *out)
 {
     struct employee_date eligible;
 
     if (rank_order < 1 || rank_order >= 17)
+        return 0;
+    if (cap_rank_order > 0 && rank_order >= cap_rank_order) /* the diploma's highest rank */
         return 0;
     /* PP 99/2000 art. 7 (domain.md §2): at least 4 years in the current rank. */
     eligible = add_years(tmt_rank, 4);

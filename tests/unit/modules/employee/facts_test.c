@@ -95,23 +95,31 @@ static void test_next_promotion(void **state)
     static const struct {
         const char *id;
         struct employee_date tmt_rank;
-        int rank_order;
+        int rank_order, cap;
         struct employee_date today;
         int has;
         struct employee_date want;
     } v[] = {
-        {"next-1", D(2022, 4, 1), 9, D(2026, 3, 10), 1, D(2026, 4, 1)},
-        {"next-2 overdue", D(2010, 4, 1), 12, D(2026, 3, 10), 1, D(2026, 4, 1)},
-        {"next-3", D(2019, 10, 1), 10, D(2020, 1, 2), 1, D(2023, 10, 1)},
-        {"next-4 IV/e", D(2020, 4, 1), 17, D(2026, 3, 10), 0, D(1, 1, 1)},
-        {"next-5 PPPK", D(2024, 1, 1), 109, D(2026, 3, 10), 0, D(1, 1, 1)},
-        {"next-6 leap", D(2020, 2, 29), 5, D(2023, 1, 1), 1, D(2024, 4, 1)},
+        {"next-1", D(2022, 4, 1), 9, 0, D(2026, 3, 10), 1, D(2026, 4, 1)},
+        {"next-2 overdue", D(2010, 4, 1), 12, 0, D(2026, 3, 10), 1, D(2026, 4, 1)},
+        {"next-3", D(2019, 10, 1), 10, 0, D(2020, 1, 2), 1, D(2023, 10, 1)},
+        {"next-4 IV/e", D(2020, 4, 1), 17, 0, D(2026, 3, 10), 0, D(1, 1, 1)},
+        {"next-5 PPPK", D(2024, 1, 1), 109, 0, D(2026, 3, 10), 0, D(1, 1, 1)},
+        {"next-6 leap", D(2020, 2, 29), 5, 0, D(2023, 1, 1), 1, D(2024, 4, 1)},
+        /* domain.md §14 education cap: S1 (cap III/d = 12) at III/d → none; SLTA (III/b = 10)
+         * at III/b → none; D-III (III/c = 11) at III/c → none; S2 (IV/a = 13) at III/d → yes */
+        {"cap-1 S1 III/d", D(2018, 4, 1), 12, 12, D(2026, 3, 10), 0, D(1, 1, 1)},
+        {"cap-2 SLTA III/b", D(2018, 4, 1), 10, 10, D(2026, 3, 10), 0, D(1, 1, 1)},
+        {"cap-3 D-III III/c", D(2018, 4, 1), 11, 11, D(2026, 3, 10), 0, D(1, 1, 1)},
+        {"cap-4 S2 III/d", D(2018, 4, 1), 12, 13, D(2026, 3, 10), 1, D(2026, 4, 1)},
+        {"cap-5 S1 III/c", D(2022, 4, 1), 11, 12, D(2026, 3, 10), 1, D(2026, 4, 1)},
     };
 
     (void)state;
     for (size_t i = 0; i < N(v); i++) {
         struct employee_date got = D(1, 1, 1);
-        int has = employee_next_promotion(v[i].tmt_rank, v[i].rank_order, v[i].today, &got);
+        int has = employee_next_promotion(v[i].tmt_rank, v[i].rank_order, v[i].cap, v[i].today,
+                                          &got);
 
         if (has != v[i].has)
             fail_msg("%s: has %d, want %d", v[i].id, has, v[i].has);

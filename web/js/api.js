@@ -132,8 +132,6 @@ export const post = (path, body, opts) => api('POST', path, {...opts, body});
 export const put = (path, body, opts) => api('PUT', path, {...opts, body});
 export const patch = (path, body, opts) => api('PATCH', path, {...opts, body});
 export const del = (path, opts) => api('DELETE', path, opts);
-/* POST a file's bytes (uploads): type is its MIME type ('' sends none). */
-export const upload = (path, file, type, opts) => api('POST', path, {...opts, body: file, rawType: type || ''});
 
 /* Build "?a=1&b=2" from an object, skipping empty values. */
 export function query(params) {
@@ -145,10 +143,10 @@ export function query(params) {
     return s ? '?' + s : '';
 }
 
-/* POST a raw body (a CSV file or text) with upload progress, for imports: fetch cannot report
- * upload progress, XMLHttpRequest can. onProgress(loaded, total) while the body is sent (total
- * 0 when unknown); onSent() once it is all sent and the server is working. → parsed JSON;
- * throws ApiError like api(). */
+/* POST a raw body (a document's bytes, a CSV file or text) with upload progress: fetch cannot
+ * report upload progress, XMLHttpRequest can. onProgress(loaded, total) while the body is sent
+ * (total 0 when unknown); onSent() once it is all sent and the server is working. → parsed
+ * JSON; throws ApiError like api(). */
 export function upload(path, body, contentType, {onProgress, onSent} = {}) {
     return new Promise((resolve, reject) => {
         const xhr = new XMLHttpRequest();

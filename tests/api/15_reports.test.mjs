@@ -1,9 +1,10 @@
 // 15_reports.test.mjs - reports and exports (issue 3): the DUK order of domain.md §13 on a unit
-// made for this file (rank, TMT, position level, service, age; CPNS and PPPK not listed), the
-// DUK as PDF (page header and "Halaman x dari y" read from the inflated content stream) and
-// XLSX, the employee list as CSV (formula cells neutralised, NIK masked, every row however
-// per_page is set) and XLSX ("=..." kept a string cell), the vacancy report with its sums, the
-// profile sheet PDF, bad input (422 naming the field), and scope: admin.dinkes never reaches
+// made for this file (rank, TMT, position level, service, leadership training, education (the
+// highest level, then the earlier graduation; superseded rows ignored), age; CPNS and PPPK not
+// listed), the DUK as PDF (page header and "Halaman x dari y" read from the inflated content
+// stream) and XLSX, the employee list as CSV (formula cells neutralised, NIK masked, every row
+// however per_page is set) and XLSX ("=..." kept a string cell), the vacancy report with its sums,
+// the profile sheet PDF, bad input (422 naming the field), and scope: admin.dinkes never reaches
 // DISDIK (404) and its DUK holds no DISDIK employee; pegawai and atasan get 403 on reports.
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
@@ -305,4 +306,44 @@ test('reports: scope, roles and bad input', async () => {
   assert.equal(own.status, 200);
   assert.equal(own.buf.toString('utf8').split('\r\n').filter(Boolean).length, 2);
   assert.equal(Number(sqlOk(`SELECT count(*) FROM employees WHERE unit_id = ${unit.id}`)), 8, 'reports wrote nothing');
+});
+
+test('DUK: equal rank, position and service -> training, then education (higher, earlier graduation)', async () => {
+  const admin = await loginOk(USERS.adminDinkes);
+  const code = `DINKES.DUKE${Math.floor(Math.random() * 9000 + 1000)}`;
+  const u = await post('/api/v1/units', { parent_id: dinkes.id, code, name: 'Bidang Uji DUK Pendidikan', kind: 'bidang' }, { session: admin });
+  assert.equal(u.status, 201, u.text);
+  const p = await post('/api/v1/positions', { unit_id: u.json.id, name: 'Pelaksana Uji Pendidikan', kind: 'pelaksana', kelas_jabatan: 7, needed: 6 }, { session: admin });
+  assert.equal(p.status, 201, p.text);
+  const ids = {};
+  for (const [i, name] of ['Edu I', 'Edu J', 'Edu K', 'Edu L', 'Edu M', 'Edu N'].entries()) {
+    const res = await post('/api/v1/employees', {
+      nik: NIK, name, birth_place: 'Medan', gender: 'L', status: 'PNS', unit_id: u.json.id,
+      nip: nip('19850101', '201001', 40 + i), birth_date: '1985-01-01', golongan: 'III/b',
+      tmt_golongan: '2020-04-01', position_id: p.json.id, tmt_jabatan: '2019-10-01',
+    }, { session: admin });
+    assert.equal(res.status, 201, `${name}: ${res.text}`);
+    ids[name] = res.json.id;
+  }
+  const add = async (name, kind, row) => {
+    const res = await post(`/api/v1/employees/${ids[name]}/${kind}`, row, { session: admin });
+    assert.equal(res.status, 201, `${name} ${kind}: ${res.text}`);
+    return res.json;
+  };
+  const edu = (level, on) => ({ level_code: level, institution: 'Universitas Sumatera Utara', graduated_on: on });
+  await add('Edu I', 'education', edu('S1', '2008-06-01'));
+  await add('Edu J', 'education', edu('S1', '2006-06-01'));
+  await add('Edu J', 'education', edu('S2', '2012-06-01'));
+  await add('Edu K', 'education', edu('S1', '2007-06-01'));
+  // L's S3 was a mistake, corrected to S1 2009: the superseded row counts for nothing
+  const wrong = await add('Edu L', 'education', edu('S3', '2010-06-01'));
+  await add('Edu L', 'education', { ...edu('S1', '2009-06-01'), supersedes: wrong.id });
+  // M passed the leadership training (Diklatpim IV, PKP today): before every untrained one
+  await add('Edu M', 'education', edu('SLTA', '2003-06-01'));
+  await add('Edu M', 'training', { kind: 'struktural', name: 'Diklatpim Tingkat IV', organizer: 'BPSDM Provinsi', start_date: '2018-03-01', end_date: '2018-06-01', hours: 280 });
+  // N: a technical training is not the required position training; no education known
+  await add('Edu N', 'training', { kind: 'teknis', name: 'Pelatihan Arsip Dinamis', organizer: 'BKPSDM Kota', start_date: '2018-03-01', end_date: '2018-03-05', hours: 32 });
+  const res = await get(`/api/v1/reports/duk?unit_id=${u.json.id}`, { session: admin });
+  assert.equal(res.status, 200, res.text);
+  assert.deepEqual(res.json.items.map((x) => x.name), ['Edu M', 'Edu J', 'Edu K', 'Edu I', 'Edu L', 'Edu N']);
 });

@@ -2,8 +2,8 @@
 // and listing every kind (education, family, training, awards, discipline, ranks; positions
 // read-only), every bad field -> 422 naming it with nothing written, corrections (supersedes),
 // the values derived on the record, scope (admin.dinkes cannot reach DISDIK, pegawai reads only
-// the own histories and never writes), the audit rows (family NIK masked), and the search
-// filters position_kind, status, state, age_min/age_max, education_level.
+// the own histories and never writes), the audit rows (family NIK masked; sealed at rest), and
+// the search filters position_kind, status, state, age_min/age_max, education_level.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import {
@@ -100,6 +100,11 @@ test('add and list every kind as admin.dinkes; each add is audited; the NIK is m
   // the admin in scope sees the family NIK whole in the list; the rank row carries its pangkat
   const fam = await get(`/api/v1/employees/${emp.id}/family`, { session: admin });
   assert.equal(fam.json.items[0].nik, NIK_WIFE);
+  // ... while the database holds it sealed (db/field.h), never in clear
+  const stored = sqlOk(`SELECT nik FROM employee_family WHERE id = ${fam.json.items[0].id}`);
+  assert.ok(stored.startsWith('v1:'), `family NIK stored as ${stored}`);
+  assert.ok(!stored.includes(NIK_WIFE));
+  assert.equal(Number(sqlOk(`SELECT count(*) FROM employee_family WHERE nik = '${NIK_WIFE}'`)), 0);
   const ranks = await get(`/api/v1/employees/${emp.id}/ranks`, { session: admin });
   assert.deepEqual(ranks.json.items.map((r) => r.golongan), ['III/b', 'III/a']);
   assert.equal(ranks.json.items[0].pangkat, 'Penata Muda Tingkat I');

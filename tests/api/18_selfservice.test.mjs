@@ -4,12 +4,16 @@
 // DINKES admins, pegawai only the own record), PATCH of contact fields with before/after audit,
 // and proposals: nothing changes in the record until an admin approves; reject keeps it; a
 // decided proposal cannot be decided again (409); nobody decides their own; every step audited.
+// Proposals of a new family member or education row: validated at creation like the history
+// POST (422 naming the field), nothing in the history before approval, the row added on
+// approval (a reject adds nothing); evidence only of the same employee; the proposed NIK sealed
+// in the stored payload and masked in the audit log.
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { before, test } from 'node:test';
 import {
-  USERS, assertError, get, loginOk, post, request, sqlOk,
+  USERS, assertError, get, loginOk, post, request, serverNow, sqlOk,
 } from './lib.mjs';
 
 const FILES_DIR = process.env.ABDI_FILES_DIR;
@@ -231,7 +235,8 @@ test('proposals: nothing changes before approval; approve applies; decided twice
     [{ kind: 'record', payload: { nip: '1' } }, 422, 'unknown_field', 'nip'],
     [{ kind: 'record', payload: {} }, 422, 'validation_failed', undefined],
     [{ kind: 'record' }, 422, 'validation_failed', 'payload'],
-    [{ kind: 'family', payload: { name: 'Siti' } }, 422, 'validation_failed', 'kind'],
+    [{ kind: 'family', payload: { name: 'Siti' } }, 422, 'validation_failed', 'relation'],
+    [{ kind: 'salary', payload: { address } }, 422, 'validation_failed', 'kind'],
     [{ kind: 'record', payload: { address }, evidence: [999999999] }, 422, 'validation_failed', 'evidence'],
     [{ kind: 'record', payload: { address }, status: 'approved' }, 422, 'unknown_field', 'status'],
   ]) {
@@ -355,4 +360,115 @@ test('proposals: scope of the queue and of reading; nobody decides their own', a
   assert.equal((await get(`/api/v1/employees/${emp.adminDinkes}`, { session: admin })).json.phone, '081377788899');
   const rejected = await decide(bk, d.json.id, { decision: 'reject', reason: 'Tidak sesuai KTP' });
   assert.equal(rejected.status, 200);
+});
+
+// YYYY-MM-DD of the server's (fake) today plus n days.
+function day(n = 0) {
+  return new Date((serverNow() + n * 86400) * 1000).toISOString().slice(0, 10);
+}
+
+// A NIK of a girl born on date (YYYY-MM-DD): day + 40 for women (domain.md §1).
+function nikOf(date, seq) {
+  const [y, m, d] = date.split('-');
+  return `127501${Number(d) + 40}${m}${y.slice(2)}${String(seq).padStart(4, '0')}`;
+}
+
+test('proposals of a family member: validated like the history, added only on approval', async () => {
+  const self = await loginOk(USERS.pegawaiDinkes);
+  const admin = await loginOk(USERS.adminDinkes);
+  const bk = await loginOk(USERS.bkpsdm);
+  const disdik = await loginOk(USERS.pegawaiDisdik);
+  const id = emp.pegawaiDinkes;
+  const born = day(-20);
+  const nik = nikOf(born, crypto.randomInt(1, 9999));
+  const name = `Bayi Usulan ${crypto.randomInt(1000, 9999)}`;
+  const child = { relation: 'anak', name, birth_date: born, gender: 'P', nik, child_kind: 'kandung', allowance: 1 };
+  const akta = await upload(self, id, PDF(), 'application/pdf', { kind: 'bukti', filename: 'akta-kelahiran.pdf' });
+  assert.equal(akta.status, 201, akta.text);
+  const foreign = await upload(disdik, emp.pegawaiDisdik, PDF(), 'application/pdf');
+  assert.equal(foreign.status, 201, foreign.text);
+  const familyRows = () => count(`employee_family WHERE employee_id = ${id}`);
+  const rows = count('employee_proposals');
+  const fam0 = familyRows();
+
+  // refused at creation, with the history's own messages, nothing saved
+  for (const [payload, field, evidence, code = 'validation_failed'] of [
+    [{ ...child, birth_date: '2025-02-30' }, 'birth_date'],
+    [{ ...child, birth_date: day(5) }, 'birth_date'],
+    [{ ...child, child_kind: undefined }, 'child_kind'],
+    [{ ...child, nik: '1275' }, 'nik', undefined, 'nik_invalid'],
+    [{ ...child, document_id: foreign.json.id }, 'document_id'],
+    [child, 'evidence', [foreign.json.id]],
+  ]) {
+    assertError(await propose(self, id, { kind: 'family', payload, evidence }), 422, code, field);
+  }
+  assertError(await propose(self, id, { kind: 'family', payload: { ...child, hobby: 'x' } }), 422, 'unknown_field', 'hobby');
+  assert.equal(count('employee_proposals'), rows, 'nothing saved on errors');
+
+  const p = await propose(self, id, { kind: 'family', payload: child, evidence: [akta.json.id] });
+  assert.equal(p.status, 201, p.text);
+  assert.equal(p.json.kind, 'family');
+  assert.equal(p.json.payload.nik, nik, 'the employee sees the own proposal whole');
+  assert.equal(p.json.payload.document_id, akta.json.id, 'the evidence is the row\'s document');
+  assert.deepEqual(p.json.current, {});
+  // stored sealed; the audit log has it masked
+  const stored = sqlOk(`SELECT payload FROM employee_proposals WHERE id = ${p.json.id}`);
+  assert.ok(!stored.includes(nik) && stored.includes('"nik":"v1:'), stored);
+  const created = (await auditRows(bk, 'proposal', p.json.id)).find((r) => r.action === 'proposal.create');
+  assert.ok(created && !JSON.stringify(created).includes(nik), 'the full NIK is in the audit log');
+  assert.equal(created.after.payload.nik, `${nik.slice(0, 4)}********${nik.slice(12)}`);
+  // nothing in the history before approval
+  assert.equal(familyRows(), fam0);
+  const before = await get(`/api/v1/employees/${id}/family`, { session: self });
+  assert.ok(!before.json.items.some((x) => x.name === name), 'the child is in the history before approval');
+  const queued = (await get('/api/v1/proposals', { session: admin })).json.items.find((x) => x.id === p.json.id);
+  assert.equal(queued.payload.name, name);
+  assert.equal(queued.payload.nik, nik, 'the verifier in scope sees the NIK whole');
+
+  const ok = await decide(admin, p.json.id, { decision: 'approve' });
+  assert.equal(ok.status, 200, ok.text);
+  assert.equal(familyRows(), fam0 + 1);
+  const after = await get(`/api/v1/employees/${id}/family`, { session: self });
+  const row = after.json.items.find((x) => x.name === name);
+  assert.ok(row, 'the child is in the history after approval');
+  assert.deepEqual([row.relation, row.birth_date, row.gender, row.child_kind, row.nik, row.document_id],
+    ['anak', born, 'P', 'kandung', nik, akta.json.id]);
+  assert.ok(sqlOk(`SELECT nik FROM employee_family WHERE id = ${row.id}`).startsWith('v1:'));
+  const approved = (await auditRows(bk, 'proposal', p.json.id)).find((r) => r.action === 'proposal.approve');
+  assert.deepEqual(approved.after.history, { kind: 'family', id: row.id });
+});
+
+test('proposals of an education row: reject keeps the history, approve adds it', async () => {
+  const self = await loginOk(USERS.pegawaiDinkes);
+  const admin = await loginOk(USERS.adminDinkes);
+  const id = emp.pegawaiDinkes;
+  const ijazah = await upload(self, id, PDF(), 'application/pdf', { kind: 'bukti', filename: 'ijazah.pdf' });
+  assert.equal(ijazah.status, 201, ijazah.text);
+  const row = { level_code: 'S1', institution: 'Universitas Sumatera Utara', major: 'Keperawatan', graduated_on: day(-60), diploma_number: `USU/${crypto.randomInt(1000, 9999)}` };
+  const rows = count('employee_proposals');
+  assertError(await propose(self, id, { kind: 'education', payload: { ...row, level_code: 'S9' } }), 422, 'validation_failed', 'level_code');
+  assertError(await propose(self, id, { kind: 'education', payload: { ...row, graduated_on: undefined } }), 422, 'validation_failed', 'graduated_on');
+  assert.equal(count('employee_proposals'), rows);
+  const edu = () => count(`employee_education WHERE employee_id = ${id}`);
+  const snapshot = sqlOk(`SELECT id, level_code, graduated_on FROM employee_education WHERE employee_id = ${id} ORDER BY id`);
+  const n0 = edu();
+
+  const no = await propose(self, id, { kind: 'education', payload: row, evidence: [ijazah.json.id] });
+  assert.equal(no.status, 201, no.text);
+  const rejected = await decide(admin, no.json.id, { decision: 'reject', reason: 'Ijazah belum dilegalisir' });
+  assert.equal(rejected.status, 200, rejected.text);
+  assert.equal(edu(), n0, 'a rejected proposal added a row');
+  assert.equal(sqlOk(`SELECT id, level_code, graduated_on FROM employee_education WHERE employee_id = ${id} ORDER BY id`), snapshot);
+
+  const yes = await propose(self, id, { kind: 'education', payload: row, evidence: [ijazah.json.id] });
+  assert.equal(yes.status, 201, yes.text);
+  assert.equal(edu(), n0);
+  const ok = await decide(admin, yes.json.id, { decision: 'approve' });
+  assert.equal(ok.status, 200, ok.text);
+  assert.equal(edu(), n0 + 1);
+  const list = await get(`/api/v1/employees/${id}/education`, { session: self });
+  const added = list.json.items.find((x) => x.diploma_number === row.diploma_number);
+  assert.ok(added, 'the education row after approval');
+  assert.deepEqual([added.level_code, added.graduated_on, added.document_id, added.created_by],
+    ['S1', row.graduated_on, ijazah.json.id, admin.user.id]);
 });

@@ -2,7 +2,8 @@
 // writes a position history row and moves the record out of admin.dinkes's reach; Plt/Plh limits
 // (4 months, an occupied post, overlap, a second extension) answer 422/409 with nothing written;
 // the automatic end (the fake clock moved past end_date brings the person home, no one acting);
-// a satgas batch is all or nothing under one decree and one audit entry; the candidate finder;
+// a satgas batch is all or nothing under one decree and one audit entry; the candidate finder
+// (competency from education and training, superseded rows ignored; its filters);
 // scope (admin.dinkes cannot assign a DISDIK employee: 404; pegawai: 403).
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
@@ -254,6 +255,63 @@ test('candidates: free active people in scope, ranked; assigned ones left out', 
   assertError(await get(`/api/v1/assignments/candidates?from_unit_id=${disdik.id}`, { session: admin }), 404, 'not_found');
   const peg = await loginOk(USERS.pegawaiDinkes);
   assertError(await get('/api/v1/assignments/candidates', { session: peg }), 403, 'forbidden');
+});
+
+test('candidates: competency from education and training; filters education_level and training', async () => {
+  const bk = await loginOk(USERS.bkpsdm);
+  const admin = await loginOk(USERS.adminDinkes);
+  const mark = `kompeten${Math.random().toString(36).slice(2, 7)}`; // in these people's names only
+  const p = await position(bk, pkm1, 'Perawat Kompetensi Uji', 'pelaksana', 6);
+  const a = await employee(bk, pkm1, p, `Calon A ${mark}`);
+  const b = await employee(bk, pkm1, p, `Calon B ${mark}`);
+  const c = await employee(bk, pkm1, p, `Calon C ${mark}`);
+  const add = async (who, kind, row) => {
+    const res = await post(`/api/v1/employees/${who.id}/${kind}`, row, { session: bk });
+    assert.equal(res.status, 201, `${kind}: ${res.text}`);
+    return res.json;
+  };
+  const training = (name) => ({ kind: 'teknis', name, organizer: 'BPSDM Provinsi', start_date: day(-40), end_date: day(-36), hours: 40 });
+  await add(a, 'education', { level_code: 'S1', institution: 'Universitas Sumatera Utara', major: 'Keperawatan', graduated_on: '2003-08-20' });
+  await add(b, 'education', { level_code: 'S1', institution: 'Universitas Sumatera Utara', major: 'Keperawatan', graduated_on: '2003-08-20' });
+  await add(c, 'education', { level_code: 'D3', institution: 'Poltekkes Medan', major: 'Keperawatan', graduated_on: '2001-08-20' });
+  await add(a, 'training', training(`Penanganan Gawat Darurat ${mark}`));
+  await add(b, 'training', training('Administrasi Perkantoran'));
+  // C's matching training was a mistake: corrected, the superseded row counts for nothing
+  const wrong = await add(c, 'training', training(`Penanganan Gawat Darurat ${mark}`));
+  await add(c, 'training', { ...training('Administrasi Perkantoran'), supersedes: wrong.id });
+
+  const url = (extra = '') => `/api/v1/assignments/candidates?q=${mark}&date_from=${day(0)}&limit=50${extra}`;
+  const res = await get(url(), { session: admin });
+  assert.equal(res.status, 200, res.text);
+  const ids = res.json.items.map((x) => x.employee_id);
+  assert.deepEqual(ids.filter((id) => [a.id, b.id, c.id].includes(id)).sort(), [a.id, b.id, c.id].sort());
+  const fa = res.json.items.find((x) => x.employee_id === a.id);
+  const fb = res.json.items.find((x) => x.employee_id === b.id);
+  const fc = res.json.items.find((x) => x.employee_id === c.id);
+  assert.deepEqual([fa.factors.training_match, fb.factors.training_match, fc.factors.training_match], [true, false, false]);
+  assert.deepEqual([fa.factors.education_level, fb.factors.education_level, fc.factors.education_level], [9, 9, 7]);
+  assert.deepEqual([fa.factors.training_hours, fb.factors.training_hours, fc.factors.training_hours], [40, 40, 40]);
+  assert.equal(fa.score, fb.score + 20, 'the matching training is worth 20');
+  assert.ok(ids.indexOf(a.id) < ids.indexOf(b.id), 'a matching training ranks first');
+  assert.ok(ids.indexOf(b.id) < ids.indexOf(c.id), 'S1 before D3');
+
+  // filters: the minimum education level, a training by name
+  const s1 = await get(url('&education_level=S1'), { session: admin });
+  assert.equal(s1.status, 200, s1.text);
+  assert.ok(s1.json.items.some((x) => x.employee_id === a.id) && s1.json.items.some((x) => x.employee_id === b.id));
+  assert.ok(!s1.json.items.some((x) => x.employee_id === c.id), 'D3 is below S1');
+  const s2 = await get(url('&education_level=S2'), { session: admin });
+  assert.ok(!s2.json.items.some((x) => [a.id, b.id, c.id].includes(x.employee_id)));
+  const gd = await get(url(`&training=${encodeURIComponent(`gawat darurat ${mark}`)}`), { session: admin });
+  assert.equal(gd.status, 200, gd.text);
+  assert.deepEqual(gd.json.items.map((x) => x.employee_id), [a.id], 'only A has it (C\'s row was superseded)');
+  // q alone finds a training by name, whatever the person's name
+  const byTraining = await get(`/api/v1/assignments/candidates?q=${encodeURIComponent(`darurat ${mark}`)}&date_from=${day(0)}`, { session: admin });
+  assert.deepEqual(byTraining.json.items.map((x) => x.employee_id), [a.id]);
+  assertError(await get(url('&education_level=SMA'), { session: admin }), 422, 'validation_failed', 'education_level');
+  assertError(await get(url('&education_level='), { session: admin }), 422, 'validation_failed', 'education_level');
+  assertError(await get(url('&training='), { session: admin }), 422, 'validation_failed', 'training');
+  assertError(await get(url(`&training=${'x'.repeat(65)}`), { session: admin }), 422, 'validation_failed', 'training');
 });
 
 test('end early, then the automatic end: the fake clock past end_date brings people home', async () => {

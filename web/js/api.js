@@ -143,10 +143,10 @@ export function query(params) {
     return s ? '?' + s : '';
 }
 
-/* POST a raw body (a CSV file or text) with upload progress, for imports: fetch cannot report
- * upload progress, XMLHttpRequest can. onProgress(loaded, total) while the body is sent (total
- * 0 when unknown); onSent() once it is all sent and the server is working. → parsed JSON;
- * throws ApiError like api(). */
+/* POST a raw body (a document's bytes, a CSV file or text) with upload progress: fetch cannot
+ * report upload progress, XMLHttpRequest can. onProgress(loaded, total) while the body is sent
+ * (total 0 when unknown); onSent() once it is all sent and the server is working. → parsed
+ * JSON; throws ApiError like api(). */
 export function upload(path, body, contentType, {onProgress, onSent} = {}) {
     return new Promise((resolve, reject) => {
         const xhr = new XMLHttpRequest();

@@ -1,24 +1,39 @@
 /* Data saya (#/data-saya): the employee's own record, whole (the profile page rendered for the
  * account's own employee id, with its documents), a form that proposes a change to the contact
  * fields with evidence ("Ajukan perubahan": POST /employees/{id}/proposals; nothing changes in
- * the record until a verifier approves), and the list of the own proposals with their status
- * and, when rejected, the reason. A pending proposal can be withdrawn. */
+ * the record until a verifier approves), forms that propose a new family member (a newborn
+ * child, a spouse) or a new education row with evidence (kind "family"/"education": the row
+ * is added to the history on approval; the fields are the history's own, from riwayat.js),
+ * and the list of the own proposals with their status and, when rejected, the reason. A
+ * pending proposal can be withdrawn. */
 
 import {get, post} from './api.js';
 import {h, formField, message, pageTitle, timeEl} from './dom.js';
 import {kontakForm, LABEL, tampil} from './kontak.js';
 import {uploadFile} from './dokumen.js';
 import profil from './profil.js';
+import {riwayatFields, riwayatForm, riwayatKind} from './riwayat.js';
 
 export const STATUS = {pending: 'Menunggu verifikasi', approved: 'Disetujui', rejected: 'Ditolak',
                        cancelled: 'Dibatalkan'};
+/* What a proposal of each kind is, for people. */
+export const JENIS_USULAN = {record: 'Perubahan data', family: 'Anggota keluarga baru',
+                             education: 'Riwayat pendidikan baru'};
+
+/* A proposal's payload as [label, text] pairs: the contact fields, or the history row. */
+export function usulanFields(p) {
+    const k = p.kind !== 'record' && riwayatKind(p.kind);
+    if (k)
+        return riwayatFields(k, p.payload || {});
+    return Object.entries(p.payload || {}).map(([f, v]) => [LABEL[f] || f, tampil(f, v)]);
+}
 
 function usulanItem(p, onCancel) {
-    const changes = Object.entries(p.payload || {}).map(([f, v]) =>
-        h('li', null, (LABEL[f] || f) + ': ', h('strong', null, tampil(f, v))));
-    return h('li', {class: 'kartu kartu-baris', 'data-usulan': String(p.id)},
-             h('p', null, h('span', {class: 'lencana lencana-' + p.status, 'data-field': 'status'},
-                            STATUS[p.status] || p.status), ' · diajukan ', timeEl(p.created_at)),
+    const changes = usulanFields(p).map(([label, text]) => h('li', null, label + ': ', h('strong', null, text)));
+    return h('li', {class: 'kartu kartu-baris', 'data-usulan': String(p.id), 'data-kind': p.kind},
+             h('p', null, h('strong', null, JENIS_USULAN[p.kind] || p.kind), ' · ',
+               h('span', {class: 'lencana lencana-' + p.status, 'data-field': 'status'},
+                 STATUS[p.status] || p.status), ' · diajukan ', timeEl(p.created_at)),
              h('ul', null, changes),
              p.evidence && p.evidence.length
                  ? h('p', null, 'Bukti: ', p.evidence.map((id, i) => [i ? ', ' : '',
@@ -41,8 +56,9 @@ function render(root, ctx) {
     }
     const record = h('div');
     const formBox = h('section', {class: 'kartu', 'aria-labelledby': 'judul-ajukan'});
+    const rowBox = h('section', {class: 'kartu', 'aria-labelledby': 'judul-usul-riwayat'});
     const listBox = h('section', {class: 'kartu', 'aria-labelledby': 'judul-usulan'});
-    root.append(record, formBox, listBox);
+    root.append(record, formBox, rowBox, listBox);
     profil.render(record, {...ctx, params: {id: String(id)}});
 
     async function loadList() {
@@ -126,7 +142,52 @@ function render(root, ctx) {
                                 form);
     }
 
+    /* A proposal of a new history row of kind: the history's form without the decree fields,
+     * plus the evidence (uploaded first; it becomes the row's document). */
+    async function rowForm(kind, title, evidenceLabel) {
+        const bukti = formField('usul-' + kind + '-bukti', evidenceLabel,
+                                h('input', {type: 'file', accept: 'application/pdf,image/jpeg,image/png'}),
+                                'PDF, JPEG atau PNG, paling besar 2 MB');
+        const form = await riwayatForm(riwayatKind(kind), {
+            idPrefix: 'usul-' + kind, submit: 'Ajukan usulan', sk: false, extra: {evidence: bukti},
+            done: 'Usulan terkirim. Riwayat bertambah setelah disetujui verifikator.',
+            send: async (payload) => {
+                const evidence = [];
+                const f = bukti.control.files && bukti.control.files[0];
+                if (f) {
+                    try {
+                        evidence.push((await uploadFile(id, f, 'bukti')).id);
+                    } catch (err) {
+                        err.field = 'evidence';
+                        throw err;
+                    }
+                }
+                await post('/employees/' + id + '/proposals', {kind, payload, evidence});
+                loadList();
+            },
+        });
+        return h('details', {class: 'tambah-riwayat', 'data-usul': kind}, h('summary', null, title), form);
+    }
+
+    async function loadRowForms() {
+        try {
+            const forms = [await rowForm('family', 'Usulkan anggota keluarga (mis. kelahiran anak)',
+                                         'Bukti: akta kelahiran, buku nikah atau KK'),
+                           await rowForm('education', 'Usulkan riwayat pendidikan',
+                                         'Bukti: ijazah')];
+            if (!ctx.isCurrent())
+                return;
+            rowBox.replaceChildren(h('h2', {id: 'judul-usul-riwayat'}, 'Usulkan riwayat'),
+                                   h('p', {class: 'petunjuk'},
+                                     'Anggota keluarga atau pendidikan baru ditambahkan ke riwayat Anda setelah disetujui verifikator.'),
+                                   ...forms);
+        } catch (e) {
+            rowBox.replaceChildren(message('galat', e.message));
+        }
+    }
+
     loadForm();
+    loadRowForms();
     loadList();
 }
 

@@ -3,7 +3,9 @@
  * /api/v1/employees/{id}/{kind}, loaded when its tab is first opened. When the server says
  * can_add (an admin whose scope covers the record), the tab also has a form that POSTs a row;
  * an error naming a field shows under it and nothing typed is lost. One table of kinds drives
- * every tab, as one descriptor per kind drives the server. */
+ * every tab, as one descriptor per kind drives the server. Data saya reuses the forms to
+ * propose a family member or an education row, and both it and Verifikasi show a proposed
+ * row with the same labels (riwayatKind, riwayatForm, riwayatFields). */
 
 import {get, post} from './api.js';
 import {formField, h, message, showMessage} from './dom.js';
@@ -135,23 +137,47 @@ async function control(spec) {
     return h('input', {type: spec.type || 'text', autocomplete: 'off'});
 }
 
-/* The add form of kind k for employee id; onAdded() reloads the list. */
-async function addForm(k, id, onAdded) {
+/* The descriptor of kind (education, family, ...); undefined for an unknown kind. */
+export function riwayatKind(kind) {
+    return KINDS.find((k) => k.kind === kind);
+}
+
+/* The filled fields of row (a proposed row of kind k) as [label, text] pairs in form order. */
+export function riwayatFields(k, row) {
+    return k.form.filter((spec) => row[spec.name] !== undefined && row[spec.name] !== null && row[spec.name] !== '')
+        .map((spec) => {
+            const col = k.cols.find(([name]) => name === spec.name);
+            const fmt = (col && col[2]) || (spec.type === 'date' ? 'date'
+                : Array.isArray(spec.options) ? Object.fromEntries(spec.options) : undefined);
+            return [spec.label, cell(row, [spec.name, '', fmt])];
+        });
+}
+
+/* A form for a new row of kind k. opts: idPrefix (of the control ids), submit (button label),
+ * sk (false: without the decree fields), extra ({name: formField()} shown after the kind's
+ * fields, not sent in the row, errors naming them shown under them), send(row) (posts it;
+ * throws the API error), done (the success text). */
+export async function riwayatForm(k, opts) {
     const fields = {};
+    const extra = opts.extra || {};
     for (const spec of k.form) {
+        if (opts.sk === false && SK.includes(spec))
+            continue;
         const c = await control(spec);
         c.name = spec.name;
-        fields[spec.name] = {spec, ...formField('rw-' + k.kind + '-' + spec.name, spec.label, c, spec.hint)};
+        fields[spec.name] = {spec, ...formField(opts.idPrefix + '-' + spec.name, spec.label, c, spec.hint)};
     }
     const status = h('div', {class: 'wadah-pesan', 'aria-live': 'polite'});
-    const submit = h('button', {type: 'submit', class: 'tombol tombol-utama'}, 'Simpan');
+    const submit = h('button', {type: 'submit', class: 'tombol tombol-utama'}, opts.submit || 'Simpan');
     const form = h('form', {class: 'formulir', novalidate: ''}, status,
-                   ...Object.values(fields).map((f) => f.wrap), submit);
+                   ...Object.values(fields).map((f) => f.wrap), ...Object.values(extra).map((f) => f.wrap), submit);
     form.addEventListener('submit', async (ev) => {
         ev.preventDefault();
         if (submit.disabled)
             return;
         const body = {};
+        for (const f of Object.values(extra))
+            f.setError('');
         for (const [name, f] of Object.entries(fields)) {
             f.setError('');
             const v = f.control.value.trim();
@@ -161,12 +187,11 @@ async function addForm(k, id, onAdded) {
         showMessage(status, null);
         submit.disabled = true;
         try {
-            await post('/employees/' + id + '/' + k.kind, body);
+            await opts.send(body);
             form.reset();
-            showMessage(status, 'sukses', 'Riwayat ' + k.label.toLowerCase() + ' tersimpan.');
-            onAdded();
+            showMessage(status, 'sukses', opts.done);
         } catch (e) {
-            const f = fields[e.field];
+            const f = fields[e.field] || extra[e.field];
             if (f) {
                 f.setError(e.message);
                 f.control.focus();
@@ -177,6 +202,19 @@ async function addForm(k, id, onAdded) {
         } finally {
             submit.disabled = false;
         }
+    });
+    return form;
+}
+
+/* The add form of kind k for employee id; onAdded() reloads the list. */
+async function addForm(k, id, onAdded) {
+    const form = await riwayatForm(k, {
+        idPrefix: 'rw-' + k.kind,
+        done: 'Riwayat ' + k.label.toLowerCase() + ' tersimpan.',
+        send: async (body) => {
+            await post('/employees/' + id + '/' + k.kind, body);
+            onAdded();
+        },
     });
     return h('details', {class: 'tambah-riwayat'},
              h('summary', null, 'Tambah riwayat ' + k.label.toLowerCase()), form);

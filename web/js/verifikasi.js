@@ -1,16 +1,33 @@
 /* Verifikasi (#/verifikasi, admins): the queue of pending self-service proposals in the
  * admin's scope (GET /proposals), each with the proposed and the current value of every field
  * side by side and its evidence; approve (the record changes at once) or reject with a
- * reason (POST /proposals/{id}/decision). The server refuses a decision about the admin's own
- * record and one already made (the list then reloads). */
+ * reason (POST /proposals/{id}/decision). A proposed family member or education row is shown
+ * as the row the history will get (its labels from riwayat.js), as nothing is replaced. The
+ * server refuses a decision about the admin's own record and one already made (the list then
+ * reloads). */
 
 import {get, post, query} from './api.js';
 import {h, formField, message, pageTitle, timeEl} from './dom.js';
 import {LABEL, tampil} from './kontak.js';
+import {JENIS_USULAN, usulanFields} from './data-saya.js';
 
 const PER_PAGE = 20;
 
+/* A new history row: what the history will get, field by field. */
+function newRow(p) {
+    return h('div', {class: 'wadah-tabel', tabindex: '0', role: 'region',
+                     'aria-label': JENIS_USULAN[p.kind] + ' diusulkan ' + p.employee_name},
+             h('table', {class: 'tabel'},
+               h('caption', null, JENIS_USULAN[p.kind] + ' (ditambahkan ke riwayat bila disetujui)'),
+               h('thead', null, h('tr', null, h('th', {scope: 'col'}, 'Data'), h('th', {scope: 'col'}, 'Diusulkan'))),
+               h('tbody', null, usulanFields(p).map(([label, text]) =>
+                 h('tr', null, h('th', {scope: 'row'}, label),
+                   h('td', {'data-field': 'proposed'}, h('strong', null, text)))))));
+}
+
 function compare(p) {
+    if (p.kind !== 'record')
+        return newRow(p);
     return h('div', {class: 'wadah-tabel', tabindex: '0', role: 'region',
                      'aria-label': 'Perbandingan data usulan ' + p.employee_name},
              h('table', {class: 'tabel'},

@@ -30,6 +30,42 @@ int employee_position_level(const char *kind, int kelas_jabatan)
     return 0;
 }
 
+/* domain.md §13 "required position training" is the leadership training a structural post
+ * requires (PermenPAN-RB/Perlan LAN: PKN Tingkat I for JPT madya, PKN Tingkat II for JPT
+ * pratama, PKA for administrators, PKP for supervisors; before 2019 Diklatpim Tingkat I..IV).
+ * The training history records it under the SIASN kinds "struktural" or "manajerial"; the
+ * level comes from the name: PKA 2, PKP 1, else a tier I..IV (or 1..4) 5 - tier. */
+int employee_training_level(const char *kind, const char *name)
+{
+    static const char *const tiers[] = {"I", "II", "III", "IV", NULL};
+    char word[16];
+    int level = 0;
+
+    if (!kind || !name || (strcmp(kind, "struktural") != 0 && strcmp(kind, "manajerial") != 0))
+        return 0;
+    while (*name) {
+        size_t n = 0;
+
+        while (*name && !((*name >= 'A' && *name <= 'Z') || (*name >= 'a' && *name <= 'z') ||
+                          (*name >= '0' && *name <= '9')))
+            name++;
+        for (; (*name >= 'A' && *name <= 'Z') || (*name >= 'a' && *name <= 'z') ||
+               (*name >= '0' && *name <= '9');
+             name++)
+            if (n + 1 < sizeof word)
+                word[n++] = (char)(*name >= 'a' && *name <= 'z' ? *name - 'a' + 'A' : *name);
+        word[n] = '\0';
+        if (strcmp(word, "PKA") == 0)
+            level = 2;
+        else if (strcmp(word, "PKP") == 0)
+            level = 1;
+        for (int t = 0; tiers[t]; t++)
+            if (strcmp(word, tiers[t]) == 0 || (n == 1 && word[0] == '1' + t))
+                level = 4 - t;
+    }
+    return level;
+}
+
 int employee_service_months(struct employee_date appointed_on, struct employee_date today)
 {
     int months = (today.y - appointed_on.y) * 12 + (today.m - appointed_on.m);

@@ -383,6 +383,11 @@ enum err_code employee_history_validate(const struct history_kind *k, json_t *ro
 enum err_code employee_history_add(struct db *db, struct arena *a, const char *kind,
                                    int64_t employee_id, json_t *row, int64_t actor_user_id,
                                    int64_t now, int64_t *id_out, struct err *e) ABDI_MUST_CHECK;
+/* The checks of employee_history_add without the insert: a row proposed now and added
+ * later (self-service proposals validate at creation what the approval will add). */
+enum err_code employee_history_check(struct db *db, struct arena *a, const char *kind,
+                                     int64_t employee_id, json_t *row, int64_t now,
+                                     struct err *e) ABDI_MUST_CHECK;
 /* Insert one validated row (v as employee_history_validate filled it; actor 0 = none)
  * through k->sql_insert, with no check; a rank or position row also refreshes the record's
  * cached current rank (employee_current_refresh), other cached values are the caller's.
@@ -391,7 +396,9 @@ enum err_code employee_history_insert(struct db *db, const struct history_kind *
                                       int64_t employee_id, const struct history_value *v,
                                       int64_t now, int64_t actor, int64_t *id_out,
                                       struct err *e) ABDI_MUST_CHECK;
-/* Rows of kind of an employee, newest first, as JSON objects (NIKs masked unless show_nik). */
+/* Rows of kind of an employee, newest first, as JSON objects (NIKs masked unless show_nik).
+ * NIK fields are stored sealed (db/field.h, column "<table>.<field>", e.g.
+ * "employee_family.nik"): employee_history_insert seals, this opens. */
 enum err_code employee_history_list(struct db *db, struct arena *a,
                                     const struct history_kind *k, int64_t employee_id,
                                     int show_nik, json_t **out, struct err *e) ABDI_MUST_CHECK;
@@ -467,8 +474,9 @@ extern const struct route employee_import_routes[];
 /* ==== DUK and reports (duk.c pure; report_store.c SQL; report_api.c handlers) ==== */
 /* domain.md §13 (PP 15/1979): one row of the Daftar Urut Kepangkatan. The display fields are
  * the store's; the keys are what the order reads. A date {0,0,0} is unknown and ranks after
- * every known date; a level 0 is unknown and ranks last. Education and position training
- * have no tables yet: the store leaves those keys 0 (issue 3, wired after the merge). */
+ * every known date; a level 0 is unknown and ranks last. The store fills education from
+ * employee_education (highest rank_order, its earliest graduation) and the training keys
+ * from employee_training (employee_training_level), superseded rows ignored. */
 struct employee_duk {
     int64_t id, unit_id;
     const char *nip, *name, *gelar_depan, *gelar_belakang, *status, *unit_name;
@@ -481,9 +489,9 @@ struct employee_duk {
     struct employee_date tmt_position; /* earlier first */
     int service_months; /* masa kerja counted for salary, more first */
     int training_passed; /* required position training passed: 1 first */
-    int training_level;  /* its level, higher first */
-    struct employee_date training_on; /* earlier pass first */
-    int education_level; /* higher first */
+    int training_level;  /* its level (employee_training_level), higher first */
+    struct employee_date training_on; /* earlier pass (end_date) first */
+    int education_level; /* education_levels.rank_order, higher first */
     struct employee_date graduated_on; /* earlier first */
     struct employee_date birth_on; /* older (earlier) first */
 };
@@ -492,6 +500,11 @@ struct employee_duk {
  * administrator 21 > pengawas 20 > functional and pelaksana posts by kelas_jabatan (1..17);
  * 0 when there is no position (kind NULL) or the kind is unknown. */
 int employee_position_level(const char *kind, int kelas_jabatan);
+/* Level of a training row as the DUK's required position training (leadership): 0 when the
+ * kind is neither "struktural" nor "manajerial" (SIASN jenis diklat 1 and 5) or the name
+ * carries no level, else PKN/Diklatpim Tingkat I 4, II 3, PKA or Tingkat III 2, PKP or
+ * Tingkat IV 1 (the last level word of the name wins). docs/api-reports.md. */
+int employee_training_level(const char *kind, const char *name);
 /* Whole months from appointed_on to today (0 before it): the masa kerja of the DUK. */
 int employee_service_months(struct employee_date appointed_on, struct employee_date today);
 /* <0 when a is listed before b. Total: the last tie-breakers are the NIP, then the id. */

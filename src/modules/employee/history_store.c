@@ -2,11 +2,14 @@
  * (reference codes, the document and the corrected row belong to the employee, a promotion
  * not dated before the current rank), the insert of a validated row through its kind's
  * statement, the refresh of the record's cached education level, lists as JSON, the derived
- * values of the record, the education level reference and the demo histories. */
+ * values of the record, the education level reference and the demo histories. NIK fields
+ * (HT_NIK) are sealed at rest (db/field.h, column "<table>.<field>") and opened on read. */
 #include "modules/employee/employee.h"
 
 #include <stdio.h>
 #include <string.h>
+
+#include "db/field.h"
 
 static const char SQL_DOCUMENT_OF[] =
     "SELECT count(*) FROM documents WHERE id = $1 AND employee_id = $2";
@@ -144,10 +147,29 @@ static enum err_code db_checks(struct db *db, struct arena *a, const struct hist
     return rc;
 }
 
+/* "<table>.<field>": the column a sealed value is bound to (field_seal's additional data). */
+static void sealed_column(const struct history_kind *k, const struct history_field *f, char *out,
+                          size_t cap)
+{
+    snprintf(out, cap, "%s.%s", k->table, f->name);
+}
+
+/* A NIK as stored: sealed, never in clear (a NIK is 16 digits: the buffer has room). */
+static enum err_code bind_sealed(struct db_stmt *st, int idx, const struct history_kind *k,
+                                 const struct history_field *f, const char *plain, struct err *e)
+{
+    char column[128], sealed[FIELD_SEALED_CAP(EMPLOYEE_NIK_LEN + 16)];
+
+    sealed_column(k, f, column, sizeof column);
+    if (field_seal_to(sealed, sizeof sealed, column, plain))
+        return err_internal(e, "NIK cannot be sealed (no key, or too long)");
+    db_bind_text(st, idx, sealed);
+    return ERR_OK;
+}
+
 enum err_code employee_history_insert(struct db *db, const struct history_kind *k,
                                       int64_t employee_id, const struct history_value *v,
-                                      int64_t now, int64_t actor, int64_t *id_out,
-                                      struct err *e)
+                                      int64_t now, int64_t actor, int64_t *id_out, struct err *e)
 {
     struct db_stmt *st;
     enum err_code rc = db_prepare(db, k->sql_insert, &st, e);
@@ -156,17 +178,23 @@ enum err_code employee_history_insert(struct db *db, const struct history_kind *
     if (rc)
         return rc;
     db_bind_int(st, p++, employee_id);
-    for (int i = 0; k->fields[i].name; i++) {
+    for (int i = 0; !rc && k->fields[i].name; i++) {
         const struct history_field *f = &k->fields[i];
 
         if (f->flags & HF_OUTPUT)
             continue;
         if (!v[i].present)
             db_bind_null(st, p++);
+        else if (f->type == HT_NIK)
+            rc = bind_sealed(st, p++, k, f, v[i].s, e);
         else if (f->type == HT_INT || f->type == HT_ID)
             db_bind_int(st, p++, v[i].i);
         else
             db_bind_text(st, p++, v[i].s);
+    }
+    if (rc) {
+        db_reset(st);
+        return rc;
     }
     db_bind_int(st, p++, now);
     if (actor > 0)
@@ -195,12 +223,14 @@ static void context_of(const struct employee *x, int64_t now, struct history_con
     cx->gender = x->gender && x->gender[0] == 'P' ? EMPLOYEE_FEMALE : EMPLOYEE_MALE;
 }
 
-enum err_code employee_history_add(struct db *db, struct arena *a, const char *kind,
-                                   int64_t employee_id, json_t *row, int64_t actor_user_id,
-                                   int64_t now, int64_t *id_out, struct err *e)
+/* Validate row as kind for the employee (rules, then the database checks); *kp and v are
+ * what the insert needs. */
+static enum err_code check_row(struct db *db, struct arena *a, const char *kind,
+                               int64_t employee_id, json_t *row, int64_t now,
+                               const struct history_kind **kp, struct history_value *v,
+                               struct err *e)
 {
     const struct history_kind *k = employee_history_kind(kind);
-    struct history_value v[HISTORY_MAX_FIELDS];
     struct history_context cx;
     struct employee x;
     enum err_code rc;
@@ -214,20 +244,43 @@ enum err_code employee_history_add(struct db *db, struct arena *a, const char *k
     rc = employee_history_validate(k, row, &cx, v, e);
     if (!rc)
         rc = db_checks(db, a, k, v, &x, e);
+    *kp = k;
+    return rc;
+}
+
+enum err_code employee_history_check(struct db *db, struct arena *a, const char *kind,
+                                     int64_t employee_id, json_t *row, int64_t now,
+                                     struct err *e)
+{
+    const struct history_kind *k = NULL;
+    struct history_value v[HISTORY_MAX_FIELDS];
+
+    return check_row(db, a, kind, employee_id, row, now, &k, v, e);
+}
+
+enum err_code employee_history_add(struct db *db, struct arena *a, const char *kind,
+                                   int64_t employee_id, json_t *row, int64_t actor_user_id,
+                                   int64_t now, int64_t *id_out, struct err *e)
+{
+    const struct history_kind *k = NULL;
+    struct history_value v[HISTORY_MAX_FIELDS];
+    enum err_code rc = check_row(db, a, kind, employee_id, row, now, &k, v, e);
+
     if (!rc)
         rc = employee_history_insert(db, k, employee_id, v, now, actor_user_id, id_out, e);
     if (!rc) {
         const int64_t args[] = {employee_id, now};
 
-        rc = db_run_ints(db, k == employee_history_kind("education") ? SQL_EDUCATION_CACHE
-                                                                     : SQL_TOUCH,
+        rc = db_run_ints(db,
+                         k == employee_history_kind("education") ? SQL_EDUCATION_CACHE : SQL_TOUCH,
                          args, 2, NULL, e);
     }
     return rc;
 }
 
 /* One row of k->sql_list as the API shows it. */
-static json_t *read_row(struct db_stmt *st, const struct history_kind *k, int show_nik)
+static json_t *read_row(struct db_stmt *st, struct arena *a, const struct history_kind *k,
+                        int show_nik)
 {
     json_t *o = json_object();
     int c = 1;
@@ -241,11 +294,14 @@ static json_t *read_row(struct db_stmt *st, const struct history_kind *k, int sh
             val = json_null();
         } else if (f->type == HT_INT || f->type == HT_ID) {
             val = json_integer(db_col_int(st, c));
-        } else if (f->type == HT_NIK && !show_nik) {
-            char masked[EMPLOYEE_NIK_LEN + 1];
+        } else if (f->type == HT_NIK) {
+            char column[128], masked[EMPLOYEE_NIK_LEN + 1];
+            const char *plain;
 
-            employee_nik_mask(db_col_text(st, c), masked);
-            val = json_string(masked);
+            sealed_column(k, f, column, sizeof column);
+            plain = field_open(a, column, db_col_text(st, c));
+            employee_nik_mask(plain, masked);
+            val = show_nik && plain ? json_string(plain) : json_string(masked);
         } else {
             val = json_string(db_col_text(st, c));
         }
@@ -269,14 +325,13 @@ enum err_code employee_history_list(struct db *db, struct arena *a,
     enum err_code rc = db_prepare(db, k->sql_list, &st, e);
     int r;
 
-    (void)a;
     if (rc) {
         json_decref(arr);
         return rc;
     }
     db_bind_int(st, 1, employee_id);
     while ((r = db_step(st, e)) == 1)
-        json_array_append_new(arr, read_row(st, k, show_nik));
+        json_array_append_new(arr, read_row(st, a, k, show_nik));
     db_reset(st);
     if (r < 0) {
         json_decref(arr);

@@ -230,8 +230,9 @@ static json_t *candidate_json(const struct placement_candidate *c)
 static enum err_code candidates_parse(struct req *rq, struct placement_candidate_query *q,
                                       int64_t *near, int64_t *limit, struct err *e)
 {
-    static const char *const keys[] = {"unit_id", "from_unit_id", "q", "date_from",
-                                       "date_to", "limit",        NULL};
+    static const char *const keys[] = {"unit_id",   "from_unit_id", "q",
+                                       "date_from", "date_to",      "education_level",
+                                       "training",  "limit",        NULL};
     const char *unit = req_query(rq, "unit_id"), *from = req_query(rq, "from_unit_id");
     const char *lim = req_query(rq, "limit");
     struct employee_date d1, d2;
@@ -251,6 +252,19 @@ static enum err_code candidates_parse(struct req *rq, struct placement_candidate
     q->q = req_query(rq, "q") ? req_query(rq, "q") : "";
     if (strlen(q->q) > 64)
         return placement_invalid(e, "q", "Kata kunci terlalu panjang");
+    q->training = req_query(rq, "training");
+    if (q->training && (!*q->training || strlen(q->training) > 64))
+        return placement_invalid(e, "training", "Nama diklat harus 1..64 karakter");
+    q->education_level = req_query(rq, "education_level");
+    if (q->education_level) {
+        int known = 0;
+
+        rc = employee_education_level_known(rq->db, q->education_level, &known, e);
+        if (rc)
+            return rc;
+        if (!known)
+            return placement_invalid(e, "education_level", "Tingkat pendidikan tidak dikenal");
+    }
     rc = query_date(rq, "date_from", &q->date_from, &d1, e);
     if (!rc && !req_query(rq, "date_to"))
         q->date_to = q->date_from, d2 = d1;
@@ -261,6 +275,7 @@ static enum err_code candidates_parse(struct req *rq, struct placement_candidate
     if (rc)
         return rc;
     q->recent_from = placement_date_text(rq->a, placement_add_days(d1, -365));
+    q->training_from = placement_date_text(rq->a, placement_add_days(d1, -730));
     if (*near)
         rc = scope_unit_read(rq, *near, e);
     if (!rc && q->from_unit)

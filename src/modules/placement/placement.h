@@ -87,9 +87,10 @@ struct placement_check {
 enum err_code placement_check(const struct placement_check *c, const struct placement_limits *l,
                               struct err *e) ABDI_MUST_CHECK;
 
-/* One candidate of the finder. education_level (0 unknown, SIASN tingkat pendidikan order
- * 1 SD .. 9 S3), training_hours (JP in the last 2 years) and training_match (a training whose
- * name matches q) are filled once the education and training modules exist; until then 0. */
+/* One candidate of the finder. education_level: education_levels.rank_order of the highest
+ * education (1 SD .. 13 S3, 0 unknown); training_hours: JP of trainings started in the 2 years
+ * up to date_from; training_match: q found in a training name, an education major or the
+ * position name. Superseded history rows never count. */
 struct placement_candidate {
     int64_t employee_id, unit_id, position_id;
     const char *nip, *name, *unit_name, *position_name, *position_kind, *golongan;
@@ -186,14 +187,19 @@ enum err_code placement_transfers(struct db *db, struct arena *a, int64_t employ
                                   struct err *e) ABDI_MUST_CHECK;
 
 /* Candidates: active employees whose home unit is in root's scope (and under from_unit when
- * not 0), matching q (position or person name, "" any), with no assignment meeting
- * [from, to]; at most a pre-cut of rows before ranking. */
+ * not 0), matching q (person or position name, a training name or an education major; ""
+ * any), with at least the education level and a training named like training when given,
+ * with no assignment meeting [from, to]; at most a pre-cut of rows before ranking. */
 struct placement_candidate_query {
     int64_t root, from_unit;
     int subtree;
     const char *q, *date_from, *date_to;
     const char *recent_from; /* assignments starting on or after it (and before date_from)
                                 count as recent workload */
+    const char *training_from; /* trainings starting on or after it (up to date_from) count
+                                  in training_hours */
+    const char *education_level; /* minimum education level code; NULL or "" any */
+    const char *training;        /* text of a training name the candidate has; NULL or "" any */
 };
 enum err_code placement_candidates(struct db *db, struct arena *a,
                                    const struct placement_candidate_query *q,

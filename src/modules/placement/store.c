@@ -99,9 +99,25 @@ static const char SQL_NEWEST_TMT[] =
     " ORDER BY tmt DESC, id DESC LIMIT 1";
 
 /* candidates: $1 root, $2 subtree, $3 from unit (0 any), $4 q pattern ("" any), $5 from,
- * $6 to, $7 recent-from. Pre-ordered so the cut keeps the likeliest: position matches q,
- * staff before heads, then name. */
+ * $6 to, $7 recent-from, $8 training-from (JP counted from it to $5), $9 minimum education
+ * level code ("" any), $10 training name pattern ("" any). Superseded history rows never
+ * count. q matches the person, the position, a training name or an education major.
+ * Pre-ordered so the cut keeps the likeliest: position matches q, a training or major
+ * matches q, staff before heads, then name. */
 #define CANDIDATE_PRECUT "1000"
+#define LIVE(t, alias) " NOT EXISTS (SELECT 1 FROM " t " n WHERE n.supersedes = " alias ".id)"
+#define LIKE(col, pattern) " lower(" col ") LIKE CAST(" pattern " AS TEXT) ESCAPE '\\'"
+#define EDU_LEVEL                                                                                  \
+    "(SELECT MAX(l.rank_order) FROM employee_education ed JOIN education_levels l"                 \
+    " ON l.code = ed.level_code WHERE ed.employee_id = e.id AND"                                   \
+    LIVE("employee_education", "ed") ")"
+#define HAS_TRAINING(pattern)                                                                      \
+    " EXISTS (SELECT 1 FROM employee_training t WHERE t.employee_id = e.id AND"                    \
+    LIKE("t.name", pattern) " AND" LIVE("employee_training", "t") ")"
+#define HAS_MAJOR                                                                                  \
+    " EXISTS (SELECT 1 FROM employee_education ed WHERE ed.employee_id = e.id AND"                 \
+    LIKE("ed.major", "$4") " AND" LIVE("employee_education", "ed") ")"
+#define Q_POSITION LIKE("p.name", "$4")
 static const char SQL_CANDIDATES[] =
     "WITH RECURSIVE sub(id, depth) AS (SELECT id, 0 FROM units WHERE id = CAST($1 AS BIGINT)"
     " UNION ALL SELECT c.id, sub.depth + 1 FROM units c JOIN sub ON c.parent_id = sub.id"
@@ -110,22 +126,30 @@ static const char SQL_CANDIDATES[] =
     " UNION ALL SELECT c.id, fsub.depth + 1 FROM units c JOIN fsub ON c.parent_id = fsub.id"
     " WHERE fsub.depth < 64)"
     " SELECT e.id, e.nip, e.name, e.unit_id, u.name, e.position_id, p.name, p.kind,"
-    " CASE WHEN CAST($4 AS TEXT) <> '' AND lower(p.name) LIKE CAST($4 AS TEXT) ESCAPE '\\'"
-    "  THEN 1 ELSE 0 END AS qpos,"
+    " CASE WHEN CAST($4 AS TEXT) <> '' AND" Q_POSITION " THEN 1 ELSE 0 END AS qpos,"
     " (SELECT count(*) FROM assignments r WHERE r.employee_id = e.id"
-    "  AND r.start_date >= CAST($7 AS TEXT) AND r.start_date < CAST($5 AS TEXT))"
+    "  AND r.start_date >= CAST($7 AS TEXT) AND r.start_date < CAST($5 AS TEXT)),"
+    " " EDU_LEVEL ","
+    " (SELECT COALESCE(SUM(t.hours), 0) FROM employee_training t WHERE t.employee_id = e.id"
+    "  AND t.start_date >= CAST($8 AS TEXT) AND t.start_date <= CAST($5 AS TEXT) AND"
+    LIVE("employee_training", "t") "),"
+    " CASE WHEN CAST($4 AS TEXT) <> '' AND (" Q_POSITION " OR" HAS_TRAINING("$4") " OR" HAS_MAJOR
+    ") THEN 1 ELSE 0 END AS qcomp"
     " FROM employees e JOIN units u ON u.id = e.unit_id"
     " LEFT JOIN positions p ON p.id = e.position_id"
     " WHERE e.state = 'active'"
     " AND (CAST($1 AS BIGINT) = 0 OR e.unit_id IN (SELECT id FROM sub))"
     " AND (CAST($3 AS BIGINT) = 0 OR e.unit_id IN (SELECT id FROM fsub))"
-    " AND (CAST($4 AS TEXT) = '' OR lower(p.name) LIKE CAST($4 AS TEXT) ESCAPE '\\'"
-    "  OR lower(e.name) LIKE CAST($4 AS TEXT) ESCAPE '\\')"
+    " AND (CAST($4 AS TEXT) = '' OR" Q_POSITION
+    " OR" LIKE("e.name", "$4") " OR" HAS_TRAINING("$4") " OR" HAS_MAJOR ")"
+    " AND (CAST($9 AS TEXT) = '' OR " EDU_LEVEL " >= (SELECT rank_order FROM education_levels"
+    "  WHERE code = CAST($9 AS TEXT)))"
+    " AND (CAST($10 AS TEXT) = '' OR" HAS_TRAINING("$10") ")"
     " AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.employee_id = e.id AND" MEETS(
         "a", "$5",
         "$6") ")"
-              " ORDER BY qpos DESC, CASE WHEN p.kind IN ('jpt_utama', 'jpt_madya', 'jpt_pratama',"
-              " 'administrator', 'pengawas') THEN 1 ELSE 0 END, e.name, e.id "
+              " ORDER BY qpos DESC, qcomp DESC, CASE WHEN p.kind IN ('jpt_utama', 'jpt_madya',"
+              " 'jpt_pratama', 'administrator', 'pengawas') THEN 1 ELSE 0 END, e.name, e.id "
               "LIMIT " CANDIDATE_PRECUT;
 
 static const char *col_text(struct db_stmt *st, struct arena *a, int col)
@@ -537,6 +561,9 @@ static void read_candidate(struct db_stmt *st, struct arena *a, void *out)
     c->position_kind = col_text(st, a, 7);
     c->q_in_position = (int)db_col_int(st, 8);
     c->recent_assignments = (int)db_col_int(st, 9);
+    c->education_level = db_col_is_null(st, 10) ? 0 : (int)db_col_int(st, 10);
+    c->training_hours = (int)db_col_int(st, 11);
+    c->training_match = (int)db_col_int(st, 12);
     c->unit_distance = -1;
 }
 
@@ -588,6 +615,9 @@ enum err_code placement_candidates(struct db *db, struct arena *a,
     db_bind_text(st, 5, q->date_from);
     db_bind_text(st, 6, q->date_to);
     db_bind_text(st, 7, q->recent_from);
+    db_bind_text(st, 8, q->training_from);
+    db_bind_text(st, 9, q->education_level ? q->education_level : "");
+    db_bind_text(st, 10, like_pattern(a, q->training));
     rc = db_collect(st, a, sizeof(struct placement_candidate), read_candidate, &items, n, e);
     if (rc)
         return rc;

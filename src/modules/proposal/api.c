@@ -1,8 +1,11 @@
 /* api.c - proposal endpoints: an employee proposes a change to the own record (validated
- * exactly like an admin's PATCH before it is saved) and may cancel it while pending; admins
- * see the verification queue of their scope and approve (the change is applied to the record
- * in the same transaction) or reject with a reason. Nobody decides a proposal about their own
- * record (403 own_proposal). Out of scope is 404 everywhere. */
+ * exactly like an admin's PATCH before it is saved) or a new family or education history row
+ * (validated exactly like POST /employees/{id}/family|education) and may cancel it while
+ * pending; admins see the verification queue of their scope and approve (the change is
+ * applied, or the row added, in the same transaction) or reject with a reason. Nobody decides
+ * a proposal about their own record (403 own_proposal). Out of scope is 404 everywhere. A
+ * family member's NIK is sealed in the stored payload (db/field.h) and shown whole only to
+ * the employee and to admins who may write the record; the audit log has it masked. */
 #include "modules/proposal/proposal.h"
 
 #include <stdlib.h>
@@ -10,6 +13,7 @@
 
 #include "auth/auth.h"
 #include "core/str.h"
+#include "db/field.h"
 #include "modules/employee/employee.h"
 
 static void json_release(void *p)
@@ -25,6 +29,52 @@ static json_t *stored_json(struct req *rq, const char *text)
     if (v)
         arena_defer(rq->a, json_release, v);
     return v;
+}
+
+#define PAYLOAD_NIK_COLUMN "employee_proposals.payload.nik"
+
+/* The payload as stored: a family member's NIK sealed (a copy; the rest unchanged). NULL when
+ * the NIK cannot be sealed. */
+static json_t *payload_sealed(struct req *rq, json_t *payload)
+{
+    json_t *out = json_deep_copy(payload), *nik = json_object_get(payload, "nik");
+    char *sealed;
+
+    if (!json_is_string(nik))
+        return out;
+    sealed = field_seal(rq->a, PAYLOAD_NIK_COLUMN, json_string_value(nik));
+    if (!sealed) {
+        json_decref(out);
+        return NULL;
+    }
+    json_object_set_new(out, "nik", json_string(sealed));
+    return out;
+}
+
+/* The stored payload with the NIK opened: whole when whole, else masked (owned by rq). */
+static json_t *payload_of(struct req *rq, const struct proposal *p, int whole)
+{
+    json_t *v = stored_json(rq, p->payload), *nik = json_object_get(v, "nik");
+    char masked[EMPLOYEE_NIK_LEN + 1];
+    const char *plain;
+
+    if (!json_is_string(nik))
+        return v;
+    plain = field_open(rq->a, PAYLOAD_NIK_COLUMN, json_string_value(nik));
+    employee_nik_mask(plain, masked);
+    json_object_set_new(v, "nik", json_string(whole && plain ? plain : masked));
+    return v;
+}
+
+/* May the user see a proposed NIK whole? The employee, and admins who may write the record
+ * (as for the family history). Only admins are asked, so no denial is logged for readers. */
+static int whole_nik(const struct req *rq, const struct proposal *p)
+{
+    struct err ignored;
+
+    if (rq->user && rq->user->employee_id == p->employee_id)
+        return 1;
+    return role_has(rq, ROLES_ADMIN) && scope_unit_write(rq, p->unit_id, &ignored) == ERR_OK;
 }
 
 /* The record's current values of the fields a proposal touches. */
@@ -57,9 +107,12 @@ static json_t *current_json(const struct proposal *p, json_t *payload)
     return out;
 }
 
-static json_t *proposal_json(struct req *rq, const struct proposal *p)
+/* A proposal as the API shows it; whole: the proposed NIK unmasked (never for the audit). A
+ * history row proposal has no current values ("current" is {}): it adds a row. */
+static json_t *proposal_json(struct req *rq, const struct proposal *p, int whole)
 {
-    json_t *payload = stored_json(rq, p->payload), *evidence = stored_json(rq, p->evidence);
+    json_t *payload = payload_of(rq, p, whole), *evidence = stored_json(rq, p->evidence);
+    int record = proposal_kind_parse(p->kind) == PROPOSAL_RECORD;
     json_t *o = json_pack("{s:I,s:I,s:s,s:s,s:I,s:s,s:s,s:s}", "id", (json_int_t)p->id,
                           "employee_id", (json_int_t)p->employee_id, "employee_name",
                           p->name ? p->name : "", "nip", p->employee_nip ? p->employee_nip : "",
@@ -68,7 +121,7 @@ static json_t *proposal_json(struct req *rq, const struct proposal *p)
 
     json_object_set(o, "payload", payload ? payload : json_object());
     json_object_set(o, "evidence", evidence ? evidence : json_array());
-    json_object_set_new(o, "current", payload ? current_json(p, payload) : json_object());
+    json_object_set_new(o, "current", payload && record ? current_json(p, payload) : json_object());
     json_object_set_new(o, "reason", json_str_or_null(p->reason));
     json_object_set_new(o, "proposed_by", json_id_or_null(p->proposed_by));
     json_object_set_new(o, "decided_by", json_id_or_null(p->decided_by));
@@ -100,6 +153,17 @@ static enum err_code record_edit(struct req *rq, int64_t employee_id, json_t *pa
     if (!rc && !ok)
         return invalid(e, "photo_document_id", "Foto harus dokumen JPEG/PNG milik pegawai ini");
     return rc;
+}
+
+/* A history row as a payload: checked like POST /employees/{id}/family|education. Without
+ * its own document_id, the row's document is the first evidence document. */
+static enum err_code history_row(struct req *rq, int64_t employee_id, enum proposal_kind kind,
+                                 json_t *payload, const int64_t *ids, size_t nids, struct err *e)
+{
+    if (nids > 0 && !json_object_get(payload, "document_id"))
+        json_object_set_new(payload, "document_id", json_integer(ids[0]));
+    return employee_history_check(rq->db, rq->a, proposal_kind_name(kind), employee_id, payload,
+                                  rq->now, e);
 }
 
 /* Body of a new proposal: {"kind", "payload": {...}, "evidence": [ids]}; unknown fields
@@ -141,12 +205,9 @@ static enum err_code create_parse(struct req *rq, int64_t employee_id, enum prop
     }
     if (rc)
         return rc;
-    switch (*kind) {
-    case PROPOSAL_RECORD:
+    if (*kind == PROPOSAL_RECORD)
         return record_edit(rq, employee_id, *payload, &ed, e);
-    default: /* family, education: employee_history_add row checks (after the merge) */
-        return invalid(e, "kind", "Jenis usulan belum didukung");
-    }
+    return history_row(rq, employee_id, *kind, *payload, ids, *nids, e);
 }
 
 static enum err_code api_create(struct req *rq, struct resp *rs, struct err *e)
@@ -156,7 +217,7 @@ static enum err_code api_create(struct req *rq, struct resp *rs, struct err *e)
     enum proposal_kind kind = PROPOSAL_NONE;
     int64_t id, ids[PROPOSAL_EVIDENCE_MAX];
     size_t nids = 0;
-    json_t *payload = NULL, *evidence;
+    json_t *payload = NULL, *stored, *evidence;
     char *payload_text, *evidence_text;
     enum err_code rc = req_param_id(rq, 0, &id, e);
 
@@ -168,11 +229,15 @@ static enum err_code api_create(struct req *rq, struct resp *rs, struct err *e)
         rc = create_parse(rq, x.id, &kind, &payload, ids, &nids, e);
     if (rc)
         return rc;
+    stored = payload_sealed(rq, payload);
+    if (!stored)
+        return err_internal(e, "NIK cannot be sealed (no key)");
     evidence = json_array();
     for (size_t i = 0; i < nids; i++)
         json_array_append_new(evidence, json_integer(ids[i]));
-    payload_text = json_dumps(payload, JSON_COMPACT | JSON_SORT_KEYS);
+    payload_text = json_dumps(stored, JSON_COMPACT | JSON_SORT_KEYS);
     evidence_text = json_dumps(evidence, JSON_COMPACT);
+    json_decref(stored);
     json_decref(evidence);
     if (!payload_text || !evidence_text) {
         free(payload_text);
@@ -181,7 +246,7 @@ static enum err_code api_create(struct req *rq, struct resp *rs, struct err *e)
     }
     memset(&p, 0, sizeof p);
     p.employee_id = x.id;
-    p.kind = "record";
+    p.kind = proposal_kind_name(kind);
     p.payload = arena_strdup(rq->a, payload_text);
     p.evidence = arena_strdup(rq->a, evidence_text);
     free(payload_text);
@@ -193,8 +258,8 @@ static enum err_code api_create(struct req *rq, struct resp *rs, struct err *e)
         rc = proposal_get(rq->db, rq->a, p.id, &saved, e);
     if (rc)
         return rc;
-    req_audit(rq, "proposal.create", "proposal", saved.id, NULL, proposal_json(rq, &saved));
-    return resp_json(rs, 201, proposal_json(rq, &saved));
+    req_audit(rq, "proposal.create", "proposal", saved.id, NULL, proposal_json(rq, &saved, 0));
+    return resp_json(rs, 201, proposal_json(rq, &saved, 1));
 }
 
 static enum err_code list_reply(struct req *rq, struct resp *rs, const struct proposal_query *q,
@@ -210,7 +275,7 @@ static enum err_code list_reply(struct req *rq, struct resp *rs, const struct pr
         return rc;
     arr = json_array();
     for (size_t i = 0; i < n; i++)
-        json_array_append_new(arr, proposal_json(rq, &items[i]));
+        json_array_append_new(arr, proposal_json(rq, &items[i], whole_nik(rq, &items[i])));
     return resp_json(rs, 200,
                      json_pack("{s:o,s:I,s:I,s:I}", "items", arr, "total", (json_int_t)total,
                                "page", (json_int_t)q->page, "per_page", (json_int_t)q->per_page));
@@ -300,7 +365,7 @@ static enum err_code api_one(struct req *rq, struct resp *rs, struct err *e)
         rc = scope_employee_read(rq, p.employee_id, p.unit_id, e);
     if (rc)
         return rc;
-    return resp_json(rs, 200, proposal_json(rq, &p));
+    return resp_json(rs, 200, proposal_json(rq, &p, whole_nik(rq, &p)));
 }
 
 static const struct json_field decision_fields[] = {
@@ -309,27 +374,35 @@ static const struct json_field decision_fields[] = {
     {0},
 };
 
-/* Approve: apply the payload to the record, by kind. The lead adds PROPOSAL_FAMILY and
- * PROPOSAL_EDUCATION (employee_history_add) here after the history tables are merged. */
+/* Approve: apply the payload by kind: the record edit, or the history row added as the
+ * deciding admin (validated again: the record may have changed since). *row_id is the new
+ * history row, 0 for a record edit. */
 static enum err_code apply(struct req *rq, const struct proposal *p, struct employee *x,
-                           struct err *e)
+                           int64_t *row_id, struct err *e)
 {
     struct employee_edit ed;
+    enum proposal_kind kind = proposal_kind_parse(p->kind);
+    json_t *payload = payload_of(rq, p, 1);
     enum err_code rc;
 
-    switch (proposal_kind_parse(p->kind)) {
+    *row_id = 0;
+    if (!payload)
+        return err_internal(e, "proposal payload unreadable");
+    switch (kind) {
     case PROPOSAL_RECORD:
-        rc = record_edit(rq, x->id, stored_json(rq, p->payload), &ed, e);
+        rc = record_edit(rq, x->id, payload, &ed, e);
         if (rc)
             return rc;
         employee_edit_apply(x, &ed);
         return employee_edit_save(rq->db, x, rq->now, e);
     case PROPOSAL_FAMILY:
     case PROPOSAL_EDUCATION:
+        return employee_history_add(rq->db, rq->a, proposal_kind_name(kind), x->id, payload,
+                                    rq->user->id, rq->now, row_id, e);
     case PROPOSAL_NONE:
         break;
     }
-    return invalid(e, "kind", "Jenis usulan belum didukung");
+    return invalid(e, "kind", "Jenis usulan tidak dikenal");
 }
 
 static enum err_code api_decide(struct req *rq, struct resp *rs, struct err *e)
@@ -337,7 +410,7 @@ static enum err_code api_decide(struct req *rq, struct resp *rs, struct err *e)
     struct proposal p, saved;
     struct employee x;
     const char *reason;
-    int64_t id;
+    int64_t id, row_id = 0;
     int approve = 0;
     json_t *before, *after;
     enum err_code rc = req_param_id(rq, 0, &id, e);
@@ -364,7 +437,7 @@ static enum err_code api_decide(struct req *rq, struct resp *rs, struct err *e)
     if (reason && !*reason)
         reason = NULL;
     before = json_pack("{s:s,s:o}", "status", "pending", "record", employee_edit_json(&x));
-    rc = approve ? apply(rq, &p, &x, e) : ERR_OK;
+    rc = approve ? apply(rq, &p, &x, &row_id, e) : ERR_OK;
     if (!rc)
         rc = proposal_decide(rq->db, p.id, approve ? "approved" : "rejected", reason, rq->user->id,
                              rq->now, e);
@@ -378,9 +451,12 @@ static enum err_code api_decide(struct req *rq, struct resp *rs, struct err *e)
     }
     after = json_pack("{s:s,s:o,s:o}", "status", saved.status, "reason",
                       json_str_or_null(saved.reason), "record", employee_edit_json(&x));
+    if (row_id) /* the history row added: its table and id */
+        json_object_set_new(after, "history",
+                            json_pack("{s:s,s:I}", "kind", saved.kind, "id", (json_int_t)row_id));
     req_audit(rq, approve ? "proposal.approve" : "proposal.reject", "proposal", p.id, before,
               after);
-    return resp_json(rs, 200, proposal_json(rq, &saved));
+    return resp_json(rs, 200, proposal_json(rq, &saved, 1));
 }
 
 /* The employee withdraws a pending proposal about the own record. */
@@ -407,7 +483,7 @@ static enum err_code api_cancel(struct req *rq, struct resp *rs, struct err *e)
         return rc;
     req_audit(rq, "proposal.cancel", "proposal", p.id, json_pack("{s:s}", "status", "pending"),
               json_pack("{s:s}", "status", "cancelled"));
-    return resp_json(rs, 200, proposal_json(rq, &saved));
+    return resp_json(rs, 200, proposal_json(rq, &saved, 1));
 }
 
 const struct route proposal_routes[] = {

@@ -2,9 +2,10 @@
  * the own record with evidence; it waits in the verification queue of the admins whose scope
  * covers the record until one approves it (the change is applied in the same transaction) or
  * rejects it with a reason; the employee may cancel it while it is pending. Nothing in the
- * record changes before approval; every step is audited. Only kind "record" (the editable
- * fields of employee.h's struct employee_edit) is accepted for now; "family" and "education"
- * are reserved in the schema for history rows (employee_history_add) and refused with 422. */
+ * record changes before approval; every step is audited. Kinds: "record" (the editable
+ * fields of employee.h's struct employee_edit), "family" and "education" (a new history row,
+ * checked at creation by employee_history_check and added on approval by
+ * employee_history_add). */
 #ifndef ABDI_PROPOSAL_H
 #define ABDI_PROPOSAL_H
 
@@ -24,8 +25,10 @@ enum proposal_kind { PROPOSAL_NONE = 0, PROPOSAL_RECORD, PROPOSAL_FAMILY, PROPOS
 /* ---- rules.c (pure) ---- */
 /* "record", "family", "education" → the kind; PROPOSAL_NONE otherwise (NULL included). */
 enum proposal_kind proposal_kind_parse(const char *s);
-/* The kinds a proposal may be created with now: 422 validation_failed naming "kind" for an
- * unknown kind and for the reserved ones. */
+/* The name of a kind ("record", ...); NULL for PROPOSAL_NONE. */
+const char *proposal_kind_name(enum proposal_kind k);
+/* The kinds a proposal may be created with: 422 validation_failed naming "kind" for an
+ * unknown kind. */
 enum err_code proposal_kind_check(const char *s, enum proposal_kind *out,
                                   struct err *e) ABDI_MUST_CHECK;
 /* pending, approved, rejected, cancelled (a status filter may also be "all"). */

@@ -21,14 +21,17 @@ enum proposal_kind proposal_kind_parse(const char *s)
     return PROPOSAL_NONE;
 }
 
+const char *proposal_kind_name(enum proposal_kind k)
+{
+    return k >= PROPOSAL_RECORD && k <= PROPOSAL_EDUCATION ? kind_names[k] : NULL;
+}
+
 enum err_code proposal_kind_check(const char *s, enum proposal_kind *out, struct err *e)
 {
     enum proposal_kind k = proposal_kind_parse(s);
 
     if (k == PROPOSAL_NONE)
-        return invalid(e, "kind", "Jenis usulan harus record");
-    if (k != PROPOSAL_RECORD) /* history rows: after employee_history_add exists */
-        return invalid(e, "kind", "Usulan riwayat keluarga/pendidikan belum didukung");
+        return invalid(e, "kind", "Jenis usulan harus record, family atau education");
     *out = k;
     return ERR_OK;
 }

@@ -107,6 +107,25 @@ static void test_levels(void **state)
     assert_int_equal(employee_position_level("raja", 5), 0);
 }
 
+static void test_training_level(void **state)
+{
+    (void)state;
+    assert_int_equal(employee_training_level("struktural", "Diklatpim Tingkat II"), 3);
+    assert_int_equal(employee_training_level("struktural", "DIKLATPIM TK. IV"), 1);
+    assert_int_equal(employee_training_level("struktural", "Diklat PIM III"), 2);
+    assert_int_equal(employee_training_level("manajerial", "Pelatihan Kepemimpinan Nasional Tingkat I"), 4);
+    assert_int_equal(employee_training_level("manajerial", "PKN Tingkat 2"), 3);
+    assert_int_equal(employee_training_level("manajerial", "Pelatihan Kepemimpinan Administrator (PKA)"), 2);
+    assert_int_equal(employee_training_level("manajerial", "pkp angkatan 12"), 1);
+    assert_int_equal(employee_training_level("struktural", "Diklat Struktural"), 0);
+    assert_int_equal(employee_training_level("teknis", "Diklatpim Tingkat II"), 0);
+    assert_int_equal(employee_training_level("fungsional", "PKA"), 0);
+    assert_int_equal(employee_training_level(NULL, "PKA"), 0);
+    assert_int_equal(employee_training_level("struktural", NULL), 0);
+    /* words, not substrings: "Pimpinan" holds no tier, "VIII" is not IV */
+    assert_int_equal(employee_training_level("struktural", "Pimpinan Angkatan VIII"), 0);
+}
+
 static void test_service_months(void **state)
 {
     const struct employee_date appointed = {2010, 1, 1};
@@ -154,6 +173,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_each_key),
         cmocka_unit_test(test_levels),
+        cmocka_unit_test(test_training_level),
         cmocka_unit_test(test_service_months),
         cmocka_unit_test(test_list),
     };

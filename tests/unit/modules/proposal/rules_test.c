@@ -22,9 +22,16 @@ static void test_kind(void **state)
     assert_int_equal(proposal_kind_parse(NULL), PROPOSAL_NONE);
     assert_int_equal(proposal_kind_check("record", &k, &e), ERR_OK);
     assert_int_equal(k, PROPOSAL_RECORD);
-    assert_int_equal(proposal_kind_check("family", &k, &e), ERR_INVALID); /* prop-1: not yet */
-    assert_string_equal(e.field, "kind");
+    assert_int_equal(proposal_kind_check("family", &k, &e), ERR_OK);
+    assert_int_equal(k, PROPOSAL_FAMILY);
+    assert_int_equal(proposal_kind_check("education", &k, &e), ERR_OK);
+    assert_int_equal(k, PROPOSAL_EDUCATION);
     assert_int_equal(proposal_kind_check("salary", &k, &e), ERR_INVALID);
+    assert_string_equal(e.field, "kind");
+    assert_int_equal(proposal_kind_check(NULL, &k, &e), ERR_INVALID);
+    assert_string_equal(proposal_kind_name(PROPOSAL_FAMILY), "family");
+    assert_string_equal(proposal_kind_name(PROPOSAL_RECORD), "record");
+    assert_null(proposal_kind_name(PROPOSAL_NONE));
 }
 
 static void test_status(void **state)

@@ -579,3 +579,24 @@ enum err_code db_setting_set(struct db *db, const char *key, const char *value, 
     db_reset(st);
     return r < 0 ? e->code : ERR_OK;
 }
+
+const char *db_like_pattern(struct arena *a, const char *q)
+{
+    size_t n = q ? strlen(q) : 0, j = 0;
+    char *out;
+
+    if (n == 0)
+        return "";
+    out = arena_alloc(a, 2 * n + 3);
+    out[j++] = '%';
+    for (size_t i = 0; i < n; i++) {
+        char c = q[i];
+
+        if (c == '%' || c == '_' || c == '\\')
+            out[j++] = '\\';
+        out[j++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+    }
+    out[j++] = '%';
+    out[j] = '\0';
+    return out;
+}

@@ -87,6 +87,10 @@ enum err_code db_fetch_one(struct db *db, const char *sql, int64_t id, const cha
 
 /* Step st to its end, reading each row with read() into a growing array of elem-byte items
  * in the arena; resets st. *out is NULL and *n 0 when there are no rows. */
+/* q as a LIKE pattern "%fragment%" for a `lower(col) LIKE $n ESCAPE '\'` filter: ASCII
+ * lower-cased, with LIKE's own characters (% _ \) escaped so they match literally; "" when q
+ * is NULL or empty (no filter). In a's memory. */
+const char *db_like_pattern(struct arena *a, const char *q);
 enum err_code db_collect(struct db_stmt *st, struct arena *a, size_t elem,
                          void (*read)(struct db_stmt *, struct arena *, void *), void **out,
                          size_t *n, struct err *e) ABDI_MUST_CHECK;

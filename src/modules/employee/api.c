@@ -30,10 +30,7 @@ static json_t *date_or_null(int ok, struct employee_date d)
 }
 
 /* The record as the API shows it, with its derived facts as of today. show_nik 0 masks it. */
-/* cap_rank: the rank_order of the highest golongan the employee's diploma allows (0 = not
- * known), for the next regular promotion. */
-static json_t *employee_json(const struct employee *x, int show_nik, int cap_rank,
-                             struct employee_date today)
+static json_t *employee_json(const struct employee *x, int show_nik, struct employee_date today)
 {
     struct employee_date birth = {1, 1, 1}, appointed = {1, 1, 1}, tmt_rank = {1, 1, 1};
     struct employee_date next = {1, 1, 1};
@@ -78,7 +75,8 @@ static json_t *employee_json(const struct employee *x, int show_nik, int cap_ran
                                      employee_retirement_on(birth, x->bup_age)));
     json_object_set_new(o, "next_promotion_date",
                         date_or_null(has_rank && employee_next_promotion(tmt_rank, x->rank_order,
-                                                                         cap_rank, today, &next),
+                                                                         x->cap_rank_order, today,
+                                                                         &next),
                                      next));
     json_object_set_new(o, "next_salary_step_date",
                         date_or_null(has_appointed &&
@@ -95,18 +93,14 @@ static enum err_code record_json(struct req *rq, const struct employee *x, int s
                                  json_t **out, struct err *e)
 {
     int64_t hours = 0, allowance = 0;
-    int cap = 0;
-    const char *cap_code = NULL;
     json_t *edit;
     enum err_code rc =
         employee_history_summary(rq->db, x->id, today_of(rq).y, &hours, &allowance, e);
 
-    if (!rc)
-        rc = employee_education_cap(rq->db, rq->a, x->education_level, &cap, &cap_code, e);
     if (rc)
         return rc;
-    *out = employee_json(x, show_nik, cap, today_of(rq));
-    json_object_set_new(*out, "promotion_cap_golongan", json_str_or_null(cap_code));
+    *out = employee_json(x, show_nik, today_of(rq));
+    json_object_set_new(*out, "promotion_cap_golongan", json_str_or_null(x->cap_golongan));
     edit = employee_edit_json(x);
     json_object_update(*out, edit);
     json_decref(edit);
@@ -189,8 +183,7 @@ static enum err_code api_employee_create(struct req *rq, struct resp *rs, struct
     rc = record_json(rq, &saved, 1, &out, e);
     if (rc)
         return rc;
-    req_audit(rq, "employee.create", "employee", saved.id, NULL,
-              employee_json(&saved, 0, 0, today));
+    req_audit(rq, "employee.create", "employee", saved.id, NULL, employee_json(&saved, 0, today));
     if (nik_warning)
         json_object_set_new(out, "warnings", json_pack("[s]", "nik_birth_date_mismatch"));
     return resp_json(rs, 201, out);
@@ -436,17 +429,7 @@ static enum err_code api_employees(struct req *rq, struct resp *rs, struct err *
         return rc;
     arr = json_array();
     for (size_t i = 0; i < n; i++)
-    {
-        int cap = 0;
-        const char *cap_code;
-
-        rc = employee_education_cap(rq->db, rq->a, items[i].education_level, &cap, &cap_code, e);
-        if (rc) {
-            json_decref(arr);
-            return rc;
-        }
-        json_array_append_new(arr, employee_json(&items[i], 0, cap, today));
-    }
+        json_array_append_new(arr, employee_json(&items[i], 0, today));
     return resp_json(rs, 200, json_pack("{s:o,s:I,s:I,s:I}", "items", arr, "total",
                                         (json_int_t)total, "page", (json_int_t)qr.page,
                                         "per_page", (json_int_t)qr.per_page));

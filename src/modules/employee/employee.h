@@ -246,6 +246,8 @@ struct employee {
     int64_t created_at, updated_at;
     struct employee_contact contact; /* filled by employee_get only (not in search lists) */
     const char *education_level; /* cached highest education level code, NULL when none */
+    int cap_rank_order;          /* rank_order of the highest golongan that diploma allows, */
+    const char *cap_golongan;    /* and its code (domain.md §2); 0 / NULL when not known */
 };
 
 /* A reference golongan row: ERR_NOT_FOUND when code is not one. */
@@ -408,11 +410,6 @@ enum err_code employee_history_list(struct db *db, struct arena *a,
 enum err_code employee_history_summary(struct db *db, int64_t employee_id, int year,
                                        int64_t *training_hours, int64_t *allowance_count,
                                        struct err *e) ABDI_MUST_CHECK;
-/* The rank_order of the highest golongan the education level allows (domain.md §2), and that
- * golongan's code; *rank_order 0 (and *code NULL) when level is NULL or unknown. */
-enum err_code employee_education_cap(struct db *db, struct arena *a, const char *level,
-                                     int *rank_order, const char **code,
-                                     struct err *e) ABDI_MUST_CHECK;
 /* The education_levels reference as a JSON array (rank_order ascending). */
 enum err_code employee_education_levels(struct db *db, json_t **out,
                                         struct err *e) ABDI_MUST_CHECK;

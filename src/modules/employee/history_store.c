@@ -29,9 +29,6 @@ static const char SQL_ALLOWANCE[] =
     " AND t.life_state = 'hidup'"
     " AND NOT EXISTS (SELECT 1 FROM employee_family n WHERE n.supersedes = t.id)";
 static const char SQL_LEVEL_KNOWN[] = "SELECT count(*) FROM education_levels WHERE code = $1";
-static const char SQL_LEVEL_CAP[] =
-    "SELECT g.rank_order, g.code FROM education_levels l JOIN golongan g ON g.code = l.max_golongan"
-    " WHERE l.code = $1";
 static const char SQL_LEVELS[] =
     "SELECT code, name, rank_order, siasn_id, entry_golongan, max_golongan"
     " FROM education_levels ORDER BY rank_order";
@@ -391,30 +388,6 @@ enum err_code employee_education_levels(struct db *db, json_t **out, struct err 
     }
     *out = arr;
     return ERR_OK;
-}
-
-enum err_code employee_education_cap(struct db *db, struct arena *a, const char *level,
-                                     int *rank_order, const char **code, struct err *e)
-{
-    struct db_stmt *st;
-    enum err_code rc;
-    int r;
-
-    *rank_order = 0;
-    *code = NULL;
-    if (!level)
-        return ERR_OK;
-    rc = db_prepare(db, SQL_LEVEL_CAP, &st, e);
-    if (rc)
-        return rc;
-    db_bind_text(st, 1, level);
-    r = db_step(st, e);
-    if (r == 1) {
-        *rank_order = (int)db_col_int(st, 0);
-        *code = arena_strdup(a, db_col_text(st, 1));
-    }
-    db_reset(st);
-    return r < 0 ? e->code : ERR_OK;
 }
 
 enum err_code employee_education_level_known(struct db *db, const char *code, int *yes,

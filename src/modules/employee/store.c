@@ -50,11 +50,14 @@ static const char SQL_CURRENT[] =
     "e.id, e.nip, e.nik, e.name, e.gelar_depan, e.gelar_belakang, e.birth_place,"             \
     " e.birth_date, e.gender, e.status, e.state, e.appointed_on, e.unit_id, e.position_id,"   \
     " u.name, p.name, p.kind, p.bup_age, e.golongan, g.pangkat, g.rank_order, e.tmt_golongan," \
-    " e.tmt_jabatan, e.pns_id, e.created_at, e.updated_at, e.education_level"
+    " e.tmt_jabatan, e.pns_id, e.created_at, e.updated_at, e.education_level, gc.rank_order,"   \
+    " gc.code"
 #define EMP_FROM                                                                              \
     " FROM employees e LEFT JOIN units u ON u.id = e.unit_id"                                 \
     " LEFT JOIN positions p ON p.id = e.position_id"                                          \
-    " LEFT JOIN golongan g ON g.code = e.golongan"
+    " LEFT JOIN golongan g ON g.code = e.golongan"                                            \
+    " LEFT JOIN education_levels el ON el.code = e.education_level"                           \
+    " LEFT JOIN golongan gc ON gc.code = el.max_golongan"
 
 /* One record: the list columns, then (last, read by read_employee_one) the contact fields. */
 #define EMP_CONTACT_COLS 6
@@ -141,6 +144,8 @@ static void read_employee(struct db_stmt *st, struct arena *a, void *out)
     x->created_at = db_col_int(st, 24);
     x->updated_at = db_col_int(st, 25);
     x->education_level = col_text(st, a, 26);
+    x->cap_rank_order = db_col_is_null(st, 27) ? 0 : (int)db_col_int(st, 27);
+    x->cap_golongan = col_text(st, a, 28);
 }
 
 static void read_employee_one(struct db_stmt *st, struct arena *a, void *out)
@@ -334,28 +339,6 @@ static void bind_search(struct db_stmt *st, const struct employee_query *qr, con
     db_bind_text(st, 10, qr->born_after ? qr->born_after : "");
 }
 
-/* "%fragment%" lower-cased (ASCII), with LIKE's own characters escaped; "" for no filter. */
-static const char *like_pattern(struct arena *a, const char *q)
-{
-    size_t n = q ? strlen(q) : 0, j = 0;
-    char *out;
-
-    if (n == 0)
-        return "";
-    out = arena_alloc(a, 2 * n + 3);
-    out[j++] = '%';
-    for (size_t i = 0; i < n; i++) {
-        char c = q[i];
-
-        if (c == '%' || c == '_' || c == '\\')
-            out[j++] = '\\';
-        out[j++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-    }
-    out[j++] = '%';
-    out[j] = '\0';
-    return out;
-}
-
 /* The statement of the sort key (the API checked it against EMPLOYEE_SORTS; name otherwise). */
 static const char *search_statement(const char *sort)
 {
@@ -384,7 +367,7 @@ enum err_code employee_search_count(struct db *db, struct arena *a,
     if (rc)
         return rc;
     if (!all)
-        bind_search(st, qr, like_pattern(a, qr->q));
+        bind_search(st, qr, db_like_pattern(a, qr->q));
     r = db_step(st, e);
     if (r == 1)
         *total = db_col_int(st, 0);
@@ -402,7 +385,7 @@ enum err_code employee_search_open(struct db *db, struct arena *a,
 
     if (rc)
         return rc;
-    bind_search(*out, qr, like_pattern(a, qr->q));
+    bind_search(*out, qr, db_like_pattern(a, qr->q));
     db_bind_int(*out, 11, limit < 0 ? INT64_MAX : limit); /* PostgreSQL refuses LIMIT -1 */
     db_bind_int(*out, 12, limit < 0 ? 0 : (qr->page - 1) * qr->per_page);
     return ERR_OK;

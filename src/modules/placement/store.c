@@ -576,28 +576,6 @@ static size_t candidates_drop_on_leave(struct db *db, struct placement_candidate
     return n;
 }
 
-/* "%fragment%" lower-cased (ASCII) with LIKE's own characters escaped; "" for no filter. */
-static const char *like_pattern(struct arena *a, const char *q)
-{
-    size_t n = q ? strlen(q) : 0, j = 0;
-    char *out;
-
-    if (n == 0)
-        return "";
-    out = arena_alloc(a, 2 * n + 3);
-    out[j++] = '%';
-    for (size_t i = 0; i < n; i++) {
-        char ch = q[i];
-
-        if (ch == '%' || ch == '_' || ch == '\\')
-            out[j++] = '\\';
-        out[j++] = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
-    }
-    out[j++] = '%';
-    out[j] = '\0';
-    return out;
-}
-
 enum err_code placement_candidates(struct db *db, struct arena *a,
                                    const struct placement_candidate_query *q,
                                    struct placement_candidate **out, size_t *n, struct err *e)
@@ -611,13 +589,13 @@ enum err_code placement_candidates(struct db *db, struct arena *a,
     db_bind_int(st, 1, q->root);
     db_bind_int(st, 2, q->subtree ? 1 : 0);
     db_bind_int(st, 3, q->from_unit);
-    db_bind_text(st, 4, like_pattern(a, q->q));
+    db_bind_text(st, 4, db_like_pattern(a, q->q));
     db_bind_text(st, 5, q->date_from);
     db_bind_text(st, 6, q->date_to);
     db_bind_text(st, 7, q->recent_from);
     db_bind_text(st, 8, q->training_from);
     db_bind_text(st, 9, q->education_level ? q->education_level : "");
-    db_bind_text(st, 10, like_pattern(a, q->training));
+    db_bind_text(st, 10, db_like_pattern(a, q->training));
     rc = db_collect(st, a, sizeof(struct placement_candidate), read_candidate, &items, n, e);
     if (rc)
         return rc;

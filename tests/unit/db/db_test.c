@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/mem.h"
 #include "db/db.h"
 #include "db/migrate.h"
 
@@ -153,9 +154,22 @@ static void test_bad_urls(void **state)
     assert_int_equal(db_open("sqlite:/nonexistent-dir/x/y.db", &db, &e), ERR_STORAGE);
 }
 
+static void test_like_pattern(void **state)
+{
+    struct arena *a = arena_new();
+
+    (void)state;
+    assert_string_equal(db_like_pattern(a, NULL), "");
+    assert_string_equal(db_like_pattern(a, ""), "");
+    assert_string_equal(db_like_pattern(a, "Siti"), "%siti%");
+    assert_string_equal(db_like_pattern(a, "50%_a\\b"), "%50\\%\\_a\\\\b%");
+    arena_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_like_pattern),
         cmocka_unit_test(test_sqlite),
         cmocka_unit_test(test_postgresql),
         cmocka_unit_test(test_bad_urls),

@@ -158,16 +158,12 @@ enum err_code auth_user_insert(struct db *db, const char *username, const char *
         db_bind_int(st, 8, employee_id);
     else
         db_bind_null(st, 8);
-    r = db_step(st, e);
-    if (r == 1)
-        id = db_col_int(st, 0);
-    db_reset(st);
-    if (r != 1) {
-        if (r < 0 && e->code == ERR_CONFLICT)
-            return err_set(e, ERR_CONFLICT, "username_taken", "username",
-                           "Nama pengguna sudah dipakai");
-        return r < 0 ? e->code : err_internal(e, "user insert returned no id");
-    }
+    rc = db_step_id(st, &id, e);
+    if (rc == ERR_CONFLICT)
+        return err_set(e, ERR_CONFLICT, "username_taken", "username",
+                       "Nama pengguna sudah dipakai");
+    if (rc)
+        return rc;
     for (unsigned bit = 1; bit <= ROLE_SUPERADMIN; bit <<= 1) {
         if (!(roles & bit))
             continue;

@@ -600,3 +600,15 @@ const char *db_like_pattern(struct arena *a, const char *q)
     out[j] = '\0';
     return out;
 }
+
+enum err_code db_step_id(struct db_stmt *st, int64_t *id, struct err *e)
+{
+    int r = db_step(st, e);
+
+    if (r == 1)
+        *id = db_col_int(st, 0);
+    db_reset(st);
+    if (r == 1)
+        return ERR_OK;
+    return r < 0 ? e->code : err_internal(e, "statement returned no id");
+}

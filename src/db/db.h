@@ -87,6 +87,10 @@ enum err_code db_fetch_one(struct db *db, const char *sql, int64_t id, const cha
 
 /* Step st to its end, reading each row with read() into a growing array of elem-byte items
  * in the arena; resets st. *out is NULL and *n 0 when there are no rows. */
+/* Step a statement whose one row carries an id in column 0 (INSERT … RETURNING id), then
+ * reset it: *id on success; the step's error (ERR_CONFLICT, with e set, for a constraint)
+ * or an internal error when no row came back. */
+enum err_code db_step_id(struct db_stmt *st, int64_t *id, struct err *e) ABDI_MUST_CHECK;
 /* q as a LIKE pattern "%fragment%" for a `lower(col) LIKE $n ESCAPE '\'` filter: ASCII
  * lower-cased, with LIKE's own characters (% _ \) escaped so they match literally; "" when q
  * is NULL or empty (no filter). In a's memory. */

@@ -117,3 +117,36 @@ export function unexpectedProblems(page, allowed = []) {
         p.kind === 'console' && /status of 401/.test(p.text) &&
         allowed.some((suffix) => p.url.endsWith(suffix))));
 }
+
+// An API client logged in as username (cookie + CSRF), for setting up data a page test needs:
+// (method, path under /api/v1, body?) → {status, body}.
+export async function apiAs(username) {
+    const res = await fetch(BASE + '/api/v1/auth/login', {
+        method: 'POST', headers: {'Content-Type': 'application/json'},
+        body: JSON.stringify({username, password: PASSWORD}),
+    });
+    assert.equal(res.status, 200, 'API login as ' + username);
+    const cookie = res.headers.get('set-cookie').split(';')[0];
+    const {csrf_token: csrf} = await res.json();
+    return async (method, path, body) => {
+        const r = await fetch(BASE + '/api/v1' + path, {
+            method,
+            headers: {Cookie: cookie, 'X-CSRF-Token': csrf, Accept: 'application/json',
+                      ...(body ? {'Content-Type': 'application/json'} : {})},
+            body: body ? JSON.stringify(body) : undefined,
+        });
+        return {status: r.status, body: r.status === 204 ? null : await r.json()};
+    };
+}
+
+// The unit with this code in a units forest (GET /api/v1/units), or null.
+export function findUnit(units, code) {
+    for (const u of units || []) {
+        if (u.code === code)
+            return u;
+        const f = findUnit(u.children, code);
+        if (f)
+            return f;
+    }
+    return null;
+}

@@ -6,42 +6,12 @@
 // ends one. No console errors, no CSP violations.
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
-import {BASE, PASSWORD, launch, newPage, login, nav, until, cspViolations,
+import {BASE, apiAs, findUnit, launch, newPage, login, nav, until, cspViolations,
         unexpectedProblems} from './helpers.mjs';
 
 let browser;
 let token;
 const nurses = [];
-
-async function apiAs(username) {
-    const res = await fetch(BASE + '/api/v1/auth/login', {
-        method: 'POST', headers: {'Content-Type': 'application/json'},
-        body: JSON.stringify({username, password: PASSWORD}),
-    });
-    assert.equal(res.status, 200, 'API login as ' + username);
-    const cookie = res.headers.get('set-cookie').split(';')[0];
-    const {csrf_token: csrf} = await res.json();
-    return async (method, path, body) => {
-        const r = await fetch(BASE + '/api/v1' + path, {
-            method,
-            headers: {Cookie: cookie, 'X-CSRF-Token': csrf, Accept: 'application/json',
-                      ...(body ? {'Content-Type': 'application/json'} : {})},
-            body: body ? JSON.stringify(body) : undefined,
-        });
-        return {status: r.status, body: r.status === 204 ? null : await r.json()};
-    };
-}
-
-function findUnit(units, code) {
-    for (const u of units || []) {
-        if (u.code === code)
-            return u;
-        const f = findUnit(u.children, code);
-        if (f)
-            return f;
-    }
-    return null;
-}
 
 const letters = (n) => Array.from({length: n}, () =>
     'abcdefghijklmnopqrstuvwxyz'[Math.floor(Math.random() * 26)]).join('');

@@ -203,7 +203,6 @@ enum err_code document_insert(struct db *db, const struct document *d, int64_t *
     struct db_stmt *st;
     enum err_code rc = db_prepare(db, SQL_INSERT, &st, e);
     int64_t id = 0;
-    int r;
 
     if (rc)
         return rc;
@@ -221,12 +220,9 @@ enum err_code document_insert(struct db *db, const struct document *d, int64_t *
     else
         db_bind_null(st, 7);
     db_bind_int(st, 8, d->created_at);
-    r = db_step(st, e);
-    if (r == 1)
-        id = db_col_int(st, 0);
-    db_reset(st);
-    if (r != 1)
-        return r < 0 ? e->code : err_internal(e, "insert without a row");
+    rc = db_step_id(st, &id, e);
+    if (rc)
+        return rc;
     *id_out = id;
     return ERR_OK;
 }

@@ -170,7 +170,8 @@ enum err_code employee_history_insert(struct db *db, const struct history_kind *
 {
     struct db_stmt *st;
     enum err_code rc = db_prepare(db, k->sql_insert, &st, e);
-    int p = 1, r;
+    int64_t id = 0;
+    int p = 1;
 
     if (rc)
         return rc;
@@ -198,12 +199,11 @@ enum err_code employee_history_insert(struct db *db, const struct history_kind *
         db_bind_int(st, p, actor);
     else
         db_bind_null(st, p);
-    r = db_step(st, e);
-    if (r == 1 && id_out)
-        *id_out = db_col_int(st, 0);
-    db_reset(st);
-    if (r != 1)
-        return r < 0 ? e->code : err_internal(e, "insert without a row");
+    rc = db_step_id(st, &id, e);
+    if (rc)
+        return rc;
+    if (id_out)
+        *id_out = id;
     if (k == employee_history_kind("ranks") || k == employee_history_kind("positions"))
         return employee_current_refresh(db, employee_id, e); /* the cached current rank, 0008 */
     return ERR_OK;

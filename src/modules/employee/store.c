@@ -234,7 +234,6 @@ enum err_code employee_insert(struct db *db, const struct employee *x, int64_t n
     struct db_stmt *st;
     enum err_code rc;
     int64_t id = 0;
-    int r;
 
     if (field_seal_to(nik_sealed, sizeof nik_sealed, "employees.nik", x->nik))
         return err_internal(e, "NIK cannot be sealed (no key, or too long)");
@@ -258,14 +257,11 @@ enum err_code employee_insert(struct db *db, const struct employee *x, int64_t n
     db_bind_text(st, 15, x->golongan);
     db_bind_text(st, 16, x->tmt_golongan);
     db_bind_text(st, 17, x->tmt_jabatan);
-    r = db_step(st, e);
-    if (r == 1)
-        id = db_col_int(st, 0);
-    db_reset(st);
-    if (r < 0 && e->code == ERR_CONFLICT)
+    rc = db_step_id(st, &id, e);
+    if (rc == ERR_CONFLICT)
         return err_set(e, ERR_CONFLICT, "duplicate_nip", "nip", "NIP sudah terdaftar");
-    if (r != 1)
-        return r < 0 ? e->code : err_internal(e, "insert without a row");
+    if (rc)
+        return rc;
     rc = insert_history(db, x, id, now, e);
     if (rc)
         return rc;

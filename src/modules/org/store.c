@@ -308,7 +308,6 @@ enum err_code org_position_insert(struct db *db, const struct org_position *p, i
 {
     struct db_stmt *st;
     enum err_code rc = db_prepare(db, SQL_POS_INSERT, &st, e);
-    int r;
 
     if (rc)
         return rc;
@@ -321,13 +320,7 @@ enum err_code org_position_insert(struct db *db, const struct org_position *p, i
     db_bind_text(st, 7, p->siasn_jabatan_id);
     bind_id_or_null(st, 8, p->parent_position_id);
     db_bind_int(st, 9, now);
-    r = db_step(st, e);
-    if (r == 1)
-        *id_out = db_col_int(st, 0);
-    db_reset(st);
-    if (r != 1)
-        return r < 0 ? e->code : err_set(e, ERR_INTERNAL, "internal", NULL, "insert");
-    return ERR_OK;
+    return db_step_id(st, id_out, e);
 }
 
 static void bind_query(struct db_stmt *st, const struct org_position_query *q)

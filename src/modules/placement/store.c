@@ -280,7 +280,6 @@ enum err_code placement_insert(struct db *db, const struct placement_assignment 
     struct db_stmt *st;
     enum err_code rc = db_prepare(db, SQL_INSERT, &st, e);
     int64_t id = 0;
-    int r;
 
     if (rc)
         return rc;
@@ -299,12 +298,9 @@ enum err_code placement_insert(struct db *db, const struct placement_assignment 
     bind_id_or_null(st, 13, x->batch_id);
     bind_id_or_null(st, 14, x->created_by);
     db_bind_int(st, 15, now);
-    r = db_step(st, e);
-    if (r == 1)
-        id = db_col_int(st, 0);
-    db_reset(st);
-    if (r != 1)
-        return r < 0 ? e->code : err_internal(e, "insert without a row");
+    rc = db_step_id(st, &id, e);
+    if (rc)
+        return rc;
     *id_out = id;
     return ERR_OK;
 }
@@ -476,12 +472,9 @@ enum err_code placement_transfer_insert(struct db *db, const struct placement_tr
     db_bind_text(st, 6, t->sk_date);
     db_bind_text(st, 7, t->move_kind);
     db_bind_int(st, 8, now);
-    r = db_step(st, e);
-    if (r == 1)
-        id = db_col_int(st, 0);
-    db_reset(st);
-    if (r != 1)
-        return r < 0 ? e->code : err_internal(e, "insert without a row");
+    rc = db_step_id(st, &id, e);
+    if (rc)
+        return rc;
     rc = db_prepare(db, SQL_MOVE, &st, e);
     if (rc)
         return rc;

@@ -92,7 +92,6 @@ enum err_code proposal_insert(struct db *db, const struct proposal *p, int64_t *
     struct db_stmt *st;
     enum err_code rc = db_prepare(db, SQL_INSERT, &st, e);
     int64_t id = 0;
-    int r;
 
     if (rc)
         return rc;
@@ -102,12 +101,9 @@ enum err_code proposal_insert(struct db *db, const struct proposal *p, int64_t *
     db_bind_text(st, 4, p->evidence);
     db_bind_int(st, 5, p->proposed_by);
     db_bind_int(st, 6, p->created_at);
-    r = db_step(st, e);
-    if (r == 1)
-        id = db_col_int(st, 0);
-    db_reset(st);
-    if (r != 1)
-        return r < 0 ? e->code : err_internal(e, "insert without a row");
+    rc = db_step_id(st, &id, e);
+    if (rc)
+        return rc;
     *id_out = id;
     return ERR_OK;
 }
@@ -133,17 +129,13 @@ enum err_code proposal_list(struct db *db, struct arena *a, const struct proposa
     void *found = NULL;
     int64_t all = 0;
     enum err_code rc = db_prepare(db, SQL_COUNT, &st, e);
-    int r;
 
     if (rc)
         return rc;
     bind_query(st, q);
-    r = db_step(st, e);
-    if (r == 1)
-        all = db_col_int(st, 0);
-    db_reset(st);
-    if (r != 1)
-        return r < 0 ? e->code : err_internal(e, "count without a row");
+    rc = db_step_id(st, &all, e);
+    if (rc)
+        return rc;
     rc = db_prepare(db, SQL_LIST, &st, e);
     if (rc)
         return rc;

@@ -340,3 +340,22 @@ test('search: scope, q, unit with sub-units, golongan, paging, sort, masked NIK'
   const pegDisdik = await loginOk(USERS.pegawaiDisdik);
   assert.deepEqual((await list(pegDisdik, '?per_page=200')).items.map((x) => x.id), [pegDisdik.user.employee_id]);
 });
+
+test('the decree (SK) of the first rank and position rows: kept, and checked', async () => {
+  const admin = await loginOk(USERS.adminDinkes);
+  const before = count('employees');
+  assertError(await post('/api/v1/employees', body(41, { sk_date: '2010-01-05' }), { session: admin }), 422, 'validation_failed', 'sk_number');
+  assertError(await post('/api/v1/employees', body(42, { sk_number: '  ' }), { session: admin }), 422, 'validation_failed', 'sk_number');
+  assertError(await post('/api/v1/employees', body(43, { sk_number: '813/1/BKPSDM/2010', sk_date: '2999-01-01' }), { session: admin }), 422, 'validation_failed', 'sk_date');
+  assertError(await post('/api/v1/employees', body(44, { sk_number: '813/1/BKPSDM/2010', sk_date: '2010-02-30' }), { session: admin }), 422, 'validation_failed', 'sk_date');
+  assert.equal(count('employees'), before, 'nothing written');
+  const res = await post('/api/v1/employees', body(45, { sk_number: '813/45/BKPSDM/2010', sk_date: '2010-01-05' }), { session: admin });
+  assert.equal(res.status, 201, res.text);
+  for (const kind of ['ranks', 'positions']) {
+    const h = await get(`/api/v1/employees/${res.json.id}/${kind}`, { session: admin });
+    assert.equal(h.status, 200, h.text);
+    assert.equal(h.json.items.length, 1);
+    assert.equal(h.json.items[0].sk_number, '813/45/BKPSDM/2010', `${kind}: decree number`);
+    assert.equal(h.json.items[0].sk_date, '2010-01-05', `${kind}: decree date`);
+  }
+});

@@ -55,6 +55,8 @@ function render(root, ctx) {
         tmt_jabatan: field('tmt_jabatan', 'TMT jabatan (bila berbeda)', date(),
                            'Kosongkan bila sama dengan TMT golongan.'),
         pns_id: field('pns_id', 'PNS ID SIASN (bila ada)', text({maxlength: '64'})),
+        sk_number: field('sk_number', 'Nomor SK pengangkatan (bila ada)', text({maxlength: '100'})),
+        sk_date: field('sk_date', 'Tanggal SK', date(), 'Diisi bersama nomor SK.'),
     };
     const submit = h('button', {type: 'submit', class: 'tombol tombol-utama'}, 'Simpan pegawai');
 
@@ -112,7 +114,8 @@ function render(root, ctx) {
             if (name === 'unit_id' || name === 'position_id') {
                 if (v)
                     b[name] = Number(v);
-            } else if (v || !['gelar_depan', 'gelar_belakang', 'tmt_jabatan', 'pns_id'].includes(name)) {
+            } else if (v || !['gelar_depan', 'gelar_belakang', 'tmt_jabatan', 'pns_id', 'sk_number',
+                                 'sk_date'].includes(name)) {
                 b[name] = v;
             }
         }
@@ -166,7 +169,8 @@ function render(root, ctx) {
                      f.birth_place.wrap, f.birth_date.wrap, f.gender.wrap),
                    h('fieldset', {class: 'kelompok'}, h('legend', null, 'Kepegawaian'),
                      f.status.wrap, f.unit_id.wrap, f.position_id.wrap, f.golongan.wrap,
-                     f.tmt_golongan.wrap, f.tmt_jabatan.wrap, f.pns_id.wrap),
+                     f.tmt_golongan.wrap, f.tmt_jabatan.wrap, f.sk_number.wrap, f.sk_date.wrap,
+                     f.pns_id.wrap),
                    status, submit);
 
     root.append(h('p', {class: 'tautan-kembali'}, h('a', {href: '#/pegawai'}, '‹ Kembali ke daftar pegawai')),

@@ -161,6 +161,8 @@ static enum err_code employee_input_parse(struct req *rq, struct employee *x,
     x->position_id = json_body_int(rq, "position_id", 0);
     x->tmt_jabatan = json_body_str(rq, "tmt_jabatan");
     x->pns_id = json_body_str(rq, "pns_id");
+    x->sk_number = json_body_str(rq, "sk_number");
+    x->sk_date = json_body_str(rq, "sk_date");
     return employee_validate(rq->a, x, today, nik_warning, e);
 }
 

@@ -28,6 +28,8 @@ const struct json_field employee_fields[] = {
     {"position_id", JF_INT, 1, 0, 1, INT64_MAX},
     {"tmt_jabatan", JF_STRING, 0, EMPLOYEE_TEXT_MAX, 0, 0},
     {"pns_id", JF_STRING, 0, EMPLOYEE_TEXT_MAX, 0, 0},
+    {"sk_number", JF_STRING, 0, EMPLOYEE_TEXT_MAX, 0, 0},
+    {"sk_date", JF_STRING, 0, EMPLOYEE_TEXT_MAX, 0, 0},
     {0},
 };
 
@@ -108,7 +110,22 @@ enum err_code employee_validate(struct arena *a, struct employee *x, struct empl
         rc = check_tmt(x->tmt_jabatan, "tmt_jabatan", appointed, today, e);
     if (!x->tmt_jabatan)
         x->tmt_jabatan = x->tmt_golongan;
-    return rc;
+    if (rc)
+        return rc;
+    /* The decree of the first rank and position rows (design.md §5), when known. */
+    if (x->sk_number && blank(x->sk_number))
+        return invalid(e, "sk_number", "Nomor SK tidak boleh kosong");
+    if (x->sk_date) {
+        struct employee_date d;
+
+        if (!x->sk_number)
+            return invalid(e, "sk_number", "Nomor SK wajib diisi bila tanggal SK diisi");
+        if (employee_date_parse(x->sk_date, &d))
+            return invalid(e, "sk_date", "Tanggal SK harus berformat YYYY-MM-DD dan valid");
+        if (employee_date_cmp(d, birth) < 0 || employee_date_cmp(d, today) > 0)
+            return invalid(e, "sk_date", "Tanggal SK harus antara tanggal lahir dan hari ini");
+    }
+    return ERR_OK;
 }
 
 /* ---- the memo: a small string-keyed hash table in the arena of the import ---- */

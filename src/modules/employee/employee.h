@@ -243,6 +243,7 @@ struct employee {
     const char *golongan, *pangkat, *tmt_golongan, *tmt_jabatan; /* newest history rows */
     int rank_order;                                              /* of golongan */
     const char *pns_id;                                          /* SIASN id or NULL */
+    const char *sk_number, *sk_date; /* input only: the decree of the first history rows */
     int64_t created_at, updated_at;
     struct employee_contact contact; /* filled by employee_get only (not in search lists) */
     const char *education_level; /* cached highest education level code, NULL when none */

@@ -36,6 +36,8 @@ static const struct {
     {"tmt_golongan", offsetof(struct employee, tmt_golongan)},
     {"tmt_jabatan", offsetof(struct employee, tmt_jabatan)},
     {"pns_id", offsetof(struct employee, pns_id)},
+    {"sk_number", offsetof(struct employee, sk_number)},
+    {"sk_date", offsetof(struct employee, sk_date)},
 };
 
 struct importer {

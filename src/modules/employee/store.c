@@ -24,11 +24,11 @@ static const char SQL_INSERT[] =
     " $15, $16, $17, (SELECT " RANK_SORT " FROM golongan g WHERE g.code = $15))"
     " RETURNING id";
 static const char SQL_INSERT_RANK[] =
-    "INSERT INTO employee_rank_history (employee_id, golongan, tmt, created_at)"
-    " VALUES ($1, $2, $3, $4)";
+    "INSERT INTO employee_rank_history (employee_id, golongan, tmt, created_at, sk_number,"
+    " sk_date) VALUES ($1, $2, $3, $4, $5, $6)";
 static const char SQL_INSERT_POSITION[] =
-    "INSERT INTO employee_position_history (employee_id, unit_id, position_id, tmt, created_at)"
-    " VALUES ($1, $2, $3, $4, $5)";
+    "INSERT INTO employee_position_history (employee_id, unit_id, position_id, tmt, created_at,"
+    " sk_number, sk_date) VALUES ($1, $2, $3, $4, $5, $6, $7)";
 
 /* The cached current values (0008) from the histories: the newest rows by TMT, then by id,
  * that no other row corrects. */
@@ -210,6 +210,8 @@ static enum err_code insert_history(struct db *db, const struct employee *x, int
     db_bind_text(st, 2, x->golongan);
     db_bind_text(st, 3, x->tmt_golongan);
     db_bind_int(st, 4, now);
+    db_bind_text(st, 5, x->sk_number);
+    db_bind_text(st, 6, x->sk_date);
     r = db_step(st, e);
     db_reset(st);
     if (r < 0)
@@ -222,6 +224,8 @@ static enum err_code insert_history(struct db *db, const struct employee *x, int
     db_bind_int(st, 3, x->position_id);
     db_bind_text(st, 4, x->tmt_jabatan);
     db_bind_int(st, 5, now);
+    db_bind_text(st, 6, x->sk_number);
+    db_bind_text(st, 7, x->sk_date);
     r = db_step(st, e);
     db_reset(st);
     return r < 0 ? e->code : ERR_OK;

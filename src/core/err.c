@@ -78,3 +78,8 @@ enum err_code err_internal(struct err *e, const char *detail)
         err_detail(e, "%s", detail);
     return ERR_INTERNAL;
 }
+
+enum err_code err_invalid(struct err *e, const char *field, const char *msg)
+{
+    return err_set(e, ERR_INVALID, "validation_failed", field, msg);
+}

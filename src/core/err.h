@@ -41,6 +41,8 @@ enum err_code err_detail(struct err *e, const char *fmt, ...) __attribute__((for
 void err_clear(struct err *e);
 /* Our bug or an impossible state: 500 with a generic message; detail goes to the log. */
 enum err_code err_internal(struct err *e, const char *detail);
+/* 422 validation_failed naming the JSON field at fault, with msg in Bahasa Indonesia. */
+enum err_code err_invalid(struct err *e, const char *field, const char *msg);
 /* HTTP status for a code. */
 int err_http_status(enum err_code code);
 

@@ -612,3 +612,16 @@ enum err_code db_step_id(struct db_stmt *st, int64_t *id, struct err *e)
         return ERR_OK;
     return r < 0 ? e->code : err_internal(e, "statement returned no id");
 }
+
+const char *db_col_text_copy(struct db_stmt *st, struct arena *a, int col)
+{
+    return db_col_is_null(st, col) ? NULL : arena_strdup(a, db_col_text(st, col));
+}
+
+void db_bind_id_or_null(struct db_stmt *st, int idx, int64_t id)
+{
+    if (id)
+        db_bind_int(st, idx, id);
+    else
+        db_bind_null(st, idx);
+}

@@ -91,6 +91,10 @@ enum err_code db_fetch_one(struct db *db, const char *sql, int64_t id, const cha
  * reset it: *id on success; the step's error (ERR_CONFLICT, with e set, for a constraint)
  * or an internal error when no row came back. */
 enum err_code db_step_id(struct db_stmt *st, int64_t *id, struct err *e) ABDI_MUST_CHECK;
+/* A text column as an arena copy; NULL for SQL NULL. */
+const char *db_col_text_copy(struct db_stmt *st, struct arena *a, int col);
+/* Bind id, or NULL when id is 0 (an optional reference). */
+void db_bind_id_or_null(struct db_stmt *st, int idx, int64_t id);
 /* q as a LIKE pattern "%fragment%" for a `lower(col) LIKE $n ESCAPE '\'` filter: ASCII
  * lower-cased, with LIKE's own characters (% _ \) escaped so they match literally; "" when q
  * is NULL or empty (no filter). In a's memory. */

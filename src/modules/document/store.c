@@ -176,11 +176,6 @@ enum err_code document_file_read(const char *dir, const char *sha256, int64_t si
     return ERR_OK;
 }
 
-static const char *col_text(struct db_stmt *st, struct arena *a, int col)
-{
-    return db_col_is_null(st, col) ? NULL : arena_strdup(a, db_col_text(st, col));
-}
-
 static void read_document(struct db_stmt *st, struct arena *a, void *out)
 {
     struct document *d = out;
@@ -188,11 +183,11 @@ static void read_document(struct db_stmt *st, struct arena *a, void *out)
     memset(d, 0, sizeof *d);
     d->id = db_col_int(st, 0);
     d->employee_id = db_col_is_null(st, 1) ? 0 : db_col_int(st, 1);
-    d->kind = col_text(st, a, 2);
-    d->filename = col_text(st, a, 3);
-    d->content_type = col_text(st, a, 4);
+    d->kind = db_col_text_copy(st, a, 2);
+    d->filename = db_col_text_copy(st, a, 3);
+    d->content_type = db_col_text_copy(st, a, 4);
     d->size = db_col_int(st, 5);
-    d->sha256 = col_text(st, a, 6);
+    d->sha256 = db_col_text_copy(st, a, 6);
     d->uploaded_by = db_col_is_null(st, 7) ? 0 : db_col_int(st, 7);
     d->created_at = db_col_int(st, 8);
 }

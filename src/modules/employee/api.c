@@ -131,11 +131,6 @@ static enum err_code api_nip_tool(struct req *rq, struct resp *rs, struct err *e
                                "sequence", n.sequence));
 }
 
-static enum err_code invalid(struct err *e, const char *field, const char *msg)
-{
-    return err_set(e, ERR_INVALID, "validation_failed", field, msg);
-}
-
 /* The body into *x, then the record checked as every new record is (check.c). */
 static enum err_code employee_input_parse(struct req *rq, struct employee *x,
                                           struct employee_date today, int *nik_warning,
@@ -257,7 +252,7 @@ static enum err_code api_employee_patch(struct req *rq, struct resp *rs, struct 
     if (!rc && (ed.set & EMPLOYEE_EDIT_PHOTO) && ed.c.photo_document_id > 0)
         rc = employee_photo_ok(rq->db, x.id, ed.c.photo_document_id, &photo_ok, e);
     if (!rc && !photo_ok)
-        return invalid(e, "photo_document_id", "Foto harus dokumen JPEG/PNG milik pegawai ini");
+        return err_invalid(e, "photo_document_id", "Foto harus dokumen JPEG/PNG milik pegawai ini");
     if (rc)
         return rc;
     before = employee_edit_json(&x);
@@ -316,28 +311,29 @@ static enum err_code search_filters(struct req *rq, struct employee_query *qr, s
     qr->position_kind = req_query(rq, "position_kind");
     if (qr->position_kind && *qr->position_kind &&
         org_position_kind_check(qr->position_kind, e) != ERR_OK)
-        return invalid(e, "position_kind", "Jenis jabatan tidak dikenal");
+        return err_invalid(e, "position_kind", "Jenis jabatan tidak dikenal");
     qr->status = req_query(rq, "status");
     if (qr->status && *qr->status && !one_of(statuses, qr->status))
-        return invalid(e, "status", "Status harus CPNS, PNS atau PPPK");
+        return err_invalid(e, "status", "Status harus CPNS, PNS atau PPPK");
     qr->state = req_query(rq, "state");
     if (qr->state && *qr->state && !one_of(states, qr->state))
-        return invalid(e, "state", "Keadaan harus salah satu dari: active, cltn, seconded,"
-                                   " retired, dismissed, deceased");
+        return err_invalid(e, "state",
+                           "Keadaan harus salah satu dari: active, cltn, seconded,"
+                           " retired, dismissed, deceased");
     qr->education_level = req_query(rq, "education_level");
     if (qr->education_level && *qr->education_level) {
         rc = employee_education_level_known(rq->db, qr->education_level, &known, e);
         if (rc)
             return rc;
         if (!known)
-            return invalid(e, "education_level", "Tingkat pendidikan tidak dikenal");
+            return err_invalid(e, "education_level", "Tingkat pendidikan tidak dikenal");
     }
     if (amin && parse_int64(amin, strlen(amin), 0, 150, &lo))
-        return invalid(e, "age_min", "age_min harus bilangan bulat 0..150");
+        return err_invalid(e, "age_min", "age_min harus bilangan bulat 0..150");
     if (amax && parse_int64(amax, strlen(amax), 0, 150, &hi))
-        return invalid(e, "age_max", "age_max harus bilangan bulat 0..150");
+        return err_invalid(e, "age_max", "age_max harus bilangan bulat 0..150");
     if (lo >= 0 && hi >= 0 && lo > hi)
-        return invalid(e, "age_max", "age_max tidak boleh lebih kecil dari age_min");
+        return err_invalid(e, "age_max", "age_max tidak boleh lebih kecil dari age_min");
     qr->born_to = lo >= 0 ? birth_bound(rq->a, today, lo) : NULL;
     qr->born_after = hi >= 0 ? birth_bound(rq->a, today, hi + 1) : NULL;
     return ERR_OK;
@@ -364,17 +360,17 @@ static enum err_code search_parse(struct req *rq, struct employee_query *qr, str
         return rc;
     qr->q = req_query(rq, "q");
     if (qr->q && strlen(qr->q) > FIELD_TEXT_MAX)
-        return invalid(e, "q", "Kata kunci terlalu panjang");
+        return err_invalid(e, "q", "Kata kunci terlalu panjang");
     qr->sort = req_query(rq, "sort") ? req_query(rq, "sort") : "name";
     for (const char *const *s = sorts; *s; s++)
         known |= strcmp(*s, qr->sort) == 0;
     if (!known)
-        return invalid(e, "sort", "Urutan harus salah satu dari: " EMPLOYEE_SORTS);
+        return err_invalid(e, "sort", "Urutan harus salah satu dari: " EMPLOYEE_SORTS);
     qr->golongan = req_query(rq, "golongan");
     if (qr->golongan && *qr->golongan) {
         rc = employee_golongan_get(rq->db, rq->a, qr->golongan, &gol, e);
         if (rc == ERR_NOT_FOUND)
-            return invalid(e, "golongan", "Golongan tidak dikenal");
+            return err_invalid(e, "golongan", "Golongan tidak dikenal");
         if (rc)
             return rc;
     }
@@ -382,7 +378,7 @@ static enum err_code search_parse(struct req *rq, struct employee_query *qr, str
     if (rc)
         return rc;
     if (unit && parse_int64(unit, strlen(unit), 1, INT64_MAX, &filter))
-        return invalid(e, "unit_id", "unit_id harus bilangan bulat positif");
+        return err_invalid(e, "unit_id", "unit_id harus bilangan bulat positif");
     if (filter) {
         rc = scope_unit_read(rq, filter, e);
         if (rc)

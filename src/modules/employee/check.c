@@ -33,11 +33,6 @@ const struct json_field employee_fields[] = {
     {0},
 };
 
-static enum err_code invalid(struct err *e, const char *field, const char *msg)
-{
-    return err_set(e, ERR_INVALID, "validation_failed", field, msg);
-}
-
 static int blank(const char *s)
 {
     for (; s && *s; s++)
@@ -53,11 +48,11 @@ static enum err_code check_tmt(const char *s, const char *field, struct employee
     struct employee_date d;
 
     if (employee_date_parse(s, &d))
-        return invalid(e, field, "Tanggal harus berformat YYYY-MM-DD dan valid");
+        return err_invalid(e, field, "Tanggal harus berformat YYYY-MM-DD dan valid");
     if (employee_date_cmp(d, appointed) < 0)
-        return invalid(e, field, "Tanggal tidak boleh sebelum TMT pengangkatan");
+        return err_invalid(e, field, "Tanggal tidak boleh sebelum TMT pengangkatan");
     if (employee_date_cmp(d, today) > 0)
-        return invalid(e, field, "Tanggal tidak boleh di masa depan");
+        return err_invalid(e, field, "Tanggal tidak boleh di masa depan");
     return ERR_OK;
 }
 
@@ -81,17 +76,17 @@ enum err_code employee_validate(struct arena *a, struct employee *x, struct empl
     if (rc)
         return rc;
     if (blank(x->name))
-        return invalid(e, "name", "Nama wajib diisi");
+        return err_invalid(e, "name", "Nama wajib diisi");
     if (blank(x->birth_place))
-        return invalid(e, "birth_place", "Tempat lahir wajib diisi");
+        return err_invalid(e, "birth_place", "Tempat lahir wajib diisi");
     if (employee_date_parse(x->birth_date, &birth))
-        return invalid(e, "birth_date", "Tanggal lahir harus berformat YYYY-MM-DD dan valid");
+        return err_invalid(e, "birth_date", "Tanggal lahir harus berformat YYYY-MM-DD dan valid");
     if (employee_date_cmp(birth, today) > 0)
-        return invalid(e, "birth_date", "Tanggal lahir tidak boleh di masa depan");
+        return err_invalid(e, "birth_date", "Tanggal lahir tidak boleh di masa depan");
     if (strcmp(x->gender, "L") != 0 && strcmp(x->gender, "P") != 0)
-        return invalid(e, "gender", "Jenis kelamin harus L atau P");
+        return err_invalid(e, "gender", "Jenis kelamin harus L atau P");
     if (!is_pppk && strcmp(x->status, "CPNS") != 0 && strcmp(x->status, "PNS") != 0)
-        return invalid(e, "status", "Status harus CPNS, PNS atau PPPK");
+        return err_invalid(e, "status", "Status harus CPNS, PNS atau PPPK");
     g = x->gender[0] == 'L' ? EMPLOYEE_MALE : EMPLOYEE_FEMALE;
     rc = is_pppk ? employee_pppk_check(x->nip, &employee_pppk_layout_default, birth, g, today, e)
                  : employee_nip_check(x->nip, birth, g, today, e);
@@ -114,16 +109,16 @@ enum err_code employee_validate(struct arena *a, struct employee *x, struct empl
         return rc;
     /* The decree of the first rank and position rows (design.md §5), when known. */
     if (x->sk_number && blank(x->sk_number))
-        return invalid(e, "sk_number", "Nomor SK tidak boleh kosong");
+        return err_invalid(e, "sk_number", "Nomor SK tidak boleh kosong");
     if (x->sk_date) {
         struct employee_date d;
 
         if (!x->sk_number)
-            return invalid(e, "sk_number", "Nomor SK wajib diisi bila tanggal SK diisi");
+            return err_invalid(e, "sk_number", "Nomor SK wajib diisi bila tanggal SK diisi");
         if (employee_date_parse(x->sk_date, &d))
-            return invalid(e, "sk_date", "Tanggal SK harus berformat YYYY-MM-DD dan valid");
+            return err_invalid(e, "sk_date", "Tanggal SK harus berformat YYYY-MM-DD dan valid");
         if (employee_date_cmp(d, birth) < 0 || employee_date_cmp(d, today) > 0)
-            return invalid(e, "sk_date", "Tanggal SK harus antara tanggal lahir dan hari ini");
+            return err_invalid(e, "sk_date", "Tanggal SK harus antara tanggal lahir dan hari ini");
     }
     return ERR_OK;
 }
@@ -318,20 +313,20 @@ enum err_code employee_refs_check(struct req *rq, struct employee_memo *m, struc
         return rc;
     rc = memo_unit(rq, m, x->unit_id, &closed, e);
     if (rc == ERR_NOT_FOUND)
-        return invalid(e, "unit_id", "Unit tidak ditemukan");
+        return err_invalid(e, "unit_id", "Unit tidak ditemukan");
     if (!rc && closed)
-        return invalid(e, "unit_id", "Unit sudah ditutup");
+        return err_invalid(e, "unit_id", "Unit sudah ditutup");
     if (!rc)
         rc = memo_golongan(rq, m, x->golongan, &kind, e);
     if (rc == ERR_NOT_FOUND)
-        return invalid(e, "golongan", "Golongan tidak dikenal");
+        return err_invalid(e, "golongan", "Golongan tidak dikenal");
     if (rc)
         return rc;
     if (strcmp(kind, strcmp(x->status, "PPPK") == 0 ? "pppk" : "pns") != 0)
-        return invalid(e, "golongan", "Golongan tidak sesuai dengan status kepegawaian");
+        return err_invalid(e, "golongan", "Golongan tidak sesuai dengan status kepegawaian");
     rc = memo_position(rq, m, x->position_id, &pos_unit, e);
     if (rc == ERR_NOT_FOUND || (!rc && pos_unit != x->unit_id))
-        return invalid(e, "position_id", "Jabatan tidak ditemukan pada unit ini");
+        return err_invalid(e, "position_id", "Jabatan tidak ditemukan pada unit ini");
     if (!rc)
         rc = employee_nip_taken(rq->db, x->nip, &taken, e);
     if (!rc && taken)

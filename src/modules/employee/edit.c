@@ -35,11 +35,6 @@ static const char *const religions[] = {"Islam",  "Kristen",  "Katolik",     "Hi
                                         "Buddha", "Konghucu", "kepercayaan", NULL};
 static const char *const marital[] = {"belum_kawin", "kawin", "cerai_hidup", "cerai_mati", NULL};
 
-static enum err_code invalid(struct err *e, const char *field, const char *msg)
-{
-    return err_set(e, ERR_INVALID, "validation_failed", field, msg);
-}
-
 static int in_list(const char *s, const char *const *list)
 {
     for (; *list; list++)
@@ -129,36 +124,36 @@ enum err_code employee_edit_check(const struct employee_edit *ed, struct err *e)
     const struct employee_contact *c = &ed->c;
 
     if (!ed->set)
-        return invalid(e, NULL, "Tidak ada kolom yang diubah");
+        return err_invalid(e, NULL, "Tidak ada kolom yang diubah");
     if (ed->set & EMPLOYEE_EDIT_NAME && (!ed->name || blank(ed->name) || !text_clean(ed->name, 0)))
-        return invalid(e, "name", "Nama wajib diisi tanpa karakter kendali");
+        return err_invalid(e, "name", "Nama wajib diisi tanpa karakter kendali");
     if (ed->set & EMPLOYEE_EDIT_GELAR_DEPAN && ed->gelar_depan && !text_clean(ed->gelar_depan, 0))
-        return invalid(e, "gelar_depan", "Gelar mengandung karakter yang tidak sah");
+        return err_invalid(e, "gelar_depan", "Gelar mengandung karakter yang tidak sah");
     if (ed->set & EMPLOYEE_EDIT_GELAR_BELAKANG && ed->gelar_belakang &&
         !text_clean(ed->gelar_belakang, 0))
-        return invalid(e, "gelar_belakang", "Gelar mengandung karakter yang tidak sah");
+        return err_invalid(e, "gelar_belakang", "Gelar mengandung karakter yang tidak sah");
     if (ed->set & EMPLOYEE_EDIT_RELIGION && c->religion && !in_list(c->religion, religions))
-        return invalid(e, "religion",
-                       "Agama harus salah satu dari: Islam, Kristen, Katolik, "
-                       "Hindu, Buddha, Konghucu, kepercayaan");
+        return err_invalid(e, "religion",
+                           "Agama harus salah satu dari: Islam, Kristen, Katolik, "
+                           "Hindu, Buddha, Konghucu, kepercayaan");
     if (ed->set & EMPLOYEE_EDIT_MARITAL && c->marital_status &&
         !in_list(c->marital_status, marital))
-        return invalid(e, "marital_status",
-                       "Status perkawinan harus salah satu dari: "
-                       "belum_kawin, kawin, cerai_hidup, cerai_mati");
+        return err_invalid(e, "marital_status",
+                           "Status perkawinan harus salah satu dari: "
+                           "belum_kawin, kawin, cerai_hidup, cerai_mati");
     if (ed->set & EMPLOYEE_EDIT_PHONE && c->phone && !phone_ok(c->phone))
-        return invalid(e, "phone",
-                       "Nomor telepon hanya angka (boleh diawali +), 6 sampai 20 "
-                       "digit");
+        return err_invalid(e, "phone",
+                           "Nomor telepon hanya angka (boleh diawali +), 6 sampai 20 "
+                           "digit");
     if (ed->set & EMPLOYEE_EDIT_EMAIL && c->email &&
         (strlen(c->email) > EMPLOYEE_EMAIL_MAX || !email_ok(c->email)))
-        return invalid(e, "email", "Alamat email tidak sah");
+        return err_invalid(e, "email", "Alamat email tidak sah");
     if (ed->set & EMPLOYEE_EDIT_ADDRESS && c->address &&
         (strlen(c->address) > EMPLOYEE_ADDRESS_MAX || !text_clean(c->address, 1) ||
          blank(c->address)))
-        return invalid(e, "address",
-                       "Alamat tidak sah atau terlalu panjang (maksimal 500 "
-                       "karakter)");
+        return err_invalid(e, "address",
+                           "Alamat tidak sah atau terlalu panjang (maksimal 500 "
+                           "karakter)");
     return ERR_OK;
 }
 
@@ -177,7 +172,7 @@ enum err_code employee_edit_parse(json_t *obj, struct employee_edit *out, struct
     enum err_code rc;
 
     if (!json_is_object(obj))
-        return invalid(e, NULL, "Perubahan harus berupa objek JSON");
+        return err_invalid(e, NULL, "Perubahan harus berupa objek JSON");
     memset(&shape, 0, sizeof shape); /* json_body_check reads only the JSON of a request */
     shape.json = obj;
     rc = json_body_check(&shape, edit_fields, e);

@@ -69,11 +69,6 @@ static const struct history_field family_fields[] = {
     COMMON_FIELDS,
 };
 
-static enum err_code invalid(struct err *e, const char *field, const char *msg)
-{
-    return err_set(e, ERR_INVALID, "validation_failed", field, msg);
-}
-
 static const char *val(const struct history_kind *k, const struct history_value *v,
                        const char *name)
 {
@@ -104,24 +99,24 @@ static enum err_code family_check(const struct history_kind *k, const struct his
     char birth[11];
 
     if (spouse && strcmp(rel, cx->gender == EMPLOYEE_MALE ? "istri" : "suami") != 0)
-        return invalid(e, "relation", cx->gender == EMPLOYEE_MALE
-                                          ? "Pasangan pegawai laki-laki adalah istri"
-                                          : "Pasangan pegawai perempuan adalah suami");
+        return err_invalid(e, "relation",
+                           cx->gender == EMPLOYEE_MALE ? "Pasangan pegawai laki-laki adalah istri"
+                                                       : "Pasangan pegawai perempuan adalah suami");
     if (spouse && strcmp(g, strcmp(rel, "istri") == 0 ? "P" : "L") != 0)
-        return invalid(e, "gender", "Jenis kelamin tidak sesuai dengan hubungan");
+        return err_invalid(e, "gender", "Jenis kelamin tidak sesuai dengan hubungan");
     if (!spouse && married)
-        return invalid(e, "marriage_date", "Tanggal menikah hanya untuk suami/istri");
+        return err_invalid(e, "marriage_date", "Tanggal menikah hanya untuk suami/istri");
     if (spouse && married && date_cmp_text(married, born) < 0)
-        return invalid(e, "marriage_date", "Tanggal menikah tidak boleh sebelum tanggal lahir");
+        return err_invalid(e, "marriage_date", "Tanggal menikah tidak boleh sebelum tanggal lahir");
     if (spouse && child)
-        return invalid(e, "child_kind", "Status anak hanya untuk anak");
+        return err_invalid(e, "child_kind", "Status anak hanya untuk anak");
     if (!spouse && !child)
-        return invalid(e, "child_kind", "Status anak wajib diisi (kandung, tiri atau angkat)");
+        return err_invalid(e, "child_kind", "Status anak wajib diisi (kandung, tiri atau angkat)");
     if (!spouse && state && strcmp(state, "cerai") == 0)
-        return invalid(e, "life_state", "Keadaan cerai hanya untuk suami/istri");
+        return err_invalid(e, "life_state", "Keadaan cerai hanya untuk suami/istri");
     employee_date_format(cx->birth, birth);
     if (!spouse && strcmp(child, "kandung") == 0 && date_cmp_text(born, birth) <= 0)
-        return invalid(e, "birth_date", "Anak kandung tidak boleh lahir sebelum pegawai");
+        return err_invalid(e, "birth_date", "Anak kandung tidak boleh lahir sebelum pegawai");
     return ERR_OK;
 }
 
@@ -162,7 +157,7 @@ static enum err_code training_check(const struct history_kind *k, const struct h
 {
     (void)cx;
     if (date_cmp_text(val(k, v, "end_date"), val(k, v, "start_date")) < 0)
-        return invalid(e, "end_date", "Tanggal selesai tidak boleh sebelum tanggal mulai");
+        return err_invalid(e, "end_date", "Tanggal selesai tidak boleh sebelum tanggal mulai");
     return ERR_OK;
 }
 
@@ -196,9 +191,9 @@ static enum err_code award_check(const struct history_kind *k, const struct hist
     struct employee_date d;
 
     if (year > cx->today.y || year < cx->birth.y)
-        return invalid(e, "year", "Tahun harus antara tahun lahir dan tahun ini");
+        return err_invalid(e, "year", "Tahun harus antara tahun lahir dan tahun ini");
     if (on && employee_date_parse(on, &d) == 0 && d.y != year)
-        return invalid(e, "awarded_on", "Tanggal tidak sesuai dengan tahun");
+        return err_invalid(e, "awarded_on", "Tanggal tidak sesuai dengan tahun");
     return ERR_OK;
 }
 
@@ -243,9 +238,9 @@ static enum err_code discipline_check(const struct history_kind *k,
     while (strcmp(sanctions[si], sanction) != 0)
         si++;
     if (si / 3 != li)
-        return invalid(e, "sanction", "Jenis hukuman tidak sesuai dengan tingkat hukuman");
+        return err_invalid(e, "sanction", "Jenis hukuman tidak sesuai dengan tingkat hukuman");
     if (end && date_cmp_text(end, val(k, v, "tmt")) < 0)
-        return invalid(e, "end_date", "Tanggal berakhir tidak boleh sebelum TMT");
+        return err_invalid(e, "end_date", "Tanggal berakhir tidak boleh sebelum TMT");
     return ERR_OK;
 }
 
@@ -278,7 +273,7 @@ static enum err_code rank_check(const struct history_kind *k, const struct histo
 
     employee_date_format(cx->appointed, appointed);
     if (date_cmp_text(val(k, v, "tmt"), appointed) < 0)
-        return invalid(e, "tmt", "TMT tidak boleh sebelum TMT pengangkatan");
+        return err_invalid(e, "tmt", "TMT tidak boleh sebelum TMT pengangkatan");
     return ERR_OK;
 }
 
@@ -346,7 +341,7 @@ static enum err_code invalidf(struct err *e, const struct history_field *f, cons
     char msg[160];
 
     snprintf(msg, sizeof msg, "%s %s", f->label, what);
-    return invalid(e, f->name, msg);
+    return err_invalid(e, f->name, msg);
 }
 
 static enum err_code check_date(const struct history_field *f, const char *s,
@@ -374,7 +369,7 @@ static enum err_code check_choice(const struct history_field *f, const char *s, 
     n = (size_t)snprintf(msg, sizeof msg, "%s harus salah satu dari:", f->label);
     for (const char *const *c = f->choices; *c && n < sizeof msg; c++)
         n += (size_t)snprintf(msg + n, sizeof msg - n, "%s %s", c == f->choices ? "" : ",", *c);
-    return invalid(e, f->name, msg);
+    return err_invalid(e, f->name, msg);
 }
 
 /* One field present with a non-null value. */
@@ -433,7 +428,7 @@ enum err_code employee_history_validate(const struct history_kind *k, json_t *ro
 
     memset(v, 0, sizeof *v * HISTORY_MAX_FIELDS);
     if (!json_is_object(row))
-        return invalid(e, NULL, "Data harus berupa objek JSON");
+        return err_invalid(e, NULL, "Data harus berupa objek JSON");
     json_object_foreach(row, key, j) {
         int i = employee_history_field(k, key);
 

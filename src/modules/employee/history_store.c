@@ -35,17 +35,12 @@ static const char SQL_LEVELS[] =
     "SELECT code, name, rank_order, siasn_id, entry_golongan, max_golongan"
     " FROM education_levels ORDER BY rank_order";
 
-static enum err_code invalid(struct err *e, const char *field, const char *msg)
-{
-    return err_set(e, ERR_INVALID, "validation_failed", field, msg);
-}
-
 static enum err_code unknown_code(struct err *e, const struct history_field *f)
 {
     char msg[160];
 
     snprintf(msg, sizeof msg, "%s tidak dikenal", f->label);
-    return invalid(e, f->name, msg);
+    return err_invalid(e, f->name, msg);
 }
 
 static enum err_code count_text(struct db *db, const char *sql, const char *text, int64_t *n,
@@ -85,7 +80,8 @@ static enum err_code check_supersedes(struct db *db, const struct history_kind *
     if (r < 0)
         return e->code;
     if (owner != employee_id)
-        return invalid(e, "supersedes", "Baris yang dikoreksi tidak ditemukan pada riwayat ini");
+        return err_invalid(e, "supersedes",
+                           "Baris yang dikoreksi tidak ditemukan pada riwayat ini");
     if (done)
         return err_set(e, ERR_CONFLICT, "already_superseded", "supersedes",
                        "Baris ini sudah dikoreksi oleh baris lain");
@@ -104,14 +100,14 @@ static enum err_code check_rank(struct db *db, struct arena *a, const struct his
                                              &g, e);
 
     if (rc == ERR_NOT_FOUND)
-        return invalid(e, "golongan", "Golongan tidak dikenal");
+        return err_invalid(e, "golongan", "Golongan tidak dikenal");
     if (rc)
         return rc;
     if (strcmp(g.kind, strcmp(x->status, "PPPK") == 0 ? "pppk" : "pns") != 0)
-        return invalid(e, "golongan", "Golongan tidak sesuai dengan status kepegawaian");
+        return err_invalid(e, "golongan", "Golongan tidak sesuai dengan status kepegawaian");
     if (!v[employee_history_field(k, "supersedes")].present && x->tmt_golongan &&
         strcmp(tmt, x->tmt_golongan) < 0)
-        return invalid(e, "tmt", "TMT tidak boleh sebelum TMT golongan saat ini");
+        return err_invalid(e, "tmt", "TMT tidak boleh sebelum TMT golongan saat ini");
     return ERR_OK;
 }
 
@@ -136,7 +132,7 @@ static enum err_code db_checks(struct db *db, struct arena *a, const struct hist
 
             rc = db_value_int(db, SQL_DOCUMENT_OF, args, 2, 0, &n, e);
             if (!rc && n == 0)
-                rc = invalid(e, "document_id", "Dokumen tidak ditemukan pada pegawai ini");
+                rc = err_invalid(e, "document_id", "Dokumen tidak ditemukan pada pegawai ini");
         } else if (strcmp(f->name, "supersedes") == 0) {
             rc = check_supersedes(db, k, v[i].i, x->id, e);
         }
@@ -235,7 +231,7 @@ static enum err_code check_row(struct db *db, struct arena *a, const char *kind,
     enum err_code rc;
 
     if (!k || !k->sql_insert)
-        return invalid(e, "kind", "Jenis riwayat tidak dikenal");
+        return err_invalid(e, "kind", "Jenis riwayat tidak dikenal");
     rc = employee_get(db, a, employee_id, &x, e);
     if (rc)
         return rc;

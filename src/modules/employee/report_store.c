@@ -55,11 +55,6 @@ static const char SQL_POSITIONS[] =
 static const char SQL_GOVERNMENT[] =
     "SELECT id, code, name FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1";
 
-static const char *col_text(struct db_stmt *st, struct arena *a, int col)
-{
-    return db_col_is_null(st, col) ? NULL : arena_strdup(a, db_col_text(st, col));
-}
-
 static struct employee_date col_date(struct db_stmt *st, int col)
 {
     struct employee_date d = {0, 0, 0};
@@ -97,8 +92,8 @@ static void read_duk(struct db_stmt *st, struct arena *a, struct intern *t, stru
     memset(x, 0, sizeof *x);
     x->id = db_col_int(st, 0);
     x->unit_id = db_col_int(st, 1);
-    x->nip = col_text(st, a, 2);
-    x->name = col_text(st, a, 3);
+    x->nip = db_col_text_copy(st, a, 2);
+    x->name = db_col_text_copy(st, a, 3);
     x->gelar_depan = intern_text(t, a, st, 4);
     x->gelar_belakang = intern_text(t, a, st, 5);
     x->status = intern_text(t, a, st, 6);
@@ -226,25 +221,25 @@ enum err_code employee_duk_rows(struct db *db, struct arena *a, int64_t unit_id,
 static void read_rank(struct db_stmt *st, struct arena *a, void *out)
 {
     struct employee_history *h = out;
-    const char *pangkat = col_text(st, a, 2);
+    const char *pangkat = db_col_text_copy(st, a, 2);
 
-    h->tmt = col_text(st, a, 0);
-    h->what =
-        pangkat ? arena_printf(a, "%s (%s)", db_col_text(st, 1), pangkat) : col_text(st, a, 1);
+    h->tmt = db_col_text_copy(st, a, 0);
+    h->what = pangkat ? arena_printf(a, "%s (%s)", db_col_text(st, 1), pangkat)
+                      : db_col_text_copy(st, a, 1);
     h->where = NULL;
-    h->sk_number = col_text(st, a, 3);
-    h->sk_date = col_text(st, a, 4);
+    h->sk_number = db_col_text_copy(st, a, 3);
+    h->sk_date = db_col_text_copy(st, a, 4);
 }
 
 static void read_position(struct db_stmt *st, struct arena *a, void *out)
 {
     struct employee_history *h = out;
 
-    h->tmt = col_text(st, a, 0);
-    h->what = col_text(st, a, 1);
-    h->where = col_text(st, a, 2);
-    h->sk_number = col_text(st, a, 3);
-    h->sk_date = col_text(st, a, 4);
+    h->tmt = db_col_text_copy(st, a, 0);
+    h->what = db_col_text_copy(st, a, 1);
+    h->where = db_col_text_copy(st, a, 2);
+    h->sk_number = db_col_text_copy(st, a, 3);
+    h->sk_date = db_col_text_copy(st, a, 4);
 }
 
 static enum err_code history(struct db *db, struct arena *a, const char *sql, int64_t id,
@@ -281,8 +276,8 @@ static void read_government(struct db_stmt *st, struct arena *a, void *out)
     struct employee_government *g = out;
 
     g->id = db_col_int(st, 0);
-    g->code = col_text(st, a, 1);
-    g->name = col_text(st, a, 2);
+    g->code = db_col_text_copy(st, a, 1);
+    g->name = db_col_text_copy(st, a, 2);
 }
 
 enum err_code employee_government(struct db *db, struct arena *a, struct employee_government *out,

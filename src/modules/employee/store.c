@@ -107,45 +107,40 @@ static const struct {
 static const char SQL_COUNT[] = EMP_SUB "SELECT count(*) FROM employees e" EMP_WHERE;
 static const char SQL_COUNT_ALL[] = "SELECT count(*) FROM employees"; /* no filter at all */
 
-static const char *col_text(struct db_stmt *st, struct arena *a, int col)
-{
-    return db_col_is_null(st, col) ? NULL : arena_strdup(a, db_col_text(st, col));
-}
-
 static void read_employee(struct db_stmt *st, struct arena *a, void *out)
 {
     struct employee *x = out;
 
     memset(x, 0, sizeof *x);
     x->id = db_col_int(st, 0);
-    x->nip = col_text(st, a, 1);
+    x->nip = db_col_text_copy(st, a, 1);
     x->nik = field_open(a, "employees.nik", db_col_text(st, 2));
-    x->name = col_text(st, a, 3);
-    x->gelar_depan = col_text(st, a, 4);
-    x->gelar_belakang = col_text(st, a, 5);
-    x->birth_place = col_text(st, a, 6);
-    x->birth_date = col_text(st, a, 7);
-    x->gender = col_text(st, a, 8);
-    x->status = col_text(st, a, 9);
-    x->state = col_text(st, a, 10);
-    x->appointed_on = col_text(st, a, 11);
+    x->name = db_col_text_copy(st, a, 3);
+    x->gelar_depan = db_col_text_copy(st, a, 4);
+    x->gelar_belakang = db_col_text_copy(st, a, 5);
+    x->birth_place = db_col_text_copy(st, a, 6);
+    x->birth_date = db_col_text_copy(st, a, 7);
+    x->gender = db_col_text_copy(st, a, 8);
+    x->status = db_col_text_copy(st, a, 9);
+    x->state = db_col_text_copy(st, a, 10);
+    x->appointed_on = db_col_text_copy(st, a, 11);
     x->unit_id = db_col_int(st, 12);
     x->position_id = db_col_is_null(st, 13) ? 0 : db_col_int(st, 13);
-    x->unit_name = col_text(st, a, 14);
-    x->position_name = col_text(st, a, 15);
-    x->position_kind = col_text(st, a, 16);
+    x->unit_name = db_col_text_copy(st, a, 14);
+    x->position_name = db_col_text_copy(st, a, 15);
+    x->position_kind = db_col_text_copy(st, a, 16);
     x->bup_age = db_col_is_null(st, 17) ? 0 : (int)db_col_int(st, 17);
-    x->golongan = col_text(st, a, 18);
-    x->pangkat = col_text(st, a, 19);
+    x->golongan = db_col_text_copy(st, a, 18);
+    x->pangkat = db_col_text_copy(st, a, 19);
     x->rank_order = db_col_is_null(st, 20) ? 0 : (int)db_col_int(st, 20);
-    x->tmt_golongan = col_text(st, a, 21);
-    x->tmt_jabatan = col_text(st, a, 22);
-    x->pns_id = col_text(st, a, 23);
+    x->tmt_golongan = db_col_text_copy(st, a, 21);
+    x->tmt_jabatan = db_col_text_copy(st, a, 22);
+    x->pns_id = db_col_text_copy(st, a, 23);
     x->created_at = db_col_int(st, 24);
     x->updated_at = db_col_int(st, 25);
-    x->education_level = col_text(st, a, 26);
+    x->education_level = db_col_text_copy(st, a, 26);
     x->cap_rank_order = db_col_is_null(st, 27) ? 0 : (int)db_col_int(st, 27);
-    x->cap_golongan = col_text(st, a, 28);
+    x->cap_golongan = db_col_text_copy(st, a, 28);
 }
 
 static void read_employee_one(struct db_stmt *st, struct arena *a, void *out)
@@ -154,11 +149,11 @@ static void read_employee_one(struct db_stmt *st, struct arena *a, void *out)
     int c = db_col_count(st) - EMP_CONTACT_COLS;
 
     read_employee(st, a, out);
-    x->contact.religion = col_text(st, a, c);
-    x->contact.marital_status = col_text(st, a, c + 1);
-    x->contact.phone = col_text(st, a, c + 2);
-    x->contact.email = col_text(st, a, c + 3);
-    x->contact.address = col_text(st, a, c + 4);
+    x->contact.religion = db_col_text_copy(st, a, c);
+    x->contact.marital_status = db_col_text_copy(st, a, c + 1);
+    x->contact.phone = db_col_text_copy(st, a, c + 2);
+    x->contact.email = db_col_text_copy(st, a, c + 3);
+    x->contact.address = db_col_text_copy(st, a, c + 4);
     x->contact.photo_document_id = db_col_is_null(st, c + 5) ? 0 : db_col_int(st, c + 5);
 }
 
@@ -166,9 +161,9 @@ static void read_golongan(struct db_stmt *st, struct arena *a, void *out)
 {
     struct employee_golongan *g = out;
 
-    g->code = col_text(st, a, 0);
-    g->kind = col_text(st, a, 1);
-    g->pangkat = col_text(st, a, 2);
+    g->code = db_col_text_copy(st, a, 0);
+    g->kind = db_col_text_copy(st, a, 1);
+    g->pangkat = db_col_text_copy(st, a, 2);
     g->rank_order = (int)db_col_int(st, 3);
 }
 

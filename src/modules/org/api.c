@@ -17,11 +17,6 @@
  * and its ancestors: the two cases must not be told apart (no existence oracle). */
 #define PARENT_POSITION_MSG "Jabatan atasan harus berada di unit yang sama atau unit induknya"
 
-static enum err_code invalid(struct err *e, const char *field, const char *msg)
-{
-    return err_set(e, ERR_INVALID, "validation_failed", field, msg);
-}
-
 /* 1 when the body has the key, with a value or null. */
 static int body_has(const struct req *rq, const char *name)
 {
@@ -31,7 +26,7 @@ static int body_has(const struct req *rq, const char *name)
 static enum err_code body_not_empty(const struct req *rq, struct err *e)
 {
     if (!rq->json || json_object_size(rq->json) == 0)
-        return invalid(e, NULL, "Tidak ada data yang diubah");
+        return err_invalid(e, NULL, "Tidak ada data yang diubah");
     return ERR_OK;
 }
 
@@ -97,9 +92,9 @@ static enum err_code parent_unit_check(struct req *rq, int64_t parent_id, struct
     if (!rc)
         rc = org_unit_get(rq->db, rq->a, parent_id, &parent, e);
     if (rc == ERR_NOT_FOUND)
-        return invalid(e, "parent_id", "Unit induk tidak ditemukan");
+        return err_invalid(e, "parent_id", "Unit induk tidak ditemukan");
     if (!rc && parent.closed_on)
-        return invalid(e, "parent_id", "Unit induk sudah ditutup");
+        return err_invalid(e, "parent_id", "Unit induk sudah ditutup");
     return rc;
 }
 
@@ -154,7 +149,7 @@ static enum err_code move_check(struct req *rq, const struct org_unit *u, int64_
     cur.parent_id = old_parent;
     rc = org_unit_move_check(&cur, u->parent_id, NULL, 0, e); /* the root stays */
     if (!rc && u->parent_id == 0)
-        return invalid(e, "parent_id", "Unit induk wajib diisi");
+        return err_invalid(e, "parent_id", "Unit induk wajib diisi");
     if (!rc)
         rc = parent_unit_check(rq, u->parent_id, e);
     if (!rc)
@@ -277,7 +272,7 @@ static enum err_code position_parent_check(struct req *rq, const struct org_posi
         return ERR_OK;
     rc = org_position_get(rq->db, rq->a, p->parent_position_id, &parent, e);
     if (rc == ERR_NOT_FOUND)
-        return invalid(e, "parent_position_id", PARENT_POSITION_MSG);
+        return err_invalid(e, "parent_position_id", PARENT_POSITION_MSG);
     if (!rc)
         rc = org_position_chain(rq->db, rq->a, parent.id, &chain, &n, e);
     if (!rc)
@@ -325,7 +320,7 @@ static enum err_code api_position_create(struct req *rq, struct resp *rs, struct
         return rc;
     rc = org_unit_get(rq->db, rq->a, p.unit_id, &unit, e);
     if (rc == ERR_NOT_FOUND)
-        return invalid(e, "unit_id", "Unit tidak ditemukan");
+        return err_invalid(e, "unit_id", "Unit tidak ditemukan");
     if (!rc)
         rc = org_unit_open_check(rq->db, p.unit_id, e);
     if (!rc)
@@ -449,9 +444,9 @@ static enum err_code api_positions(struct req *rq, struct resp *rs, struct err *
     if (rc)
         return rc;
     if (!s || parse_int64(s, strlen(s), 1, INT64_MAX, &q.unit_id))
-        return invalid(e, "unit_id", "unit_id wajib berupa bilangan bulat positif");
+        return err_invalid(e, "unit_id", "unit_id wajib berupa bilangan bulat positif");
     if (sub && strcmp(sub, "true") != 0 && strcmp(sub, "false") != 0)
-        return invalid(e, "subunits", "subunits harus true atau false");
+        return err_invalid(e, "subunits", "subunits harus true atau false");
     q.kind = req_query(rq, "kind");
     if (q.kind && *q.kind) {
         rc = org_position_kind_check(q.kind, e);

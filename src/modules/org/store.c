@@ -75,11 +75,6 @@ static const char SQL_POS_SEARCH[] =
     " ORDER BY u.code, p.kelas_jabatan DESC, p.name, p.id LIMIT $4 OFFSET $5";
 static const char SQL_POS_COUNT[] = POS_SUB "SELECT count(*)" POS_FROM POS_WHERE;
 
-static const char *col_text(struct db_stmt *st, struct arena *a, int col)
-{
-    return db_col_is_null(st, col) ? NULL : arena_strdup(a, db_col_text(st, col));
-}
-
 static void read_unit(struct db_stmt *st, struct arena *a, void *out)
 {
     struct org_unit *u = out;
@@ -89,9 +84,9 @@ static void read_unit(struct db_stmt *st, struct arena *a, void *out)
     u->code = arena_strdup(a, db_col_text(st, 2));
     u->name = arena_strdup(a, db_col_text(st, 3));
     u->kind = arena_strdup(a, db_col_text(st, 4));
-    u->siasn_unor_id = col_text(st, a, 5);
-    u->closed_on = col_text(st, a, 6);
-    u->closed_reason = col_text(st, a, 7);
+    u->siasn_unor_id = db_col_text_copy(st, a, 5);
+    u->closed_on = db_col_text_copy(st, a, 6);
+    u->closed_reason = db_col_text_copy(st, a, 7);
 }
 
 static void read_id(struct db_stmt *st, struct arena *a, void *out)
@@ -115,14 +110,6 @@ static enum err_code ids_of(struct db *db, struct arena *a, const char *sql, int
     if (!rc)
         *ids = items;
     return rc;
-}
-
-static void bind_id_or_null(struct db_stmt *st, int idx, int64_t id)
-{
-    if (id)
-        db_bind_int(st, idx, id);
-    else
-        db_bind_null(st, idx);
 }
 
 /* Step a write statement once; a unique-key clash becomes 409 duplicate_code. */
@@ -195,7 +182,7 @@ enum err_code org_unit_insert(struct db *db, const struct org_unit *u, int64_t n
 
     if (rc)
         return rc;
-    bind_id_or_null(st, 1, u->parent_id);
+    db_bind_id_or_null(st, 1, u->parent_id);
     db_bind_text(st, 2, u->code);
     db_bind_text(st, 3, u->name);
     db_bind_text(st, 4, u->kind);
@@ -212,7 +199,7 @@ enum err_code org_unit_update(struct db *db, const struct org_unit *u, struct er
     if (rc)
         return rc;
     db_bind_int(st, 1, u->id);
-    bind_id_or_null(st, 2, u->parent_id);
+    db_bind_id_or_null(st, 2, u->parent_id);
     db_bind_text(st, 3, u->code);
     db_bind_text(st, 4, u->name);
     db_bind_text(st, 5, u->siasn_unor_id);
@@ -274,10 +261,10 @@ static void read_position(struct db_stmt *st, struct arena *a, void *out)
     p->kelas_jabatan = (int)db_col_int(st, 4);
     p->needed = (int)db_col_int(st, 5);
     p->bup_age = (int)db_col_int(st, 6);
-    p->siasn_jabatan_id = col_text(st, a, 7);
+    p->siasn_jabatan_id = db_col_text_copy(st, a, 7);
     p->parent_position_id = db_col_is_null(st, 8) ? 0 : db_col_int(st, 8);
-    p->unit_name = col_text(st, a, 9);
-    p->parent_position_name = col_text(st, a, 10);
+    p->unit_name = db_col_text_copy(st, a, 9);
+    p->parent_position_name = db_col_text_copy(st, a, 10);
 }
 
 enum err_code org_position_get(struct db *db, struct arena *a, int64_t id,
@@ -318,7 +305,7 @@ enum err_code org_position_insert(struct db *db, const struct org_position *p, i
     db_bind_int(st, 5, p->needed);
     db_bind_int(st, 6, p->bup_age);
     db_bind_text(st, 7, p->siasn_jabatan_id);
-    bind_id_or_null(st, 8, p->parent_position_id);
+    db_bind_id_or_null(st, 8, p->parent_position_id);
     db_bind_int(st, 9, now);
     return db_step_id(st, id_out, e);
 }
@@ -375,7 +362,7 @@ enum err_code org_position_update(struct db *db, const struct org_position *p, s
     db_bind_int(st, 5, p->needed);
     db_bind_int(st, 6, p->bup_age);
     db_bind_text(st, 7, p->siasn_jabatan_id);
-    bind_id_or_null(st, 8, p->parent_position_id);
+    db_bind_id_or_null(st, 8, p->parent_position_id);
     r = db_step(st, e);
     db_reset(st);
     return r < 0 ? e->code : ERR_OK;

@@ -79,11 +79,6 @@ struct employee_date placement_term_last_day(struct employee_date start, int mon
     return placement_add_days(placement_add_months(start, months), -1);
 }
 
-static enum err_code invalid(struct err *e, const char *field, const char *msg)
-{
-    return err_set(e, ERR_INVALID, "validation_failed", field, msg);
-}
-
 /* domain.md §3: only a holder of a post of the same level or one level below, in the same
  * unit, may act in a post; the appointee keeps the home post. */
 static enum err_code check_post(const struct placement_check *c, const struct placement_limits *l,
@@ -93,21 +88,24 @@ static enum err_code check_post(const struct placement_check *c, const struct pl
     int target = placement_kind_level(c->target_kind, l->functional_level);
 
     if (c->holds_target)
-        return invalid(e, "position_id", "Pegawai tidak dapat menjadi Plt/Plh jabatannya sendiri");
+        return err_invalid(e, "position_id",
+                           "Pegawai tidak dapat menjadi Plt/Plh jabatannya sendiri");
     if (c->kind == PLACEMENT_PLT && c->target_holders > 0)
-        return invalid(e, "position_id",
-                       "Jabatan masih memiliki pejabat definitif: Plt hanya untuk jabatan kosong");
+        return err_invalid(
+            e, "position_id",
+            "Jabatan masih memiliki pejabat definitif: Plt hanya untuk jabatan kosong");
     if (c->kind == PLACEMENT_PLH && c->target_holders == 0)
-        return invalid(
+        return err_invalid(
             e, "position_id",
             "Jabatan tidak memiliki pejabat definitif: Plh hanya bila pejabat berhalangan");
     if (!c->same_unit)
-        return invalid(e, "position_id", "Plt/Plh harus berasal dari unit kerja yang sama");
+        return err_invalid(e, "position_id", "Plt/Plh harus berasal dari unit kerja yang sama");
     if (home == 0 || target == 0 || home > target || home < target - 1)
-        return invalid(e, "position_id",
-                       "Plt/Plh harus pejabat setingkat atau satu tingkat di bawah jabatan itu");
+        return err_invalid(
+            e, "position_id",
+            "Plt/Plh harus pejabat setingkat atau satu tingkat di bawah jabatan itu");
     if (c->post_taken)
-        return invalid(e, "position_id", "Jabatan ini sudah memiliki Plt/Plh pada periode itu");
+        return err_invalid(e, "position_id", "Jabatan ini sudah memiliki Plt/Plh pada periode itu");
     return ERR_OK;
 }
 
@@ -119,11 +117,11 @@ enum err_code placement_check(const struct placement_check *c, const struct plac
     enum err_code rc;
 
     if (employee_date_cmp(c->end, c->start) < 0)
-        return invalid(e, "end_date", "Tanggal selesai tidak boleh sebelum tanggal mulai");
+        return err_invalid(e, "end_date", "Tanggal selesai tidak boleh sebelum tanggal mulai");
     if (employee_date_cmp(c->end, c->today) < 0)
-        return invalid(e, "end_date", "Tanggal selesai tidak boleh di masa lalu");
+        return err_invalid(e, "end_date", "Tanggal selesai tidak boleh di masa lalu");
     if (!c->employee_state || strcmp(c->employee_state, "active") != 0)
-        return invalid(e, "employee_id", "Pegawai tidak dalam keadaan aktif");
+        return err_invalid(e, "employee_id", "Pegawai tidak dalam keadaan aktif");
     if (c->extends && c->base_extended)
         return err_set(e, ERR_CONFLICT, "assignment_extended", NULL,
                        "Penugasan ini sudah diperpanjang");
@@ -133,15 +131,16 @@ enum err_code placement_check(const struct placement_check *c, const struct plac
     if (acting) {
         last = placement_term_last_day(c->start, c->extends ? l->extension_months : l->max_months);
         if (employee_date_cmp(c->end, last) > 0)
-            return invalid(e, "end_date",
-                           c->extends ? "Perpanjangan Plt/Plh melebihi batas bulan yang diizinkan"
-                                      : "Masa Plt/Plh melebihi batas bulan yang diizinkan");
+            return err_invalid(e, "end_date",
+                               c->extends
+                                   ? "Perpanjangan Plt/Plh melebihi batas bulan yang diizinkan"
+                                   : "Masa Plt/Plh melebihi batas bulan yang diizinkan");
         rc = check_post(c, l, e);
         if (rc)
             return rc;
     }
     if (c->overlapping)
-        return invalid(e, "start_date", "Pegawai sudah memiliki penugasan pada periode ini");
+        return err_invalid(e, "start_date", "Pegawai sudah memiliki penugasan pada periode ini");
     return ERR_OK;
 }
 

@@ -152,22 +152,9 @@ static const char SQL_CANDIDATES[] =
               " 'jpt_pratama', 'administrator', 'pengawas') THEN 1 ELSE 0 END, e.name, e.id "
               "LIMIT " CANDIDATE_PRECUT;
 
-static const char *col_text(struct db_stmt *st, struct arena *a, int col)
-{
-    return db_col_is_null(st, col) ? NULL : arena_strdup(a, db_col_text(st, col));
-}
-
 static int64_t col_id(struct db_stmt *st, int col)
 {
     return db_col_is_null(st, col) ? 0 : db_col_int(st, col);
-}
-
-static void bind_id_or_null(struct db_stmt *st, int idx, int64_t id)
-{
-    if (id)
-        db_bind_int(st, idx, id);
-    else
-        db_bind_null(st, idx);
 }
 
 static void read_assignment(struct db_stmt *st, struct arena *a, void *out)
@@ -177,27 +164,27 @@ static void read_assignment(struct db_stmt *st, struct arena *a, void *out)
     memset(x, 0, sizeof *x);
     x->id = db_col_int(st, 0);
     x->employee_id = db_col_int(st, 1);
-    x->kind = col_text(st, a, 2);
+    x->kind = db_col_text_copy(st, a, 2);
     x->position_id = col_id(st, 3);
-    x->task_force = col_text(st, a, 4);
+    x->task_force = db_col_text_copy(st, a, 4);
     x->unit_id = db_col_int(st, 5);
-    x->start_date = col_text(st, a, 6);
-    x->end_date = col_text(st, a, 7);
-    x->sk_number = col_text(st, a, 8);
-    x->sk_date = col_text(st, a, 9);
+    x->start_date = db_col_text_copy(st, a, 6);
+    x->end_date = db_col_text_copy(st, a, 7);
+    x->sk_number = db_col_text_copy(st, a, 8);
+    x->sk_date = db_col_text_copy(st, a, 9);
     x->home_unit_id = db_col_int(st, 10);
     x->home_position_id = col_id(st, 11);
     x->extension_of = col_id(st, 12);
-    x->ended_early_on = col_text(st, a, 13);
+    x->ended_early_on = db_col_text_copy(st, a, 13);
     x->batch_id = col_id(st, 14);
     x->created_by = col_id(st, 15);
     x->created_at = db_col_int(st, 16);
-    x->employee_name = col_text(st, a, 17);
-    x->employee_nip = col_text(st, a, 18);
-    x->position_name = col_text(st, a, 19);
-    x->unit_name = col_text(st, a, 20);
-    x->home_unit_name = col_text(st, a, 21);
-    x->home_position_name = col_text(st, a, 22);
+    x->employee_name = db_col_text_copy(st, a, 17);
+    x->employee_nip = db_col_text_copy(st, a, 18);
+    x->position_name = db_col_text_copy(st, a, 19);
+    x->unit_name = db_col_text_copy(st, a, 20);
+    x->home_unit_name = db_col_text_copy(st, a, 21);
+    x->home_position_name = db_col_text_copy(st, a, 22);
 }
 
 enum err_code placement_limits_load(struct db *db, struct placement_limits *out, struct err *e)
@@ -285,7 +272,7 @@ enum err_code placement_insert(struct db *db, const struct placement_assignment 
         return rc;
     db_bind_int(st, 1, x->employee_id);
     db_bind_text(st, 2, x->kind);
-    bind_id_or_null(st, 3, x->position_id);
+    db_bind_id_or_null(st, 3, x->position_id);
     db_bind_text(st, 4, x->task_force);
     db_bind_int(st, 5, x->unit_id);
     db_bind_text(st, 6, x->start_date);
@@ -293,10 +280,10 @@ enum err_code placement_insert(struct db *db, const struct placement_assignment 
     db_bind_text(st, 8, x->sk_number);
     db_bind_text(st, 9, x->sk_date);
     db_bind_int(st, 10, x->home_unit_id);
-    bind_id_or_null(st, 11, x->home_position_id);
-    bind_id_or_null(st, 12, x->extension_of);
-    bind_id_or_null(st, 13, x->batch_id);
-    bind_id_or_null(st, 14, x->created_by);
+    db_bind_id_or_null(st, 11, x->home_position_id);
+    db_bind_id_or_null(st, 12, x->extension_of);
+    db_bind_id_or_null(st, 13, x->batch_id);
+    db_bind_id_or_null(st, 14, x->created_by);
     db_bind_int(st, 15, now);
     rc = db_step_id(st, &id, e);
     if (rc)
@@ -416,14 +403,14 @@ static void read_staff(struct db_stmt *st, struct arena *a, void *out)
 
     memset(x, 0, sizeof *x);
     x->employee_id = db_col_int(st, 0);
-    x->nip = col_text(st, a, 1);
-    x->name = col_text(st, a, 2);
+    x->nip = db_col_text_copy(st, a, 1);
+    x->name = db_col_text_copy(st, a, 2);
     x->unit_id = db_col_int(st, 3);
-    x->unit_name = col_text(st, a, 4);
-    x->position_name = col_text(st, a, 5);
-    x->position_kind = col_text(st, a, 6);
+    x->unit_name = db_col_text_copy(st, a, 4);
+    x->position_name = db_col_text_copy(st, a, 5);
+    x->position_kind = db_col_text_copy(st, a, 6);
     x->assignment_id = col_id(st, 7);
-    x->assignment_kind = col_text(st, a, 8);
+    x->assignment_kind = db_col_text_copy(st, a, 8);
     x->assigned_in = (int)db_col_int(st, 9);
 }
 
@@ -499,12 +486,12 @@ static void read_transfer(struct db_stmt *st, struct arena *a, void *out)
     t->employee_id = db_col_int(st, 1);
     t->unit_id = db_col_int(st, 2);
     t->position_id = col_id(st, 3);
-    t->move_kind = col_text(st, a, 4);
-    t->tmt = col_text(st, a, 5);
-    t->sk_number = col_text(st, a, 6);
-    t->sk_date = col_text(st, a, 7);
-    t->unit_name = col_text(st, a, 8);
-    t->position_name = col_text(st, a, 9);
+    t->move_kind = db_col_text_copy(st, a, 4);
+    t->tmt = db_col_text_copy(st, a, 5);
+    t->sk_number = db_col_text_copy(st, a, 6);
+    t->sk_date = db_col_text_copy(st, a, 7);
+    t->unit_name = db_col_text_copy(st, a, 8);
+    t->position_name = db_col_text_copy(st, a, 9);
 }
 
 enum err_code placement_transfers(struct db *db, struct arena *a, int64_t employee_id,
@@ -534,7 +521,7 @@ enum err_code placement_newest_tmt(struct db *db, struct arena *a, int64_t emplo
         return rc;
     db_bind_int(st, 1, employee_id);
     r = db_step(st, e);
-    *tmt = r == 1 ? col_text(st, a, 0) : NULL;
+    *tmt = r == 1 ? db_col_text_copy(st, a, 0) : NULL;
     db_reset(st);
     return r < 0 ? e->code : ERR_OK;
 }
@@ -545,13 +532,13 @@ static void read_candidate(struct db_stmt *st, struct arena *a, void *out)
 
     memset(c, 0, sizeof *c);
     c->employee_id = db_col_int(st, 0);
-    c->nip = col_text(st, a, 1);
-    c->name = col_text(st, a, 2);
+    c->nip = db_col_text_copy(st, a, 1);
+    c->name = db_col_text_copy(st, a, 2);
     c->unit_id = db_col_int(st, 3);
-    c->unit_name = col_text(st, a, 4);
+    c->unit_name = db_col_text_copy(st, a, 4);
     c->position_id = col_id(st, 5);
-    c->position_name = col_text(st, a, 6);
-    c->position_kind = col_text(st, a, 7);
+    c->position_name = db_col_text_copy(st, a, 6);
+    c->position_kind = db_col_text_copy(st, a, 7);
     c->q_in_position = (int)db_col_int(st, 8);
     c->recent_assignments = (int)db_col_int(st, 9);
     c->education_level = db_col_is_null(st, 10) ? 0 : (int)db_col_int(st, 10);

@@ -130,11 +130,6 @@ static json_t *proposal_json(struct req *rq, const struct proposal *p, int whole
     return o;
 }
 
-static enum err_code invalid(struct err *e, const char *field, const char *msg)
-{
-    return err_set(e, ERR_INVALID, "validation_failed", field, msg);
-}
-
 static enum err_code not_found(struct err *e)
 {
     return err_set(e, ERR_NOT_FOUND, "not_found", NULL, "Usulan tidak ditemukan");
@@ -151,7 +146,7 @@ static enum err_code record_edit(struct req *rq, int64_t employee_id, json_t *pa
     if (!rc && (ed->set & EMPLOYEE_EDIT_PHOTO) && ed->c.photo_document_id > 0)
         rc = employee_photo_ok(rq->db, employee_id, ed->c.photo_document_id, &ok, e);
     if (!rc && !ok)
-        return invalid(e, "photo_document_id", "Foto harus dokumen JPEG/PNG milik pegawai ini");
+        return err_invalid(e, "photo_document_id", "Foto harus dokumen JPEG/PNG milik pegawai ini");
     return rc;
 }
 
@@ -178,7 +173,7 @@ static enum err_code create_parse(struct req *rq, int64_t employee_id, enum prop
     enum err_code rc;
 
     if (!rq->json)
-        return invalid(e, "kind", "Kolom wajib diisi");
+        return err_invalid(e, "kind", "Kolom wajib diisi");
     json_object_foreach(rq->json, key, v)
     {
         int known = 0;
@@ -194,14 +189,14 @@ static enum err_code create_parse(struct req *rq, int64_t employee_id, enum prop
         return rc;
     *payload = json_object_get(rq->json, "payload");
     if (!json_is_object(*payload))
-        return invalid(e, "payload", "Isi usulan harus berupa objek JSON");
+        return err_invalid(e, "payload", "Isi usulan harus berupa objek JSON");
     rc = proposal_evidence_parse(json_object_get(rq->json, "evidence"), ids, nids, e);
     for (size_t i = 0; !rc && i < *nids; i++) {
         int mine = 0;
 
         rc = proposal_document_of(rq->db, ids[i], employee_id, &mine, e);
         if (!rc && !mine)
-            return invalid(e, "evidence", "Dokumen bukti harus milik pegawai yang sama");
+            return err_invalid(e, "evidence", "Dokumen bukti harus milik pegawai yang sama");
     }
     if (rc)
         return rc;
@@ -292,7 +287,8 @@ static enum err_code status_param(const struct req *rq, const char *dflt, const 
     if (strcmp(s, "all") == 0)
         s = "";
     else if (!proposal_status_valid(s))
-        return invalid(e, "status", "Status harus pending, approved, rejected, cancelled atau all");
+        return err_invalid(e, "status",
+                           "Status harus pending, approved, rejected, cancelled atau all");
     *out = s;
     return ERR_OK;
 }
@@ -341,7 +337,7 @@ static enum err_code api_queue(struct req *rq, struct resp *rs, struct err *e)
     if (rc)
         return rc;
     if (unit && parse_int64(unit, strlen(unit), 1, INT64_MAX, &filter))
-        return invalid(e, "unit_id", "unit_id harus bilangan bulat positif");
+        return err_invalid(e, "unit_id", "unit_id harus bilangan bulat positif");
     if (filter) {
         rc = scope_unit_write(rq, filter, e);
         if (rc)
@@ -402,7 +398,7 @@ static enum err_code apply(struct req *rq, const struct proposal *p, struct empl
     case PROPOSAL_NONE:
         break;
     }
-    return invalid(e, "kind", "Jenis usulan tidak dikenal");
+    return err_invalid(e, "kind", "Jenis usulan tidak dikenal");
 }
 
 static enum err_code api_decide(struct req *rq, struct resp *rs, struct err *e)

@@ -8,11 +8,6 @@
 static const char *const kind_names[] = {NULL, "record", "family", "education"};
 static const char *const statuses[] = {"pending", "approved", "rejected", "cancelled", NULL};
 
-static enum err_code invalid(struct err *e, const char *field, const char *msg)
-{
-    return err_set(e, ERR_INVALID, "validation_failed", field, msg);
-}
-
 enum proposal_kind proposal_kind_parse(const char *s)
 {
     for (int k = PROPOSAL_RECORD; s && k <= PROPOSAL_EDUCATION; k++)
@@ -31,7 +26,7 @@ enum err_code proposal_kind_check(const char *s, enum proposal_kind *out, struct
     enum proposal_kind k = proposal_kind_parse(s);
 
     if (k == PROPOSAL_NONE)
-        return invalid(e, "kind", "Jenis usulan harus record, family atau education");
+        return err_invalid(e, "kind", "Jenis usulan harus record, family atau education");
     *out = k;
     return ERR_OK;
 }
@@ -69,11 +64,11 @@ enum err_code proposal_decision_check(const char *decision, const char *reason, 
     else if (decision && strcmp(decision, "reject") == 0)
         yes = 0;
     else
-        return invalid(e, "decision", "Keputusan harus approve atau reject");
+        return err_invalid(e, "decision", "Keputusan harus approve atau reject");
     if (reason && (strlen(reason) > PROPOSAL_REASON_MAX || reason_clean(reason) < 0))
-        return invalid(e, "reason", "Alasan terlalu panjang atau mengandung karakter kendali");
+        return err_invalid(e, "reason", "Alasan terlalu panjang atau mengandung karakter kendali");
     if (!yes && (!reason || reason_clean(reason) != 1))
-        return invalid(e, "reason", "Alasan penolakan wajib diisi");
+        return err_invalid(e, "reason", "Alasan penolakan wajib diisi");
     *approve = yes;
     return ERR_OK;
 }
@@ -88,16 +83,16 @@ enum err_code proposal_evidence_parse(json_t *v, int64_t *ids, size_t *n, struct
         return ERR_OK;
     }
     if (!json_is_array(v) || json_array_size(v) > PROPOSAL_EVIDENCE_MAX)
-        return invalid(e, "evidence", "Bukti harus daftar berisi paling banyak 10 id dokumen");
+        return err_invalid(e, "evidence", "Bukti harus daftar berisi paling banyak 10 id dokumen");
     json_array_foreach(v, i, item)
     {
         json_int_t id = json_is_integer(item) ? json_integer_value(item) : 0;
 
         if (id <= 0)
-            return invalid(e, "evidence", "Bukti harus berupa id dokumen");
+            return err_invalid(e, "evidence", "Bukti harus berupa id dokumen");
         for (size_t j = 0; j < count; j++)
             if (ids[j] == id)
-                return invalid(e, "evidence", "Dokumen bukti tidak boleh diulang");
+                return err_invalid(e, "evidence", "Dokumen bukti tidak boleh diulang");
         ids[count++] = id;
     }
     *n = count;

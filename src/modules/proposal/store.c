@@ -46,11 +46,6 @@ static const char SQL_DEMO[] =
 static const char SQL_DOC_OF[] =
     "SELECT count(*) FROM documents WHERE id = $1 AND employee_id = $2";
 
-static const char *col_text(struct db_stmt *st, struct arena *a, int col)
-{
-    return db_col_is_null(st, col) ? NULL : arena_strdup(a, db_col_text(st, col));
-}
-
 static int64_t col_id(struct db_stmt *st, int col)
 {
     return db_col_is_null(st, col) ? 0 : db_col_int(st, col);
@@ -63,26 +58,26 @@ static void read_proposal(struct db_stmt *st, struct arena *a, void *out)
     memset(p, 0, sizeof *p);
     p->id = db_col_int(st, 0);
     p->employee_id = db_col_int(st, 1);
-    p->kind = col_text(st, a, 2);
-    p->payload = col_text(st, a, 3);
-    p->evidence = col_text(st, a, 4);
-    p->status = col_text(st, a, 5);
-    p->reason = col_text(st, a, 6);
+    p->kind = db_col_text_copy(st, a, 2);
+    p->payload = db_col_text_copy(st, a, 3);
+    p->evidence = db_col_text_copy(st, a, 4);
+    p->status = db_col_text_copy(st, a, 5);
+    p->reason = db_col_text_copy(st, a, 6);
     p->proposed_by = col_id(st, 7);
     p->decided_by = col_id(st, 8);
     p->created_at = db_col_int(st, 9);
     p->decided_at = col_id(st, 10);
-    p->employee_nip = col_text(st, a, 11);
+    p->employee_nip = db_col_text_copy(st, a, 11);
     p->unit_id = db_col_int(st, 12);
-    p->unit_name = col_text(st, a, 13);
-    p->name = col_text(st, a, 14);
-    p->gelar_depan = col_text(st, a, 15);
-    p->gelar_belakang = col_text(st, a, 16);
-    p->religion = col_text(st, a, 17);
-    p->marital_status = col_text(st, a, 18);
-    p->phone = col_text(st, a, 19);
-    p->email = col_text(st, a, 20);
-    p->address = col_text(st, a, 21);
+    p->unit_name = db_col_text_copy(st, a, 13);
+    p->name = db_col_text_copy(st, a, 14);
+    p->gelar_depan = db_col_text_copy(st, a, 15);
+    p->gelar_belakang = db_col_text_copy(st, a, 16);
+    p->religion = db_col_text_copy(st, a, 17);
+    p->marital_status = db_col_text_copy(st, a, 18);
+    p->phone = db_col_text_copy(st, a, 19);
+    p->email = db_col_text_copy(st, a, 20);
+    p->address = db_col_text_copy(st, a, 21);
     p->photo_document_id = col_id(st, 22);
 }
 

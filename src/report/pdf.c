@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/mem.h"
+#include "report/pdf_int.h"
 
 #define PAGE_W 841.89f
 #define PAGE_H 595.28f
@@ -39,13 +40,13 @@ struct pdf {
     const struct report_doc *d;
 };
 
-static void HPDF_STDCALL on_error(HPDF_STATUS no, HPDF_STATUS detail, void *data)
+void HPDF_STDCALL report_pdf_on_error(HPDF_STATUS no, HPDF_STATUS detail, void *data)
 {
-    struct pdf *p = data;
+    HPDF_STATUS *first = data;
 
     (void)detail;
-    if (!p->error)
-        p->error = no;
+    if (!*first)
+        *first = no;
 }
 
 /* CP1252 bytes 0x80..0x9F and the code points they stand for (0 = unused). */
@@ -261,21 +262,22 @@ static enum err_code doc_check(const struct report_doc *d, struct err *e)
     return ERR_OK;
 }
 
-static enum err_code save(struct pdf *p, char **out, size_t *len, struct err *e)
+enum err_code report_pdf_save(HPDF_Doc doc, const HPDF_STATUS *error, char **out, size_t *len,
+                              struct err *e)
 {
     HPDF_UINT32 size, got = 0;
     char *data;
 
-    if (HPDF_SaveToStream(p->doc) != HPDF_OK || p->error)
+    if (HPDF_SaveToStream(doc) != HPDF_OK || *error)
         return err_internal(e, "pdf save");
-    size = HPDF_GetStreamSize(p->doc);
+    size = HPDF_GetStreamSize(doc);
     if (size > LIMIT_RESPONSE_BYTES)
         return err_set(e, ERR_TOO_LARGE, "report_too_large", NULL,
                        "Laporan terlalu besar; persempit filternya");
     data = xmalloc((size_t)size + 1);
     while (got < size) {
         HPDF_UINT32 n = size - got;
-        HPDF_STATUS st = HPDF_ReadFromStream(p->doc, (HPDF_BYTE *)data + got, &n);
+        HPDF_STATUS st = HPDF_ReadFromStream(doc, (HPDF_BYTE *)data + got, &n);
 
         got += n;
         if ((st != HPDF_OK && st != HPDF_STREAM_EOF) || n == 0)
@@ -303,7 +305,7 @@ enum err_code report_pdf_doc(const struct report_doc *d, char **out, size_t *len
     p.d = d;
     layout(&p); /* dry run: the page count for "Halaman x dari y" */
     p.pages = p.page_no;
-    p.doc = HPDF_New(on_error, &p);
+    p.doc = HPDF_New(report_pdf_on_error, &p.error);
     if (!p.doc)
         return err_internal(e, "pdf HPDF_New");
     HPDF_SetCompressionMode(p.doc, HPDF_COMP_ALL);
@@ -318,7 +320,7 @@ enum err_code report_pdf_doc(const struct report_doc *d, char **out, size_t *len
     if (p.error)
         rc = err_internal(e, "pdf layout");
     else
-        rc = save(&p, out, len, e);
+        rc = report_pdf_save(p.doc, &p.error, out, len, e);
     if (rc == ERR_INTERNAL)
         err_detail(e, ": libharu error 0x%04X", (unsigned)p.error);
     HPDF_Free(p.doc);

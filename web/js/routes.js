@@ -27,6 +27,13 @@ export const REPORTERS = ['admin_unit', 'admin_bkpsdm', 'superadmin', 'pimpinan'
 /* Temporary assignments (GET /api/v1/assignments): admins, pimpinan and atasan. */
 export const ASSIGNMENT_READERS = ['admin_unit', 'admin_bkpsdm', 'superadmin', 'pimpinan', 'atasan'];
 
+/* Leave (cuti): who decides requests (supervisors, heads, BKPSDM) and who reads a unit's
+ * leave calendar (GET /units/{id}/leave-calendar: atasan, pimpinan, admins). The inbox page
+ * opens for everyone (an employee holding a supervising post may have no atasan role); the
+ * menu shows it to the usual deciders. */
+export const LEAVE_DECIDERS = ['atasan', 'pimpinan', 'admin_bkpsdm'];
+export const LEAVE_CALENDAR_READERS = ['atasan', 'pimpinan', 'admin_unit', 'admin_bkpsdm', 'superadmin'];
+
 export const ROUTES = [
     {path: '/masuk', title: 'Masuk', public: true, load: () => import('./masuk.js')},
     {path: '/beranda', title: 'Beranda', load: () => import('./beranda.js')},
@@ -44,6 +51,11 @@ export const ROUTES = [
     {path: '/audit', title: 'Audit', roles: AUDITOR, load: () => import('./audit.js')},
     {path: '/laporan/duk', title: 'DUK', roles: REPORTERS, load: () => import('./laporan-duk.js')},
     {path: '/formasi', title: 'Formasi & Bezetting', roles: REPORTERS, load: () => import('./formasi.js')},
+    {path: '/cuti', title: 'Cuti saya', load: () => import('./cuti-saya.js')},
+    {path: '/cuti/baru', title: 'Ajukan cuti', load: () => import('./cuti-baru.js')},
+    {path: '/cuti/persetujuan', title: 'Persetujuan cuti', load: () => import('./cuti-persetujuan.js')},
+    {path: '/cuti/kalender', title: 'Kalender cuti', roles: LEAVE_CALENDAR_READERS, load: () => import('./cuti-kalender.js')},
+    {path: '/cuti/:id', title: 'Permohonan cuti', load: () => import('./cuti-detail.js')},
 ];
 
 /* Main menu, in order. Rows without a path are modules not built yet: shown, marked
@@ -52,6 +64,9 @@ export const NAV = [
     {label: 'Beranda', path: '/beranda', roles: null},
     {label: 'Pegawai', path: '/pegawai', roles: EMPLOYEE_LISTERS},
     {label: 'Data saya', path: '/data-saya', roles: null},
+    {label: 'Cuti saya', path: '/cuti', roles: null},
+    {label: 'Persetujuan cuti', path: '/cuti/persetujuan', roles: LEAVE_DECIDERS},
+    {label: 'Kalender cuti', path: '/cuti/kalender', roles: LEAVE_CALENDAR_READERS},
     {label: 'Verifikasi', path: '/verifikasi', roles: ADMIN},
     {label: 'Penugasan', path: '/penugasan', roles: ASSIGNMENT_READERS},
     {label: 'Organisasi', path: '/organisasi', roles: ADMIN},

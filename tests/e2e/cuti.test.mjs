@@ -1,0 +1,198 @@
+// Leave (cuti) in the browser, the scenario of issue 4: pegawai.dinkes opens "Cuti saya",
+// notes the annual balance, asks for 3 working days through "Ajukan cuti" (the form counts 3
+// working days and shows the balance after the request before sending), atasan.dinkes
+// approves it from "Persetujuan cuti" in one click, the authorised official (whoever the
+// chain names: found through the inbox of the demo accounts) approves it, and the employee
+// sees it approved, downloads the letter (a real PDF: %PDF-, more than 2 KB, named after the
+// NIP) and sees the balance drop by exactly 3. Then the unit leave calendar of atasan.dinkes
+// lists the leave. No console errors or CSP violations on any page.
+import {test, before, after} from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import {launch, newPage, login, logout, nav, until, apiAs, cspViolations,
+        unexpectedProblems} from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const iso = (d) => d.toISOString().slice(0, 10);
+
+// A Monday at least 14 days ahead whose Wednesday is in the same year (3 working days in a
+// row, Monday to Wednesday), preferring this year. The API's dry run confirms it below.
+function mondayAhead(offsetWeeks = 0) {
+    const d = new Date();
+    d.setUTCHours(0, 0, 0, 0);
+    d.setUTCDate(d.getUTCDate() + 14 + 7 * offsetWeeks);
+    while (d.getUTCDay() !== 1)
+        d.setUTCDate(d.getUTCDate() + 1);
+    const wed = new Date(d);
+    wed.setUTCDate(d.getUTCDate() + 2);
+    return [iso(d), iso(wed)];
+}
+
+async function clean(page) {
+    assert.deepEqual(await cspViolations(page), [], 'no CSP violations');
+    assert.deepEqual(unexpectedProblems(page, ['/api/v1/auth/me']), [], 'no console errors or page errors');
+}
+
+async function available(page) {
+    const el = page.locator('[data-field="available"]');
+    await el.waitFor();
+    return parseInt(await el.textContent(), 10);
+}
+
+test('pegawai asks for 3 days, atasan and the official approve, the letter downloads, the balance drops by 3', async () => {
+    const pegawai = await apiAs('pegawai.dinkes');
+    const meRes = await pegawai('GET', '/auth/me');
+    const me = meRes.body.user || meRes.body;
+    assert.ok(me.employee_id, 'pegawai.dinkes has an employee record');
+    // dates the server accepts for this employee (a dry run writes nothing)
+    let start, end;
+    for (let w = 0; w < 8 && !start; w++) {
+        const [s, e] = mondayAhead(w);
+        const dry = await pegawai('POST', '/leave-requests?dry_run=true', {
+            type: 'tahunan', start_date: s, end_date: e, reason: 'Uji', address: 'Jl. Uji 1', phone: '081234567890'});
+        if (dry.status === 200 && dry.body.working_days === 3)
+            [start, end] = [s, e];
+    }
+    assert.ok(start, 'a Monday–Wednesday the server counts as 3 working days');
+    const year = start.slice(0, 4);
+    const sameYear = year === String(new Date().getFullYear());
+    const before = (await pegawai('GET', `/leave-balances/${me.employee_id}?year=${year}`)).body;
+    assert.ok(before.available >= 3, 'enough balance: ' + JSON.stringify(before));
+
+    // 1. the employee files the request through the form
+    let id;
+    {
+        const {context, page} = await newPage(browser);
+        try {
+            await login(page, 'pegawai.dinkes');
+            await nav(page).getByRole('link', {name: 'Cuti saya', exact: true}).click();
+            await page.getByRole('heading', {name: 'Cuti saya', exact: true}).waitFor();
+            if (sameYear)
+                assert.equal(await available(page), before.available, 'Cuti saya shows the balance');
+            await page.getByRole('link', {name: 'Ajukan cuti'}).click();
+            await page.getByRole('heading', {name: 'Ajukan cuti', exact: true}).waitFor();
+            await page.getByLabel('Jenis cuti').selectOption('tahunan');
+            await page.getByLabel('Alasan cuti').fill('Menghadiri pernikahan saudara');
+            await page.getByLabel('Alamat selama menjalankan cuti').fill('Jl. Sisingamangaraja No. 10, Medan');
+            await page.getByLabel('Nomor telepon yang dapat dihubungi').fill('081234567890');
+            await page.getByLabel('Tanggal mulai').fill(start);
+            await page.getByLabel('Tanggal selesai').fill(end);
+            const box = page.locator('#hitung-cuti');
+            await until(async () => (await box.locator('[data-field="working_days"]').textContent()) === '3',
+                        'the form counts 3 working days');
+            await until(async () => (await box.locator('[data-field="available_after"]').count()) === 1 &&
+                                    parseInt(await box.locator('[data-field="available_after"]').textContent(), 10) ===
+                                    before.available - 3,
+                        'the form shows the balance after the request');
+            const [resp] = await Promise.all([
+                page.waitForResponse((r) => r.url().endsWith('/api/v1/leave-requests') && r.request().method() === 'POST'),
+                page.getByRole('button', {name: 'Ajukan', exact: true}).click(),
+            ]);
+            assert.equal(resp.status(), 201);
+            id = (await resp.json()).id;
+            await page.getByRole('heading', {name: 'Permohonan cuti', exact: true}).waitFor();
+            await page.locator(`[data-cuti="${id}"] [data-status="pending_supervisor"]`).waitFor();
+            await page.getByText('Permohonan cuti diajukan: 3 hari kerja').waitFor();
+            await clean(page);
+            await logout(page);
+        } finally {
+            await context.close();
+        }
+    }
+
+    // 2. the direct supervisor approves in one click from the inbox
+    {
+        const {context, page} = await newPage(browser);
+        try {
+            await login(page, 'atasan.dinkes');
+            await nav(page).getByRole('link', {name: 'Persetujuan cuti', exact: true}).click();
+            await page.getByRole('heading', {name: 'Persetujuan cuti', exact: true}).waitFor();
+            const card = page.locator(`li[data-cuti="${id}"]`);
+            await card.waitFor();
+            await card.getByText('Menghadiri pernikahan saudara').waitFor();
+            await card.getByRole('button', {name: 'Setujui'}).click();
+            await page.getByText(/Cuti .* disetujui/).waitFor();
+            await until(async () => (await page.locator(`li[data-cuti="${id}"]`).count()) === 0,
+                        'the request left the inbox');
+            await clean(page);
+        } finally {
+            await context.close();
+        }
+    }
+    const afterSupervisor = (await pegawai('GET', `/leave-requests/${id}`)).body;
+    assert.equal(afterSupervisor.status, 'pending_official', JSON.stringify(afterSupervisor));
+
+    // 3. the authorised official: the demo account whose inbox holds the request
+    let official = null;
+    for (const u of ['pimpinan', 'bkpsdm', 'admin.dinkes', 'atasan.dinkes']) {
+        const inbox = await (await apiAs(u))('GET', '/leave-requests?inbox=true&per_page=200');
+        if (inbox.status === 200 && inbox.body.items.some((r) => r.id === id)) {
+            official = u;
+            break;
+        }
+    }
+    assert.ok(official, 'a demo account must decide next: ' + JSON.stringify(afterSupervisor.approver));
+    {
+        const {context, page} = await newPage(browser);
+        try {
+            await login(page, official);
+            await page.goto(page.url().replace(/#.*$/, '') + '#/cuti/persetujuan');
+            await page.getByRole('heading', {name: 'Persetujuan cuti', exact: true}).waitFor();
+            const card = page.locator(`li[data-cuti="${id}"]`);
+            await card.waitFor();
+            await card.getByRole('button', {name: 'Setujui'}).click();
+            await page.getByText(/Cuti .* disetujui\.$/).waitFor();
+            await clean(page);
+        } finally {
+            await context.close();
+        }
+    }
+
+    // 4. the employee sees it approved, downloads the letter, and the balance is 3 lower
+    {
+        const {context, page} = await newPage(browser, {acceptDownloads: true});
+        try {
+            await login(page, 'pegawai.dinkes');
+            await nav(page).getByRole('link', {name: 'Cuti saya', exact: true}).click();
+            const item = page.locator(`li[data-cuti="${id}"]`);
+            await item.locator('[data-status="approved"]').waitFor();
+            if (sameYear)
+                await until(async () => await available(page) === before.available - 3, 'the balance dropped by 3');
+            const link = item.getByRole('link', {name: 'Unduh surat izin cuti (PDF)'});
+            const [dl] = await Promise.all([page.waitForEvent('download'), link.click()]);
+            assert.match(dl.suggestedFilename(), new RegExp(`^surat-izin-cuti-\\d{18}-${id}\\.pdf$`));
+            const pdf = fs.readFileSync(await dl.path());
+            assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+            assert.ok(pdf.length > 2000, 'a real letter, not an error body: ' + pdf.length + ' bytes');
+            assert.match(pdf.subarray(-8).toString('latin1'), /%%EOF/);
+            await clean(page);
+        } finally {
+            await context.close();
+        }
+    }
+    const after = (await pegawai('GET', `/leave-balances/${me.employee_id}?year=${year}`)).body;
+    assert.equal(after.available, before.available - 3);
+    assert.equal(after.taken, before.taken + 3);
+
+    // 5. the unit leave calendar of the supervisor lists it
+    {
+        const {context, page} = await newPage(browser);
+        try {
+            await login(page, 'atasan.dinkes');
+            await nav(page).getByRole('link', {name: 'Kalender cuti', exact: true}).click();
+            await page.getByRole('heading', {name: 'Kalender cuti', exact: true}).waitFor();
+            await page.getByLabel('Bulan').fill(start.slice(0, 7));
+            await page.getByRole('button', {name: 'Tampilkan'}).click();
+            const row = page.locator(`tr[data-cuti="${id}"]`);
+            await row.waitFor();
+            await row.locator('[data-status="approved"]').waitFor();
+            assert.equal(await page.locator(`tr[data-date="${start}"] [data-field="away"]`).textContent(), '1');
+            await clean(page);
+        } finally {
+            await context.close();
+        }
+    }
+});

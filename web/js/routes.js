@@ -44,6 +44,7 @@ export const ROUTES = [
     {path: '/audit', title: 'Audit', roles: AUDITOR, load: () => import('./audit.js')},
     {path: '/laporan/duk', title: 'DUK', roles: REPORTERS, load: () => import('./laporan-duk.js')},
     {path: '/formasi', title: 'Formasi & Bezetting', roles: REPORTERS, load: () => import('./formasi.js')},
+    {path: '/libur', title: 'Hari libur', roles: ADMIN, load: () => import('./libur.js')},
 ];
 
 /* Main menu, in order. Rows without a path are modules not built yet: shown, marked
@@ -58,6 +59,7 @@ export const NAV = [
     {label: 'Impor Pegawai', path: '/impor', roles: ADMIN},
     {label: 'Formasi & Bezetting', path: '/formasi', roles: REPORTERS},
     {label: 'DUK', path: '/laporan/duk', roles: REPORTERS},
+    {label: 'Hari libur', path: '/libur', roles: ADMIN},
     {label: 'Dasbor', roles: ['pimpinan']},
     {label: 'Audit', path: '/audit', roles: AUDITOR},
 ];

@@ -7,6 +7,7 @@
 #include "auth/auth.h"
 #include "core/err.h"
 #include "db/db.h"
+#include "modules/calendar/calendar.h"
 #include "modules/document/document.h"
 #include "modules/employee/employee.h"
 #include "modules/org/org.h"
@@ -103,5 +104,6 @@ const struct route *const abdi_routes[] = {
     placement_routes,
     employee_report_routes,
     org_vacancy_routes,
+    calendar_routes,
     NULL,
 };

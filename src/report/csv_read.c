@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/str.h"
 
@@ -464,4 +465,13 @@ int csv_reader_next(struct csv_reader *r, struct csv_row *row)
         row->values = r->values;
         return 1;
     }
+}
+
+int csv_is_content_type(const char *ct)
+{
+    size_t n = strlen("text/csv");
+
+    if (!ct || strncasecmp(ct, "text/csv", n) != 0)
+        return 0;
+    return ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ';
 }

@@ -103,5 +103,8 @@ char csv_reader_delim(const struct csv_reader *r);
 size_t csv_reader_offset(const struct csv_reader *r);
 /* Release libcsv's buffers (also done when the arena is freed). */
 void csv_reader_close(struct csv_reader *r);
+/* 1 when a request's Content-Type is text/csv (with or without parameters): what every CSV
+ * import endpoint accepts. */
+int csv_is_content_type(const char *ct);
 
 #endif

@@ -56,6 +56,7 @@ export const ROUTES = [
     {path: '/cuti/persetujuan', title: 'Persetujuan cuti', load: () => import('./cuti-persetujuan.js')},
     {path: '/cuti/kalender', title: 'Kalender cuti', roles: LEAVE_CALENDAR_READERS, load: () => import('./cuti-kalender.js')},
     {path: '/cuti/:id', title: 'Permohonan cuti', load: () => import('./cuti-detail.js')},
+    {path: '/libur', title: 'Hari libur', roles: ADMIN, load: () => import('./libur.js')},
 ];
 
 /* Main menu, in order. Rows without a path are modules not built yet: shown, marked
@@ -73,6 +74,7 @@ export const NAV = [
     {label: 'Impor Pegawai', path: '/impor', roles: ADMIN},
     {label: 'Formasi & Bezetting', path: '/formasi', roles: REPORTERS},
     {label: 'DUK', path: '/laporan/duk', roles: REPORTERS},
+    {label: 'Hari libur', path: '/libur', roles: ADMIN},
     {label: 'Dasbor', roles: ['pimpinan']},
     {label: 'Audit', path: '/audit', roles: AUDITOR},
 ];

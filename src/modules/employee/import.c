@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "core/str.h"
 #include "report/csv_read.h"
@@ -308,15 +307,6 @@ json_t *employee_import_json(const struct employee_import *imp)
                      (json_int_t)rep->warnings_total);
 }
 
-static int is_csv(const char *ct)
-{
-    size_t n = strlen("text/csv");
-
-    if (!ct || strncasecmp(ct, "text/csv", n) != 0)
-        return 0;
-    return ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ';
-}
-
 static enum err_code api_import(struct req *rq, struct resp *rs, struct err *e)
 {
     static const char *const keys[] = {"dry_run", NULL};
@@ -324,7 +314,7 @@ static enum err_code api_import(struct req *rq, struct resp *rs, struct err *e)
     const char *dry;
     enum err_code rc;
 
-    if (!is_csv(rq->content_type))
+    if (!csv_is_content_type(rq->content_type))
         return err_set(e, ERR_MEDIA_TYPE, "unsupported_media_type", NULL,
                        "Isi permintaan harus text/csv");
     rc = req_query_allow(rq, keys, e);

@@ -1,0 +1,350 @@
+/* Hari libur (#/libur): the national holidays and cuti bersama of a year (GET /api/v1/holidays),
+ * for admin_bkpsdm also the form to add one, a delete button per row and the CSV import with
+ * a dry-run preview (POST /api/v1/holidays/import); then the working-day calculator of a unit
+ * (GET /api/v1/calendar/working-days) with the unit's work week, which admin_bkpsdm and the
+ * unit's admin_unit may switch between 5 and 6 days (PUT /api/v1/units/{id}/work-days). */
+
+import {del, get, post, put, query, upload} from './api.js';
+import {formField, h, message, pageTitle, showMessage} from './dom.js';
+import {formatTanggal} from './tanggal.js';
+import {unitOptions} from './unit-tree.js';
+
+const HARI = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
+const SAMPLE = 'date;name;collective\r\n2027-01-01;Tahun Baru 2027 Masehi;0\r\n';
+
+function hari(date) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date || '');
+    return m ? HARI[new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])).getUTCDay()] : '';
+}
+
+function hasRole(ctx, roles) {
+    return !!ctx.user && Array.isArray(ctx.user.roles) && ctx.user.roles.some((r) => roles.includes(r));
+}
+
+function issuesTable(issues) {
+    return h('div', {class: 'wadah-tabel'},
+             h('table', {class: 'tabel tabel-impor'},
+               h('caption', null, 'Baris yang salah'),
+               h('thead', null, h('tr', null, h('th', {scope: 'col'}, 'Baris'),
+                                  h('th', {scope: 'col'}, 'Kolom'), h('th', {scope: 'col'}, 'Pesan'))),
+               h('tbody', null, issues.map((e) => h('tr', null,
+                   h('td', {class: 'nomor'}, String(e.line)), h('td', null, e.column || '—'),
+                   h('td', null, e.message))))));
+}
+
+function render(root, ctx) {
+    const writer = hasRole(ctx, ['admin_bkpsdm']);
+    const weekWriter = hasRole(ctx, ['admin_bkpsdm', 'admin_unit']);
+    const asked = ctx.query.get('tahun') || '';
+    const year = /^\d{4}$/.test(asked) ? asked : String(new Date().getFullYear());
+
+    /* ---- the list of a year ---- */
+    const yearInput = h('input', {type: 'number', min: '1900', max: '2999', inputmode: 'numeric',
+                                  value: year});
+    const fYear = formField('libur-tahun', 'Tahun', yearInput);
+    const listBox = h('div', {'aria-live': 'polite'});
+    const listStatus = h('div', {class: 'wadah-pesan', 'aria-live': 'polite'});
+
+    function row(x) {
+        const cells = [
+            h('td', null, h('time', {datetime: x.date}, formatTanggal(x.date))),
+            h('td', null, hari(x.date)),
+            h('td', null, x.name),
+            h('td', null, x.collective ? 'Cuti bersama' : 'Libur nasional'),
+        ];
+        if (writer) {
+            const btn = h('button', {type: 'button', class: 'tombol tombol-kecil',
+                                     'aria-label': 'Hapus ' + x.name + ' ' + formatTanggal(x.date)},
+                          'Hapus');
+            btn.addEventListener('click', async () => {
+                if (btn.dataset.yakin !== '1') {
+                    btn.dataset.yakin = '1';
+                    btn.textContent = 'Yakin hapus?';
+                    btn.setAttribute('aria-label', `Yakin hapus ${x.name} ${formatTanggal(x.date)}?`);
+                    return;
+                }
+                btn.disabled = true;
+                try {
+                    await del('/holidays/' + x.id);
+                    if (!ctx.isCurrent())
+                        return;
+                    showMessage(listStatus, 'sukses', `${x.name} (${formatTanggal(x.date)}) dihapus.`);
+                    loadList();
+                } catch (e) {
+                    if (ctx.isCurrent())
+                        showMessage(listStatus, 'galat', e.message);
+                    btn.disabled = false;
+                }
+            });
+            cells.push(h('td', null, btn));
+        }
+        return h('tr', {'data-date': x.date}, cells);
+    }
+
+    async function loadList() {
+        listBox.setAttribute('aria-busy', 'true');
+        try {
+            const res = await get('/holidays' + query({year}));
+            if (!ctx.isCurrent())
+                return;
+            const heads = ['Tanggal', 'Hari', 'Nama', 'Jenis'].concat(writer ? ['Aksi'] : []);
+            listBox.replaceChildren(
+                h('p', {class: 'jumlah-hasil'},
+                  `${res.total} hari libur pada ${res.year}, ${res.collective} di antaranya cuti bersama.`),
+                res.items.length
+                    ? h('div', {class: 'wadah-tabel', tabindex: '0', role: 'region',
+                                'aria-label': 'Daftar hari libur ' + res.year},
+                        h('table', {class: 'tabel tabel-libur'},
+                          h('thead', null, h('tr', null, heads.map((t) => h('th', {scope: 'col'}, t)))),
+                          h('tbody', null, res.items.map(row))))
+                    : h('p', {class: 'kosong'}, 'Belum ada hari libur pada tahun ini.'));
+        } catch (e) {
+            if (ctx.isCurrent())
+                listBox.replaceChildren(message('galat', e.message));
+        } finally {
+            listBox.removeAttribute('aria-busy');
+        }
+    }
+
+    const yearForm = h('form', {class: 'formulir', novalidate: true, 'aria-label': 'Pilih tahun',
+                                onsubmit: (ev) => {
+                                    ev.preventDefault();
+                                    if (!/^\d{4}$/.test(yearInput.value)) {
+                                        fYear.setError('Isi tahun empat angka, misalnya 2026.');
+                                        return;
+                                    }
+                                    ctx.navigate('/libur' + query({tahun: yearInput.value}));
+                                }},
+                       fYear.wrap,
+                       h('div', {class: 'tombol-formulir'},
+                         h('button', {type: 'submit', class: 'tombol'}, 'Tampilkan')));
+
+    /* ---- adding one (admin_bkpsdm) ---- */
+    function addSection() {
+        const date = h('input', {type: 'date', required: true});
+        const name = h('input', {type: 'text', maxlength: '200', required: true, autocomplete: 'off'});
+        const collective = h('input', {type: 'checkbox', id: 'libur-bersama'});
+        const fDate = formField('libur-tanggal', 'Tanggal', date);
+        const fName = formField('libur-nama', 'Nama hari libur', name);
+        const status = h('div', {class: 'wadah-pesan', 'aria-live': 'polite'});
+        const fields = {date: fDate, name: fName};
+        const form = h('form', {class: 'formulir', novalidate: true, 'aria-label': 'Tambah hari libur'},
+                       fDate.wrap, fName.wrap,
+                       h('div', {class: 'bidang bidang-centang'}, collective,
+                         h('label', {for: 'libur-bersama'}, 'Cuti bersama (mengurangi cuti tahunan)')),
+                       h('div', {class: 'tombol-formulir'},
+                         h('button', {type: 'submit', class: 'tombol tombol-utama'}, 'Simpan')),
+                       status);
+        form.addEventListener('submit', async (ev) => {
+            ev.preventDefault();
+            fDate.setError('');
+            fName.setError('');
+            showMessage(status, null);
+            try {
+                const x = await post('/holidays', {date: date.value, name: name.value,
+                                                   collective: collective.checked});
+                if (!ctx.isCurrent())
+                    return;
+                showMessage(status, 'sukses', `${x.name} (${formatTanggal(x.date)}) disimpan.`);
+                name.value = '';
+                collective.checked = false;
+                if (x.date.slice(0, 4) === year)
+                    loadList();
+            } catch (e) {
+                if (!ctx.isCurrent())
+                    return;
+                const f = fields[e.field];
+                if (f) {
+                    f.setError(e.message);
+                    f.control.focus();
+                } else {
+                    showMessage(status, 'galat', e.message);
+                }
+            }
+        });
+        return h('section', {class: 'kartu kartu-formulir', 'aria-labelledby': 'judul-tambah-libur'},
+                 h('h2', {id: 'judul-tambah-libur'}, 'Tambah hari libur'), form);
+    }
+
+    /* ---- CSV import (admin_bkpsdm) ---- */
+    function importSection() {
+        const paste = h('textarea', {rows: '5', spellcheck: 'false', autocomplete: 'off'});
+        const file = h('input', {type: 'file', accept: '.csv,text/csv'});
+        const fFile = formField('libur-berkas', 'Berkas CSV', file,
+                                'Kolom: date (YYYY-MM-DD atau DD-MM-YYYY), name, collective (1/0 atau ya/tidak).');
+        const fPaste = formField('libur-tempel', 'Atau tempel isi CSV', paste);
+        const check = h('button', {type: 'button', class: 'tombol'}, 'Periksa (uji coba)');
+        const run = h('button', {type: 'button', class: 'tombol tombol-utama'}, 'Impor');
+        const status = h('div', {class: 'wadah-pesan', 'aria-live': 'polite'});
+        const result = h('div', {class: 'hasil-impor'});
+        const sampleUrl = URL.createObjectURL(new Blob(['\ufeff' + SAMPLE], {type: 'text/csv'}));
+
+        async function send(dryRun) {
+            const data = file.files && file.files[0] ? file.files[0] : paste.value.trim() ? paste.value : null;
+            fFile.setError('');
+            showMessage(status, null);
+            result.replaceChildren();
+            if (!data) {
+                fFile.setError('Pilih berkas CSV atau tempel isinya terlebih dahulu.');
+                return;
+            }
+            check.disabled = run.disabled = true;
+            let rep;
+            try {
+                rep = await upload('/holidays/import?dry_run=' + (dryRun ? 'true' : 'false'), data,
+                                   'text/csv; charset=utf-8');
+            } catch (e) {
+                if (ctx.isCurrent())
+                    showMessage(status, 'galat', e.message);
+                return;
+            } finally {
+                check.disabled = run.disabled = false;
+            }
+            if (!ctx.isCurrent())
+                return;
+            const nerr = rep.errors_total || rep.errors.length;
+            if (nerr) {
+                showMessage(status, 'galat', (dryRun ? 'Uji coba: ' : 'Impor dibatalkan: ') +
+                            `${nerr} galat pada ${rep.rows} baris. Tidak ada data yang disimpan.`);
+                result.replaceChildren(issuesTable(rep.errors));
+            } else if (dryRun) {
+                showMessage(status, 'sukses', `Uji coba berhasil: ${rep.rows} baris benar semua. ` +
+                            'Tidak ada data yang disimpan; tekan “Impor” untuk menyimpan.');
+            } else {
+                showMessage(status, 'sukses', `Impor berhasil: ${rep.imported} hari libur ditambahkan.`);
+                paste.value = '';
+                file.value = '';
+                loadList();
+            }
+        }
+        check.addEventListener('click', () => send(true));
+        run.addEventListener('click', () => send(false));
+        return h('section', {class: 'kartu kartu-formulir', 'aria-labelledby': 'judul-impor-libur'},
+                 h('h2', {id: 'judul-impor-libur'}, 'Impor dari CSV'),
+                 h('p', {class: 'keterangan'}, 'Semua baris disimpan bersama, atau tidak ada sama sekali ' +
+                   'bila satu baris saja salah.'),
+                 fFile.wrap, fPaste.wrap,
+                 h('div', {class: 'tombol-formulir'}, check, run),
+                 status, result,
+                 h('p', null, h('a', {href: sampleUrl, download: 'contoh-hari-libur.csv'}, 'Unduh contoh berkas')));
+    }
+
+    /* ---- working-day calculator and the unit's week ---- */
+    function calculatorSection() {
+        const unit = h('select', {required: true}, h('option', {value: ''}, 'Memuat unit…'));
+        const from = h('input', {type: 'date', required: true});
+        const to = h('input', {type: 'date', required: true});
+        const fUnit = formField('hitung-unit', 'Unit kerja', unit);
+        const fFrom = formField('hitung-mulai', 'Dari tanggal', from);
+        const fTo = formField('hitung-sampai', 'Sampai tanggal', to);
+        const fields = {unit_id: fUnit, from: fFrom, to: fTo};
+        const answer = h('div', {class: 'wadah-pesan', 'aria-live': 'polite', id: 'hasil-hari-kerja'});
+        const week = h('div', {class: 'minggu-kerja', 'aria-live': 'polite'});
+
+        async function loadUnits() {
+            try {
+                const res = await get('/units');
+                if (!ctx.isCurrent())
+                    return;
+                unit.replaceChildren(h('option', {value: ''}, 'Pilih unit'),
+                                     ...unitOptions((res && res.items) || []));
+                if (ctx.user && ctx.user.unit_id)
+                    unit.value = String(ctx.user.unit_id);
+                showWeek();
+            } catch (e) {
+                if (ctx.isCurrent())
+                    fUnit.setError(e.message);
+            }
+        }
+
+        async function showWeek() {
+            week.replaceChildren();
+            if (!unit.value)
+                return;
+            try {
+                const w = await get(`/units/${unit.value}/work-days`);
+                if (!ctx.isCurrent())
+                    return;
+                const label = h('p', null, `Unit ini bekerja ${w.work_days} hari seminggu ` +
+                                (w.work_days === 6 ? '(Senin–Sabtu).' : '(Senin–Jumat).'));
+                if (!weekWriter) {
+                    week.replaceChildren(label);
+                    return;
+                }
+                const other = w.work_days === 6 ? 5 : 6;
+                const btn = h('button', {type: 'button', class: 'tombol tombol-kecil'},
+                              `Ubah menjadi ${other} hari kerja`);
+                btn.addEventListener('click', async () => {
+                    btn.disabled = true;
+                    try {
+                        await put(`/units/${unit.value}/work-days`, {work_days: other});
+                        if (ctx.isCurrent())
+                            showWeek();
+                    } catch (e) {
+                        if (ctx.isCurrent())
+                            week.append(message('galat', e.status === 404
+                                ? 'Unit ini di luar cakupan Anda.' : e.message));
+                        btn.disabled = false;
+                    }
+                });
+                week.replaceChildren(label, btn);
+            } catch (e) {
+                if (ctx.isCurrent())
+                    week.replaceChildren(message('galat', e.message));
+            }
+        }
+
+        unit.addEventListener('change', () => {
+            showWeek();
+            showMessage(answer, null);
+        });
+        const form = h('form', {class: 'formulir', novalidate: true, 'aria-label': 'Hitung hari kerja'},
+                       fUnit.wrap, week, fFrom.wrap, fTo.wrap,
+                       h('div', {class: 'tombol-formulir'},
+                         h('button', {type: 'submit', class: 'tombol tombol-utama'}, 'Hitung')),
+                       answer);
+        form.addEventListener('submit', async (ev) => {
+            ev.preventDefault();
+            for (const f of Object.values(fields))
+                f.setError('');
+            showMessage(answer, null);
+            if (!unit.value) {
+                fUnit.setError('Pilih unit kerja.');
+                return;
+            }
+            try {
+                const r = await get('/calendar/working-days' +
+                                    query({unit_id: unit.value, from: from.value, to: to.value}));
+                if (!ctx.isCurrent())
+                    return;
+                showMessage(answer, 'info', `${r.working_days} hari kerja dari ${formatTanggal(r.from)} ` +
+                            `sampai ${formatTanggal(r.to)}.`);
+                answer.dataset.hariKerja = String(r.working_days);
+            } catch (e) {
+                if (!ctx.isCurrent())
+                    return;
+                const f = fields[e.field];
+                if (f)
+                    f.setError(e.message);
+                else
+                    showMessage(answer, 'galat', e.message);
+            }
+        });
+        loadUnits();
+        return h('section', {class: 'kartu kartu-formulir', 'aria-labelledby': 'judul-hitung'},
+                 h('h2', {id: 'judul-hitung'}, 'Hitung hari kerja'),
+                 h('p', {class: 'keterangan'}, 'Hari kerja unit dikurangi hari libur nasional dan cuti bersama.'),
+                 form);
+    }
+
+    root.append(pageTitle('Hari Libur'),
+                h('p', {class: 'keterangan'},
+                  'Hari libur nasional dan cuti bersama per tahun. Cuti bersama mengurangi hak cuti tahunan.'),
+                h('section', {class: 'kartu', 'aria-label': 'Daftar hari libur'}, yearForm, listStatus, listBox),
+                writer ? addSection() : null,
+                writer ? importSection() : null,
+                calculatorSection());
+    loadList();
+}
+
+export default {render};

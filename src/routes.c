@@ -8,6 +8,8 @@
 #include "core/err.h"
 #include "db/db.h"
 #include "modules/calendar/calendar.h"
+#include "modules/leave/leave.h"
+#include "modules/leave/leave_report.h"
 #include "modules/document/document.h"
 #include "modules/employee/employee.h"
 #include "modules/org/org.h"
@@ -105,5 +107,7 @@ const struct route *const abdi_routes[] = {
     employee_report_routes,
     org_vacancy_routes,
     calendar_routes,
+    leave_routes,
+    leave_report_routes,
     NULL,
 };

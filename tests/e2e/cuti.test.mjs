@@ -184,7 +184,7 @@ test('pegawai asks for 3 days, atasan and the official approve, the letter downl
             await login(page, 'atasan.dinkes');
             await nav(page).getByRole('link', {name: 'Kalender cuti', exact: true}).click();
             await page.getByRole('heading', {name: 'Kalender cuti', exact: true}).waitFor();
-            await page.getByLabel('Bulan').fill(start.slice(0, 7));
+            await page.getByLabel('Bulan', {exact: true}).fill(start.slice(0, 7));
             await page.getByRole('button', {name: 'Tampilkan'}).click();
             const row = page.locator(`tr[data-cuti="${id}"]`);
             await row.waitFor();

@@ -178,9 +178,10 @@ function render(root, ctx) {
         } else if (t !== 'tahunan') {
             lines.push(h('p', {class: 'petunjuk'}, JENIS_CUTI[t] + ' tidak mengurangi hak cuti tahunan.'));
         }
-        if (preview && preview.approver)
-            lines.push(h('p', {class: 'petunjuk'}, 'Akan diputuskan oleh: ',
-                          preview.approver.kind === 'bkpsdm' ? 'BKPSDM' : preview.approver.name || '—'));
+        const who = preview && preview.approver &&
+            (preview.approver.kind === 'bkpsdm' ? 'BKPSDM' : preview.approver.name || preview.approver.position_name);
+        if (who)
+            lines.push(h('p', {class: 'petunjuk'}, 'Akan diputuskan oleh: ', who));
         if (problem)
             lines.push(message('peringatan', problem));
         hitung.replaceChildren(...lines);

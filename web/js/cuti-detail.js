@@ -27,7 +27,7 @@ function render(root, ctx) {
                   h('p', null, statusBadge(r.status)),
                   ringkasan(r, !mine),
                   h('div', {class: 'baris-tombol'}, letterLink(r), ' ', cancelButton(r, status, load))),
-                r.can_decide ? decisionForm(r, status, load) : null,
+                r.can_decide ? decisionForm(r, status, load) : '',
                 h('section', {class: 'kartu', 'aria-labelledby': 'judul-langkah'},
                   h('h2', {id: 'judul-langkah'}, 'Riwayat'), riwayatLangkah(r.steps) || h('p', {class: 'kosong'}, '—')),
                 h('p', null, h('a', {href: mine ? '#/cuti' : '#/cuti/persetujuan', class: 'tautan-kembali'},

@@ -28,17 +28,21 @@ function weekday(date) {
     return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
 }
 
-/* The days of the answer as a table: date, away (approved), pending. */
+/* The days of the answer on which someone is away or asked to be, as a table: day, away
+ * (approved), pending. A month of empty days is one sentence, not 31 rows. */
 function daysTable(res) {
+    const busy = res.days.filter((d) => d.away || d.pending);
+    if (!busy.length)
+        return h('p', {class: 'kosong'}, 'Tidak ada hari dengan pegawai cuti.');
     return h('div', {class: 'wadah-tabel', tabindex: '0', role: 'region', 'aria-label': 'Jumlah pegawai cuti per hari'},
              h('table', {class: 'tabel tabel-kalender-cuti'},
                h('caption', null, 'Pegawai cuti per hari'),
-               h('thead', null, h('tr', null, h('th', {scope: 'col'}, 'Tanggal'), h('th', {scope: 'col'}, 'Hari'),
-                                  h('th', {scope: 'col'}, 'Cuti (disetujui)'), h('th', {scope: 'col'}, 'Menunggu'))),
-               h('tbody', null, res.days.map((d) => {
+               h('thead', null, h('tr', null, h('th', {scope: 'col'}, 'Tanggal'),
+                                  h('th', {scope: 'col'}, 'Cuti'), h('th', {scope: 'col'}, 'Menunggu'))),
+               h('tbody', null, busy.map((d) => {
                    const wd = weekday(d.date);
-                   return h('tr', {'data-date': d.date, class: [wd === 0 || wd === 6 ? 'akhir-pekan' : '', d.away ? 'ada-cuti' : '']},
-                            h('th', {scope: 'row'}, formatTanggal(d.date)), h('td', null, HARI[wd]),
+                   return h('tr', {'data-date': d.date, class: wd === 0 || wd === 6 ? 'akhir-pekan' : null},
+                            h('th', {scope: 'row'}, HARI[wd] + ', ' + formatTanggal(d.date)),
                             h('td', {class: 'angka', 'data-field': 'away'}, String(d.away)),
                             h('td', {class: 'angka', 'data-field': 'pending'}, String(d.pending)));
                }))));
@@ -92,7 +96,7 @@ function render(root, ctx) {
                    h('div', {class: 'bidang bidang-centang'}, subunit,
                      h('label', {for: 'kalender-subunit'}, 'Termasuk sub-unit')),
                    h('div', {class: 'tombol-formulir'}, h('button', {type: 'submit', class: 'tombol tombol-utama'}, 'Tampilkan')));
-    root.append(pageTitle('Kalender cuti'), h('section', {class: 'kartu', 'aria-label': 'Unit dan bulan'}, form),
+    root.append(pageTitle('Kalender cuti'), h('section', {class: 'kartu', 'aria-label': 'Pilihan kalender'}, form),
                 recap ? h('p', {class: 'tombol-unduh'}, recap) : null, box);
 
     get('/units').then((res) => {
@@ -119,7 +123,7 @@ function render(root, ctx) {
             box.replaceChildren(
                 h('h2', null, res.unit_name + ', ' + BULAN[parseInt(m, 10) - 1] + ' ' + y +
                               (res.subunits ? ' (termasuk sub-unit)' : '')),
-                itemsTable(res), daysTable(res));
+                daysTable(res), itemsTable(res));
         } catch (e) {
             if (ctx.isCurrent())
                 box.replaceChildren(message('galat', e.status === 404

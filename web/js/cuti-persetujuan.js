@@ -94,7 +94,7 @@ function render(root, ctx) {
                               page > 1 ? h('a', {href: '#/cuti/persetujuan?page=' + (page - 1)}, '‹ Sebelumnya') : null, ' ',
                               'Halaman ' + page + ' dari ' + pages, ' ',
                               page < pages ? h('a', {href: '#/cuti/persetujuan?page=' + (page + 1)}, 'Berikutnya ›') : null)
-                          : null);
+                          : '');
         } catch (e) {
             box.replaceChildren(message('galat', e.message));
         } finally {

@@ -70,7 +70,7 @@ function render(root, ctx) {
                               page > 1 ? h('a', {href: '#/cuti?page=' + (page - 1)}, '‹ Sebelumnya') : null, ' ',
                               'Halaman ' + page + ' dari ' + pages, ' ',
                               page < pages ? h('a', {href: '#/cuti?page=' + (page + 1)}, 'Berikutnya ›') : null)
-                          : null);
+                          : '');
         } catch (e) {
             box.replaceChildren(h('h2', {id: 'judul-permohonan'}, 'Permohonan cuti'), message('galat', e.message));
         } finally {

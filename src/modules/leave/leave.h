@@ -88,21 +88,21 @@ struct leave_person {
 struct leave_ask {
     enum leave_type type;
     int64_t start, end, today;
-    int hard_to_reach;       /* tahunan only */
-    int travel_days;         /* tahunan with hard_to_reach: not charged, at the period's end */
-    int birth_order;         /* melahirkan: the birth's number while CPNS/PNS (PPPK); 0 absent */
-    const char *sick_kind;   /* sakit: NULL (= biasa), "biasa", "keguguran", "kecelakaan_kerja" */
-    const char *doctor_kind; /* sakit: "pemerintah" | "swasta"; NULL absent */
-    int first_hajj;          /* besar without the service condition */
-    int has_document;        /* a document of the same employee is attached */
-    int working_days;        /* of [start, end] for the unit (calendar) */
+    int hard_to_reach;        /* tahunan only */
+    int travel_days;          /* tahunan with hard_to_reach: not charged, at the period's end */
+    int birth_order;          /* melahirkan: the birth's number while CPNS/PNS (PPPK); 0 absent */
+    const char *sick_kind;    /* sakit: NULL (= biasa), "biasa", "keguguran", "kecelakaan_kerja" */
+    const char *doctor_kind;  /* sakit: "pemerintah" | "swasta"; NULL absent */
+    int first_hajj;           /* besar without the service condition */
+    int has_document;         /* a document of the same employee is attached */
+    int working_days;         /* of [start, end] for the unit (calendar) */
     int charged_working_days; /* of [start, end - travel_days] */
-    int overlap;             /* another pending/approved request of the employee meets it */
-    int recent_big;          /* a pending/approved besar started in the 5 years before start */
-    int available;           /* annual balance available in start's year (this request excluded) */
-    int annual_taken_year;   /* annual days charged to start's year's own entitlement */
-    int collective_ok;       /* bersama: start and end are collective-leave days */
-    int changing;            /* a "change" decision: the backdate rule does not apply */
+    int overlap;              /* another pending/approved request of the employee meets it */
+    int recent_big;           /* a pending/approved besar started in the 5 years before start */
+    int available;            /* annual balance available in start's year (this request excluded) */
+    int annual_taken_year;    /* annual days charged to start's year's own entitlement */
+    int collective_ok;        /* bersama: start and end are collective-leave days */
+    int changing;             /* a "change" decision: the backdate rule does not apply */
 };
 
 struct leave_outcome {
@@ -163,9 +163,9 @@ enum leave_decision {
 /* decision (422 "decision"); reason required for reject, postpone, change and at most
  * LEAVE_TEXT_MAX (422 "reason"); postpone only for tahunan and a besar that is not a 4th
  * birth (422 "decision"). */
-enum err_code leave_decision_check(const char *decision, const char *reason,
-                                   enum leave_type type, enum leave_type converted_from,
-                                   enum leave_decision *out, struct err *e) ABDI_MUST_CHECK;
+enum err_code leave_decision_check(const char *decision, const char *reason, enum leave_type type,
+                                   enum leave_type converted_from, enum leave_decision *out,
+                                   struct err *e) ABDI_MUST_CHECK;
 const char *leave_decision_name(enum leave_decision d);
 /* Cancel: pending or approved (else 409 leave_not_pending) and today < start (409
  * leave_started). */
@@ -184,7 +184,7 @@ enum err_code leave_phone_check(const char *s, struct err *e) ABDI_MUST_CHECK;
 /* The chain of a type. */
 struct leave_chain {
     enum leave_type type;
-    int supervisor;     /* 1: the direct supervisor recommends first */
+    int supervisor;      /* 1: the direct supervisor recommends first */
     int official_bkpsdm; /* 0: the head of the OPD decides, 1: BKPSDM */
     int enabled;
 };
@@ -261,24 +261,22 @@ struct employee_facts {
     int64_t id, unit_id, position_id;
     const char *status, *gender, *state, *appointed_on, *name, *nip, *unit_name, *unit_code;
 };
-enum err_code leave_employee(struct db *db, struct arena *a, int64_t id,
-                             struct employee_facts *out, struct err *e) ABDI_MUST_CHECK;
+enum err_code leave_employee(struct db *db, struct arena *a, int64_t id, struct employee_facts *out,
+                             struct err *e) ABDI_MUST_CHECK;
 enum err_code leave_person_of(const struct employee_facts *x, struct leave_person *p,
                               struct err *e) ABDI_MUST_CHECK;
 enum err_code leave_balance_of(struct db *db, struct arena *a, const struct leave_settings *s,
-                               const struct leave_person *p, int64_t employee_id,
-                               int64_t unit_id, int year, struct leave_balance *out,
-                               struct err *e) ABDI_MUST_CHECK;
+                               const struct leave_person *p, int64_t employee_id, int64_t unit_id,
+                               int year, struct leave_balance *out, struct err *e) ABDI_MUST_CHECK;
 /* *yes when another pending/approved request of the employee (not except_id) meets [from, to]. */
-enum err_code leave_overlap(struct db *db, int64_t employee_id, int64_t except_id,
-                            const char *from, const char *to, int *yes,
-                            struct err *e) ABDI_MUST_CHECK;
-enum err_code leave_recent_big(struct db *db, int64_t employee_id, int64_t except_id,
-                               int64_t start, const struct leave_settings *s, int *yes,
+enum err_code leave_overlap(struct db *db, int64_t employee_id, int64_t except_id, const char *from,
+                            const char *to, int *yes, struct err *e) ABDI_MUST_CHECK;
+enum err_code leave_recent_big(struct db *db, int64_t employee_id, int64_t except_id, int64_t start,
+                               const struct leave_settings *s, int *yes,
                                struct err *e) ABDI_MUST_CHECK;
 /* Working days of the unit in [from, to] (0 when to < from). */
-enum err_code leave_working_days(struct db *db, int64_t unit_id, int64_t from, int64_t to,
-                                 int *out, struct err *e) ABDI_MUST_CHECK;
+enum err_code leave_working_days(struct db *db, int64_t unit_id, int64_t from, int64_t to, int *out,
+                                 struct err *e) ABDI_MUST_CHECK;
 /* Collective days of year on the unit's working days; *both: from and to are collective days. */
 enum err_code leave_collective(struct db *db, struct arena *a, int64_t unit_id, int year,
                                const char *from, const char *to, int *count, int *both,
@@ -286,19 +284,16 @@ enum err_code leave_collective(struct db *db, struct arena *a, int64_t unit_id, 
 /* The approver of a step: the supervisor step (step_official 0; out all zero when nobody
  * could be found) or the official's (BKPSDM when nobody). *hops: posts passed over. */
 enum err_code leave_resolve(struct db *db, struct arena *a, const struct employee_facts *x,
-                            const struct leave_chain *chain, int step_official,
-                            const char *today, struct leave_approver *out, int *hops,
-                            struct err *e) ABDI_MUST_CHECK;
-enum err_code leave_post_filled(struct db *db, int64_t post, int *yes,
-                                struct err *e) ABDI_MUST_CHECK;
+                            const struct leave_chain *chain, int step_official, const char *today,
+                            struct leave_approver *out, int *hops, struct err *e) ABDI_MUST_CHECK;
 enum err_code leave_request_insert(struct db *db, const struct leave_request *r, int64_t *id,
                                    struct err *e) ABDI_MUST_CHECK;
 enum err_code leave_request_move(struct db *db, const struct leave_request *r,
                                  const char *old_status, int64_t now,
                                  struct err *e) ABDI_MUST_CHECK;
-enum err_code leave_request_step_done(struct db *db, int64_t id, int official,
-                                      const char *decision, const char *reason, int64_t user_id,
-                                      int64_t now, struct err *e) ABDI_MUST_CHECK;
+enum err_code leave_request_step_done(struct db *db, int64_t id, int official, const char *decision,
+                                      const char *reason, int64_t user_id, int64_t now,
+                                      struct err *e) ABDI_MUST_CHECK;
 enum err_code leave_request_final(struct db *db, const struct leave_request *r,
                                   const char *letter_number, const char *day, int64_t user_id,
                                   int64_t employee_id, int64_t position_id, const char *acting,
@@ -317,8 +312,8 @@ enum err_code leave_employee_cltn(struct db *db, int64_t employee_id, int64_t no
                                   struct err *e) ABDI_MUST_CHECK;
 
 struct leave_query {
-    int64_t own_employee_id;   /* 0 = any */
-    int64_t unit_id;           /* scope root: 0 = every unit, -1 = none */
+    int64_t own_employee_id; /* 0 = any */
+    int64_t unit_id;         /* scope root: 0 = every unit, -1 = none */
     int subtree;
     int64_t inbox_employee_id; /* > 0: only what this employee must decide now */
     int inbox_bkpsdm;          /* the inbox includes BKPSDM's requests */

@@ -127,8 +127,17 @@ static enum err_code api_letter(struct req *rq, struct resp *rs, struct err *e)
     l.signer_name = s.name ? s.name : (s.bkpsdm ? "BKPSDM" : NULL);
     l.signer_nip = s.nip;
     l.signer_position = s.position_name;
-    if (!l.signer_position && s.bkpsdm)
-        l.signer_position = "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia";
+    if (s.bkpsdm) { /* "a.n. Kepala <the BKPSDM unit>" above the decider's own post */
+        struct org_unit bu;
+        const char *head = "BKPSDM";
+
+        if (org_unit_by_code(rq->db, rq->a, "BKPSDM", &bu, e) == ERR_OK)
+            head = bu.name;
+        err_clear(e);
+        l.signer_position =
+            arena_printf(rq->a, "a.n. Kepala %s%s%s", head, s.position_name ? "\n" : "",
+                         s.position_name ? s.position_name : "");
+    }
     if (s.acting)
         l.signer_acting = strcmp(s.acting, "plh") == 0 ? "Plh." : "Plt.";
     rc = leave_letter_pdf(&l, 0, &body, &len, e);

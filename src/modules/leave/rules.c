@@ -27,7 +27,10 @@ const struct leave_settings leave_settings_default = {
     .paternity_enabled = 0,
 };
 
-#define DEF(name, lo, hi) {"leave." #name, offsetof(struct leave_settings, name), lo, hi}
+#define DEF(name, lo, hi)                                                                          \
+    {                                                                                              \
+        "leave." #name, offsetof(struct leave_settings, name), lo, hi                              \
+    }
 const struct leave_setting_def leave_setting_defs[] = {
     DEF(annual_days, 1, 30),
     DEF(carry_max, 0, 30),
@@ -141,8 +144,7 @@ void leave_day_format(int64_t day, char out[11])
     civil_from_days(day, &y, &m, &d);
     if (y < 0 || y > 9999)
         y = 0;
-    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 13u,
-             (unsigned)d % 32u);
+    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 13u, (unsigned)d % 32u);
 }
 
 int leave_day_year(int64_t day)
@@ -188,8 +190,7 @@ static enum err_code invalid(struct err *e, const char *field, const char *fmt, 
 
 int leave_entitled(const struct leave_settings *s, const struct leave_person *p, int year)
 {
-    return leave_add_years(p->appointed, s->annual_service_years) <=
-           days_from_civil(year, 12, 31);
+    return leave_add_years(p->appointed, s->annual_service_years) <= days_from_civil(year, 12, 31);
 }
 
 static int served(const struct leave_person *p, int years, int64_t on)
@@ -216,8 +217,9 @@ static enum err_code fields_check(const struct leave_ask *a, struct err *e)
         return err_invalid(e, "first_hajj", "Ibadah haji pertama hanya untuk cuti besar");
     if (a->sick_kind && strcmp(a->sick_kind, "biasa") != 0 &&
         strcmp(a->sick_kind, "keguguran") != 0 && strcmp(a->sick_kind, "kecelakaan_kerja") != 0)
-        return err_invalid(e, "sick_kind", "Jenis sakit harus biasa, keguguran atau "
-                                           "kecelakaan_kerja");
+        return err_invalid(e, "sick_kind",
+                           "Jenis sakit harus biasa, keguguran atau "
+                           "kecelakaan_kerja");
     if (a->doctor_kind && strcmp(a->doctor_kind, "pemerintah") != 0 &&
         strcmp(a->doctor_kind, "swasta") != 0)
         return err_invalid(e, "doctor_kind", "Jenis dokter harus pemerintah atau swasta");
@@ -229,8 +231,7 @@ static enum err_code fields_check(const struct leave_ask *a, struct err *e)
 /* Who may take the type (status, gender, service); melahirkan from the 4th birth becomes
  * besar for a PNS/CPNS (domain.md §14) and is refused for a PPPK. */
 static enum err_code eligible(const struct leave_settings *s, const struct leave_person *p,
-                              const struct leave_ask *a, struct leave_outcome *out,
-                              struct err *e)
+                              const struct leave_ask *a, struct leave_outcome *out, struct err *e)
 {
     int pppk = p->asn == LEAVE_ASN_PPPK;
 
@@ -257,8 +258,9 @@ static enum err_code eligible(const struct leave_settings *s, const struct leave
             return err_invalid(e, "type", "Cuti melahirkan hanya untuk pegawai perempuan");
         if (a->birth_order >= 4) {
             if (pppk)
-                return err_invalid(e, "birth_order", "PPPK berhak cuti melahirkan untuk "
-                                                     "kelahiran pertama sampai ketiga");
+                return err_invalid(e, "birth_order",
+                                   "PPPK berhak cuti melahirkan untuk "
+                                   "kelahiran pertama sampai ketiga");
             out->type = LEAVE_BESAR; /* a 3-month long leave without the 5-year condition */
             out->converted_from = LEAVE_MELAHIRKAN;
         }
@@ -271,8 +273,10 @@ static enum err_code eligible(const struct leave_settings *s, const struct leave
         if (p->asn != LEAVE_ASN_PNS)
             return err_invalid(e, "type", "Cuti di luar tanggungan negara hanya untuk PNS");
         if (!served(p, s->cltn_service_years, a->start))
-            return invalid(e, "type", "Cuti di luar tanggungan negara baru dapat diambil setelah "
-                                      "%d tahun bekerja", s->cltn_service_years);
+            return invalid(e, "type",
+                           "Cuti di luar tanggungan negara baru dapat diambil setelah "
+                           "%d tahun bekerja",
+                           s->cltn_service_years);
         return ERR_OK;
     case LEAVE_AYAH:
         if (!s->paternity_enabled)
@@ -308,24 +312,28 @@ static enum err_code length_check(const struct leave_settings *s, const struct l
         int extra = pppk ? s->hard_to_reach_pppk : s->hard_to_reach_pns;
 
         if (a->travel_days > extra)
-            return invalid(e, "travel_days", "Tambahan hari perjalanan paling lama %d hari "
-                                             "kalender", extra);
+            return invalid(e, "travel_days",
+                           "Tambahan hari perjalanan paling lama %d hari "
+                           "kalender",
+                           extra);
         if (a->end - a->travel_days < a->start)
             return err_invalid(e, "travel_days", "Hari perjalanan melebihi masa cuti");
         if (a->charged_working_days < 1)
             return err_invalid(e, "end_date", "Cuti tahunan paling sedikit 1 hari kerja");
         if (a->charged_working_days > a->available)
-            return invalid(e, "end_date", "Melebihi sisa cuti tahunan: diminta %d hari kerja, "
-                                          "tersisa %d hari", a->charged_working_days,
-                           a->available);
+            return invalid(e, "end_date",
+                           "Melebihi sisa cuti tahunan: diminta %d hari kerja, "
+                           "tersisa %d hari",
+                           a->charged_working_days, a->available);
         return ERR_OK;
     }
     case LEAVE_BESAR:
         /* 3 months; annual leave already taken from this year's entitlement is deducted */
         max = last_day(a->start, 3, 0) - (o->converted_from ? 0 : a->annual_taken_year);
         if (a->end > max)
-            return invalid(e, "end_date", "Cuti besar paling lama 3 bulan dikurangi %d hari cuti "
-                                          "tahunan yang sudah diambil tahun ini",
+            return invalid(e, "end_date",
+                           "Cuti besar paling lama 3 bulan dikurangi %d hari cuti "
+                           "tahunan yang sudah diambil tahun ini",
                            o->converted_from ? 0 : a->annual_taken_year);
         return ERR_OK;
     case LEAVE_SAKIT:
@@ -333,8 +341,9 @@ static enum err_code length_check(const struct leave_settings *s, const struct l
             return ERR_OK; /* until recovered (PPPK: until the contract ends) */
         if (a->sick_kind && strcmp(a->sick_kind, "keguguran") == 0) {
             if (a->end > a->start + 44)
-                return err_invalid(e, "end_date", "Cuti sakit karena gugur kandungan paling "
-                                                  "lama 1,5 bulan");
+                return err_invalid(e, "end_date",
+                                   "Cuti sakit karena gugur kandungan paling "
+                                   "lama 1,5 bulan");
             return ERR_OK;
         }
         if (pppk && a->end > last_day(a->start, s->pppk_sick_months, 0))
@@ -353,8 +362,9 @@ static enum err_code length_check(const struct leave_settings *s, const struct l
         return ERR_OK;
     case LEAVE_BERSAMA:
         if (!a->collective_ok)
-            return err_invalid(e, "start_date", "Tanggal mulai dan selesai harus hari cuti "
-                                                "bersama");
+            return err_invalid(e, "start_date",
+                               "Tanggal mulai dan selesai harus hari cuti "
+                               "bersama");
         return ERR_OK;
     case LEAVE_CLTN:
         if (a->end > last_day(a->start, 36, 0))
@@ -381,13 +391,16 @@ static enum err_code document_check(const struct leave_settings *s, const struct
     if (o->type != LEAVE_SAKIT)
         return ERR_OK;
     if (!a->has_document)
-        return err_invalid(e, "document_id", "Cuti sakit wajib melampirkan surat keterangan "
-                                             "dokter");
+        return err_invalid(e, "document_id",
+                           "Cuti sakit wajib melampirkan surat keterangan "
+                           "dokter");
     if (!a->doctor_kind)
         return err_invalid(e, "doctor_kind", "Jenis dokter (pemerintah atau swasta) wajib diisi");
     if (gov > 0 && days > gov && strcmp(a->doctor_kind, "pemerintah") != 0)
-        return invalid(e, "doctor_kind", "Cuti sakit lebih dari %d hari memerlukan surat dokter "
-                                         "pemerintah", gov);
+        return invalid(e, "doctor_kind",
+                       "Cuti sakit lebih dari %d hari memerlukan surat dokter "
+                       "pemerintah",
+                       gov);
     return ERR_OK;
 }
 
@@ -406,8 +419,7 @@ enum err_code leave_check(const struct leave_settings *s, const struct leave_per
     if (!a->changing && a->start < a->today - back) {
         if (back == 0)
             return err_invalid(e, "start_date", "Tanggal mulai tidak boleh sebelum hari ini");
-        return invalid(e, "start_date", "Tanggal mulai paling lama %d hari sebelum hari ini",
-                       back);
+        return invalid(e, "start_date", "Tanggal mulai paling lama %d hari sebelum hari ini", back);
     }
     rc = eligible(s, p, a, out, e);
     if (rc)
@@ -452,8 +464,7 @@ void leave_balance_compute(const struct leave_settings *s, int carry_allowed,
             carried = min_int(max0(s->two_year_cap - s->annual_days), remaining);
             two = 1;
         } else {
-            carried = min_int(min_int(s->carry_max, max0(s->year_cap - s->annual_days)),
-                              remaining);
+            carried = min_int(min_int(s->carry_max, max0(s->year_cap - s->annual_days)), remaining);
         }
         out->prev_remaining = remaining;
         ent = ys[i].entitled && !ys[i].big ? s->annual_days : 0;
@@ -476,8 +487,8 @@ void leave_balance_compute(const struct leave_settings *s, int carry_allowed,
 
 static void explain(json_t *arr, const char *code, int days, const char *text)
 {
-    json_array_append_new(arr, json_pack("{s:s,s:i,s:s}", "code", code, "days", days, "text",
-                                         text));
+    json_array_append_new(arr,
+                          json_pack("{s:s,s:i,s:s}", "code", code, "days", days, "text", text));
 }
 
 json_t *leave_balance_json(const struct leave_balance *b, int64_t employee_id)
@@ -486,8 +497,10 @@ json_t *leave_balance_json(const struct leave_balance *b, int64_t employee_id)
     char t[200];
 
     if (b->big_leave)
-        snprintf(t, sizeof t, "Hak cuti tahunan %d: 0 hari (cuti besar tahun ini menghapus hak "
-                              "cuti tahunan tahun ini)", b->year);
+        snprintf(t, sizeof t,
+                 "Hak cuti tahunan %d: 0 hari (cuti besar tahun ini menghapus hak "
+                 "cuti tahunan tahun ini)",
+                 b->year);
     else if (b->entitlement == 0)
         snprintf(t, sizeof t, "Hak cuti tahunan %d: 0 hari (masa kerja belum memenuhi)", b->year);
     else
@@ -496,9 +509,10 @@ json_t *leave_balance_json(const struct leave_balance *b, int64_t employee_id)
     if (!b->carry_allowed)
         snprintf(t, sizeof t, "Sisa cuti tahun lalu tidak dibawa (pengaturan)");
     else if (b->two_year)
-        snprintf(t, sizeof t, "Cuti tahunan %d dan %d tidak diambil: dibawa %d hari (paling "
-                              "banyak 24 hari termasuk tahun berjalan)", b->year - 2, b->year - 1,
-                 b->carried_over);
+        snprintf(t, sizeof t,
+                 "Cuti tahunan %d dan %d tidak diambil: dibawa %d hari (paling "
+                 "banyak 24 hari termasuk tahun berjalan)",
+                 b->year - 2, b->year - 1, b->carried_over);
     else
         snprintf(t, sizeof t, "Sisa hak cuti %d: %d hari, dibawa %d hari (paling banyak 6 hari)",
                  b->year - 1, b->prev_remaining, b->carried_over);
@@ -521,16 +535,17 @@ json_t *leave_balance_json(const struct leave_balance *b, int64_t employee_id)
                      (json_int_t)employee_id, "year", b->year, "entitlement", b->entitlement,
                      "carried_over", b->carried_over, "collective_taken", b->collective_taken,
                      "taken", b->taken, "pending", b->pending, "available", b->available,
-                     "big_leave", b->big_leave, "postponed_days", b->postponed_days,
-                     "explanation", arr);
+                     "big_leave", b->big_leave, "postponed_days", b->postponed_days, "explanation",
+                     arr);
 }
 
 /* ---- statuses, decisions, cancel, shorten ---- */
 
 int leave_status_valid(const char *s)
 {
-    static const char *const all[] = {"pending_supervisor", "pending_official", "approved",
-                                      "rejected", "postponed", "cancelled", NULL};
+    static const char *const all[] = {
+        "pending_supervisor", "pending_official", "approved", "rejected",
+        "postponed",          "cancelled",        NULL};
 
     for (const char *const *p = all; s && *p; p++)
         if (strcmp(*p, s) == 0)
@@ -586,9 +601,9 @@ const char *leave_decision_name(enum leave_decision d)
     return d > LEAVE_DECIDE_NONE && d <= LEAVE_DECIDE_CHANGE ? decision_names[d] : NULL;
 }
 
-enum err_code leave_decision_check(const char *decision, const char *reason,
-                                   enum leave_type type, enum leave_type converted_from,
-                                   enum leave_decision *out, struct err *e)
+enum err_code leave_decision_check(const char *decision, const char *reason, enum leave_type type,
+                                   enum leave_type converted_from, enum leave_decision *out,
+                                   struct err *e)
 {
     enum leave_decision d = LEAVE_DECIDE_NONE;
 
@@ -599,8 +614,9 @@ enum err_code leave_decision_check(const char *decision, const char *reason,
         return err_invalid(e, "decision", "Keputusan harus approve, reject, postpone atau change");
     if (d == LEAVE_DECIDE_POSTPONE &&
         !(type == LEAVE_TAHUNAN || (type == LEAVE_BESAR && converted_from == LEAVE_NONE)))
-        return err_invalid(e, "decision", "Hanya cuti tahunan dan cuti besar yang dapat "
-                                          "ditangguhkan");
+        return err_invalid(e, "decision",
+                           "Hanya cuti tahunan dan cuti besar yang dapat "
+                           "ditangguhkan");
     if (reason && *reason) {
         enum err_code rc = leave_text_check(reason, LEAVE_TEXT_MAX, "reason", e);
 
@@ -628,14 +644,16 @@ enum err_code leave_shorten_check(const char *status, int64_t start, int64_t end
                                   int64_t today, struct err *e)
 {
     if (!status || strcmp(status, "approved") != 0)
-        return err_set(e, ERR_CONFLICT, "leave_not_pending",
-                       NULL, "Hanya cuti yang disetujui dapat dipersingkat");
+        return err_set(e, ERR_CONFLICT, "leave_not_pending", NULL,
+                       "Hanya cuti yang disetujui dapat dipersingkat");
     if (new_end < start || new_end >= end)
-        return err_invalid(e, "end_date", "Tanggal selesai baru harus di antara tanggal mulai dan "
-                                          "tanggal selesai semula");
+        return err_invalid(e, "end_date",
+                           "Tanggal selesai baru harus di antara tanggal mulai dan "
+                           "tanggal selesai semula");
     if (new_end >= today)
-        return err_invalid(e, "end_date", "Cuti dipersingkat setelah kembali bekerja: tanggal "
-                                          "selesai baru harus sebelum hari ini");
+        return err_invalid(e, "end_date",
+                           "Cuti dipersingkat setelah kembali bekerja: tanggal "
+                           "selesai baru harus sebelum hari ini");
     return ERR_OK;
 }
 

@@ -5,6 +5,7 @@
  * Nothing here decides scope except leave_request_read. Dates are 'YYYY-MM-DD' text, so text
  * comparison orders them. */
 #include "modules/leave/leave.h"
+#include "modules/leave/leave_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,16 +16,6 @@
 #include "modules/org/org.h"
 
 #define PENDING_OR_APPROVED "('pending_supervisor', 'pending_official', 'approved')"
-
-static int64_t col_id(struct db_stmt *st, int col)
-{
-    return db_col_is_null(st, col) ? 0 : db_col_int(st, col);
-}
-
-static int col_int(struct db_stmt *st, int col)
-{
-    return db_col_is_null(st, col) ? 0 : (int)db_col_int(st, col);
-}
 
 /* ---- settings ---- */
 
@@ -64,8 +55,8 @@ static const char SQL_HISTORY[] =
     " 'approved', 'postponed') GROUP BY substr(start_date, 1, 4), type, status";
 
 /* count(*) of sql with $1, $2 ids and $3, $4 texts. */
-static enum err_code count2(struct db *db, const char *sql, int64_t a1, int64_t a2,
-                            const char *t3, const char *t4, int64_t *out, struct err *e)
+static enum err_code count2(struct db *db, const char *sql, int64_t a1, int64_t a2, const char *t3,
+                            const char *t4, int64_t *out, struct err *e)
 {
     struct db_stmt *st;
     enum err_code rc = db_prepare(db, sql, &st, e);
@@ -79,8 +70,8 @@ static enum err_code count2(struct db *db, const char *sql, int64_t a1, int64_t 
     return db_step_id(st, out, e);
 }
 
-enum err_code leave_overlap(struct db *db, int64_t employee_id, int64_t except_id,
-                            const char *from, const char *to, int *yes, struct err *e)
+enum err_code leave_overlap(struct db *db, int64_t employee_id, int64_t except_id, const char *from,
+                            const char *to, int *yes, struct err *e)
 {
     int64_t n = 0;
     enum err_code rc = count2(db, SQL_OVERLAP, employee_id, except_id, from, to, &n, e);
@@ -89,9 +80,8 @@ enum err_code leave_overlap(struct db *db, int64_t employee_id, int64_t except_i
     return rc;
 }
 
-enum err_code leave_recent_big(struct db *db, int64_t employee_id, int64_t except_id,
-                               int64_t start, const struct leave_settings *s, int *yes,
-                               struct err *e)
+enum err_code leave_recent_big(struct db *db, int64_t employee_id, int64_t except_id, int64_t start,
+                               const struct leave_settings *s, int *yes, struct err *e)
 {
     char from[11], to[11];
     int64_t n = 0;
@@ -105,8 +95,8 @@ enum err_code leave_recent_big(struct db *db, int64_t employee_id, int64_t excep
     return rc;
 }
 
-enum err_code leave_working_days(struct db *db, int64_t unit_id, int64_t from, int64_t to,
-                                 int *out, struct err *e)
+enum err_code leave_working_days(struct db *db, int64_t unit_id, int64_t from, int64_t to, int *out,
+                                 struct err *e)
 {
     char f[11], t[11];
 
@@ -151,7 +141,7 @@ static enum err_code history(struct db *db, int64_t employee_id, int first, int 
                              struct leave_year *ys, int *pending, struct err *e)
 {
     struct db_stmt *st;
-    char before[11];
+    char before[16];
     enum err_code rc = db_prepare(db, SQL_HISTORY, &st, e);
     int r;
 
@@ -163,7 +153,7 @@ static enum err_code history(struct db *db, int64_t employee_id, int first, int 
     while ((r = db_step(st, e)) == 1) {
         const char *y = db_col_text(st, 0), *type = db_col_text(st, 1),
                    *status = db_col_text(st, 2);
-        int days = col_int(st, 3), at = y ? (int)strtol(y, NULL, 10) - first : -1;
+        int days = leave_col_int(st, 3), at = y ? (int)strtol(y, NULL, 10) - first : -1;
 
         if (at < 0 || at > year - first || !type || !status)
             continue;
@@ -187,9 +177,8 @@ static enum err_code history(struct db *db, int64_t employee_id, int first, int 
 #define HISTORY_YEARS_MAX 80
 
 enum err_code leave_balance_of(struct db *db, struct arena *a, const struct leave_settings *s,
-                               const struct leave_person *p, int64_t employee_id,
-                               int64_t unit_id, int year, struct leave_balance *out,
-                               struct err *e)
+                               const struct leave_person *p, int64_t employee_id, int64_t unit_id,
+                               int year, struct leave_balance *out, struct err *e)
 {
     struct leave_year ys[HISTORY_YEARS_MAX];
     int first = leave_day_year(p->appointed), pending = 0, collective = 0;
@@ -214,8 +203,7 @@ enum err_code leave_balance_of(struct db *db, struct arena *a, const struct leav
     return ERR_OK;
 }
 
-enum err_code leave_person_of(const struct employee_facts *x, struct leave_person *p,
-                              struct err *e)
+enum err_code leave_person_of(const struct employee_facts *x, struct leave_person *p, struct err *e)
 {
     memset(p, 0, sizeof *p);
     p->asn = leave_asn_parse(x->status);
@@ -235,7 +223,7 @@ static void read_facts(struct db_stmt *st, struct arena *a, void *out)
 
     x->id = db_col_int(st, 0);
     x->unit_id = db_col_int(st, 1);
-    x->position_id = col_id(st, 2);
+    x->position_id = leave_col_id(st, 2);
     x->status = db_col_text_copy(st, a, 3);
     x->gender = db_col_text_copy(st, a, 4);
     x->state = db_col_text_copy(st, a, 5);
@@ -246,8 +234,8 @@ static void read_facts(struct db_stmt *st, struct arena *a, void *out)
     x->unit_code = db_col_text_copy(st, a, 10);
 }
 
-enum err_code leave_employee(struct db *db, struct arena *a, int64_t id,
-                             struct employee_facts *out, struct err *e)
+enum err_code leave_employee(struct db *db, struct arena *a, int64_t id, struct employee_facts *out,
+                             struct err *e)
 {
     memset(out, 0, sizeof *out);
     return db_fetch_one(db, SQL_FACTS, id, NULL, a, read_facts, out, "Pegawai tidak ditemukan", e);
@@ -291,9 +279,6 @@ static const char SQL_ACTING[] =
     " AND NOT EXISTS (SELECT 1 FROM leave_requests l WHERE l.employee_id = e.id"
     " AND l.status = 'approved' AND l.start_date <= CAST($3 AS TEXT)"
     " AND l.end_date >= CAST($3 AS TEXT)) ORDER BY a.id DESC LIMIT 1";
-/* Is the post filled at all (a holder, whatever their leave): tells "vacant" from "away". */
-static const char SQL_FILLED[] =
-    "SELECT count(*) FROM employees WHERE position_id = $1 AND state = 'active'";
 /* The head post of a unit: its post supervised by nobody in the unit, the highest class. */
 static const char SQL_HEAD_POST[] =
     "SELECT p.id FROM positions p LEFT JOIN positions pp ON pp.id = p.parent_position_id"
@@ -397,9 +382,8 @@ static void bkpsdm_approver(struct leave_approver *out)
 }
 
 enum err_code leave_resolve(struct db *db, struct arena *a, const struct employee_facts *x,
-                            const struct leave_chain *chain, int step_official,
-                            const char *today, struct leave_approver *out, int *hops,
-                            struct err *e)
+                            const struct leave_chain *chain, int step_official, const char *today,
+                            struct leave_approver *out, int *hops, struct err *e)
 {
     int64_t start = 0;
     int found = 0;
@@ -442,16 +426,6 @@ enum err_code leave_resolve(struct db *db, struct arena *a, const struct employe
     return ERR_OK;
 }
 
-enum err_code leave_post_filled(struct db *db, int64_t post, int *yes, struct err *e)
-{
-    const int64_t args[] = {post};
-    int64_t n = 0;
-    enum err_code rc = db_value_int(db, SQL_FILLED, args, 1, 0, &n, e);
-
-    *yes = n > 0;
-    return rc;
-}
-
 /* ---- chains ---- */
 
 static const char SQL_CHAIN[] =
@@ -476,9 +450,9 @@ enum err_code leave_chain_get(struct db *db, enum leave_type t, struct leave_cha
     if (r == 1) {
         const char *off = db_col_text(st, 1);
 
-        out->supervisor = col_int(st, 0);
+        out->supervisor = leave_col_int(st, 0);
         out->official_bkpsdm = off && strcmp(off, "bkpsdm") == 0;
-        out->enabled = col_int(st, 2);
+        out->enabled = leave_col_int(st, 2);
     }
     db_reset(st);
     if (r < 0)
@@ -509,508 +483,6 @@ enum err_code leave_chain_set(struct db *db, const struct leave_chain *c, int64_
     r = db_step(st, e);
     db_reset(st);
     return r < 0 ? e->code : ERR_OK;
-}
-
-/* ---- requests ---- */
-
-#define R_COLS                                                                                     \
-    "l.id, l.employee_id, l.unit_id, l.type, l.converted_from, l.start_date, l.end_date,"          \
-    " l.requested_start_date, l.requested_end_date, l.working_days, l.charged_days,"               \
-    " l.calendar_days, l.hard_to_reach, l.travel_days, l.birth_order, l.first_hajj,"               \
-    " l.postponed, l.sick_kind, l.doctor_kind, l.reason, l.address, l.phone, l.document_id,"       \
-    " l.status, l.step, l.approver_kind, l.approver_employee_id, l.approver_position_id,"          \
-    " l.approver_acting, l.decision_reason, l.cancel_reason, l.shortened_from,"                    \
-    " l.letter_number, l.approved_on, l.signer_user_id, l.signer_employee_id,"                     \
-    " l.signer_position_id, l.signer_acting, l.cancelled_at, l.created_by, l.created_at,"          \
-    " l.decided_at, l.updated_at, e.name, e.nip, u.name, ae.name, ap.name, e.unit_id, u.code"
-#define R_FROM                                                                                     \
-    " FROM leave_requests l JOIN employees e ON e.id = l.employee_id"                              \
-    " JOIN units u ON u.id = e.unit_id LEFT JOIN employees ae ON ae.id = l.approver_employee_id"   \
-    " LEFT JOIN positions ap ON ap.id = l.approver_position_id"
-static const char SQL_ONE[] = "SELECT " R_COLS R_FROM " WHERE l.id = $1";
-
-static void read_request(struct db_stmt *st, struct arena *a, void *out)
-{
-    struct leave_request *r = out;
-    const char *kind;
-    int c = 0;
-
-    memset(r, 0, sizeof *r);
-    r->id = db_col_int(st, c++);
-    r->employee_id = db_col_int(st, c++);
-    r->unit_id = db_col_int(st, c++);
-    r->type = db_col_text_copy(st, a, c++);
-    r->converted_from = db_col_text_copy(st, a, c++);
-    r->start_date = db_col_text_copy(st, a, c++);
-    r->end_date = db_col_text_copy(st, a, c++);
-    r->requested_start_date = db_col_text_copy(st, a, c++);
-    r->requested_end_date = db_col_text_copy(st, a, c++);
-    r->working_days = col_int(st, c++);
-    r->charged_days = col_int(st, c++);
-    r->calendar_days = col_int(st, c++);
-    r->hard_to_reach = col_int(st, c++);
-    r->travel_days = col_int(st, c++);
-    r->birth_order = col_int(st, c++);
-    r->first_hajj = col_int(st, c++);
-    r->postponed = col_int(st, c++);
-    r->sick_kind = db_col_text_copy(st, a, c++);
-    r->doctor_kind = db_col_text_copy(st, a, c++);
-    r->reason = db_col_text_copy(st, a, c++);
-    r->address = db_col_text_copy(st, a, c++);
-    r->phone = db_col_text_copy(st, a, c++);
-    r->document_id = col_id(st, c++);
-    r->status = db_col_text_copy(st, a, c++);
-    r->step = db_col_text_copy(st, a, c++);
-    kind = db_col_text(st, c++);
-    r->approver.bkpsdm = kind && strcmp(kind, "bkpsdm") == 0;
-    r->approver.employee_id = col_id(st, c++);
-    r->approver.position_id = col_id(st, c++);
-    r->approver.acting = db_col_text_copy(st, a, c++);
-    r->decision_reason = db_col_text_copy(st, a, c++);
-    r->cancel_reason = db_col_text_copy(st, a, c++);
-    r->shortened_from = db_col_text_copy(st, a, c++);
-    r->letter_number = db_col_text_copy(st, a, c++);
-    r->approved_on = db_col_text_copy(st, a, c++);
-    r->signer_user_id = col_id(st, c++);
-    r->signer_employee_id = col_id(st, c++);
-    r->signer_position_id = col_id(st, c++);
-    r->signer_acting = db_col_text_copy(st, a, c++);
-    r->cancelled_at = col_id(st, c++);
-    r->created_by = col_id(st, c++);
-    r->created_at = col_id(st, c++);
-    r->decided_at = col_id(st, c++);
-    r->updated_at = col_id(st, c++);
-    r->employee_name = db_col_text_copy(st, a, c++);
-    r->employee_nip = db_col_text_copy(st, a, c++);
-    r->unit_name = db_col_text_copy(st, a, c++);
-    r->approver.name = db_col_text_copy(st, a, c++);
-    r->approver.position_name = db_col_text_copy(st, a, c++);
-    r->current_unit_id = db_col_int(st, c++);
-    r->unit_code = db_col_text_copy(st, a, c++);
-}
-
-enum err_code leave_request_get(struct db *db, struct arena *a, int64_t id,
-                                struct leave_request *out, struct err *e)
-{
-    return db_fetch_one(db, SQL_ONE, id, NULL, a, read_request, out,
-                        "Permohonan cuti tidak ditemukan", e);
-}
-
-static const char SQL_INSERT[] =
-    "INSERT INTO leave_requests (employee_id, unit_id, type, converted_from, start_date, end_date,"
-    " requested_start_date, requested_end_date, working_days, charged_days, calendar_days,"
-    " hard_to_reach, travel_days, birth_order, sick_kind, doctor_kind, first_hajj, reason,"
-    " address, phone, document_id, status, step, created_by, created_at, updated_at,"
-    " approver_kind, approver_employee_id, approver_position_id, approver_acting)"
-    " VALUES ($1, $2, $3, $4, $5, $6, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,"
-    " $17, $18, $19, $22, $23, $20, $21, $21, $24, $25, $26, $27) RETURNING id";
-
-enum err_code leave_request_insert(struct db *db, const struct leave_request *r, int64_t *id,
-                                   struct err *e)
-{
-    struct db_stmt *st;
-    enum err_code rc = db_prepare(db, SQL_INSERT, &st, e);
-
-    if (rc)
-        return rc;
-    db_bind_int(st, 1, r->employee_id);
-    db_bind_int(st, 2, r->unit_id);
-    db_bind_text(st, 3, r->type);
-    db_bind_text(st, 4, r->converted_from);
-    db_bind_text(st, 5, r->start_date);
-    db_bind_text(st, 6, r->end_date);
-    db_bind_int(st, 7, r->working_days);
-    db_bind_int(st, 8, r->charged_days);
-    db_bind_int(st, 9, r->calendar_days);
-    db_bind_int(st, 10, r->hard_to_reach);
-    db_bind_int(st, 11, r->travel_days);
-    if (r->birth_order)
-        db_bind_int(st, 12, r->birth_order);
-    else
-        db_bind_null(st, 12);
-    db_bind_text(st, 13, r->sick_kind);
-    db_bind_text(st, 14, r->doctor_kind);
-    db_bind_int(st, 15, r->first_hajj);
-    db_bind_text(st, 16, r->reason);
-    db_bind_text(st, 17, r->address);
-    db_bind_text(st, 18, r->phone);
-    db_bind_id_or_null(st, 19, r->document_id);
-    db_bind_int(st, 20, r->created_by);
-    db_bind_int(st, 21, r->created_at);
-    db_bind_text(st, 22, r->status);
-    db_bind_text(st, 23, r->step);
-    db_bind_text(st, 24, r->approver.bkpsdm ? "bkpsdm" : "employee");
-    db_bind_id_or_null(st, 25, r->approver.employee_id);
-    db_bind_id_or_null(st, 26, r->approver.position_id);
-    db_bind_text(st, 27, r->approver.acting);
-    return db_step_id(st, id, e);
-}
-
-/* Move a pending request to its next state: status, step and approver (bkpsdm / employee /
- * none), the dates (a change), the decision of the step that was decided. Guarded by the
- * status it had, so two deciders at once get one decision (409 for the second). */
-static const char SQL_MOVE[] =
-    "UPDATE leave_requests SET status = $2, step = $3, approver_kind = $4,"
-    " approver_employee_id = $5, approver_position_id = $6, approver_acting = $7,"
-    " start_date = $8, end_date = $9, working_days = $10, charged_days = $11,"
-    " calendar_days = $12, decision_reason = COALESCE($13, decision_reason),"
-    " postponed = $14, decided_at = $15, updated_at = $16"
-    " WHERE id = $1 AND status = $17";
-static const char SQL_SUPERVISOR_DONE[] =
-    "UPDATE leave_requests SET supervisor_decision = $2, supervisor_reason = $3,"
-    " supervisor_by = $4, supervisor_at = $5 WHERE id = $1";
-static const char SQL_OFFICIAL_DONE[] =
-    "UPDATE leave_requests SET official_decision = $2, official_reason = $3,"
-    " official_by = $4, official_at = $5 WHERE id = $1";
-static const char SQL_FINAL[] =
-    "UPDATE leave_requests SET letter_number = $2, approved_on = $3, signer_user_id = $4,"
-    " signer_employee_id = $5, signer_position_id = $6, signer_acting = $7"
-    " WHERE id = $1 AND letter_number IS NULL";
-
-enum err_code leave_request_move(struct db *db, const struct leave_request *r,
-                                 const char *old_status, int64_t now, struct err *e)
-{
-    struct db_stmt *st;
-    enum err_code rc = db_prepare(db, SQL_MOVE, &st, e);
-    int pending = leave_status_pending(r->status);
-    int64_t changed = 0;
-    int x;
-
-    if (rc)
-        return rc;
-    db_bind_int(st, 1, r->id);
-    db_bind_text(st, 2, r->status);
-    db_bind_text(st, 3, pending ? r->step : NULL);
-    db_bind_text(st, 4, !pending ? NULL : r->approver.bkpsdm ? "bkpsdm" : "employee");
-    db_bind_id_or_null(st, 5, pending ? r->approver.employee_id : 0);
-    db_bind_id_or_null(st, 6, pending ? r->approver.position_id : 0);
-    db_bind_text(st, 7, pending ? r->approver.acting : NULL);
-    db_bind_text(st, 8, r->start_date);
-    db_bind_text(st, 9, r->end_date);
-    db_bind_int(st, 10, r->working_days);
-    db_bind_int(st, 11, r->charged_days);
-    db_bind_int(st, 12, r->calendar_days);
-    db_bind_text(st, 13, r->decision_reason);
-    db_bind_int(st, 14, r->postponed);
-    if (pending)
-        db_bind_null(st, 15);
-    else
-        db_bind_int(st, 15, now);
-    db_bind_int(st, 16, now);
-    db_bind_text(st, 17, old_status);
-    x = db_step(st, e);
-    if (x >= 0)
-        changed = db_changes(st);
-    db_reset(st);
-    if (x < 0)
-        return e->code;
-    if (changed != 1)
-        return err_set(e, ERR_CONFLICT, "leave_not_pending", NULL,
-                       "Permohonan cuti sudah diproses");
-    return ERR_OK;
-}
-
-enum err_code leave_request_step_done(struct db *db, int64_t id, int official,
-                                      const char *decision, const char *reason, int64_t user_id,
-                                      int64_t now, struct err *e)
-{
-    struct db_stmt *st;
-    enum err_code rc = db_prepare(db, official ? SQL_OFFICIAL_DONE : SQL_SUPERVISOR_DONE, &st, e);
-    int r;
-
-    if (rc)
-        return rc;
-    db_bind_int(st, 1, id);
-    db_bind_text(st, 2, decision);
-    db_bind_text(st, 3, reason);
-    db_bind_int(st, 4, user_id);
-    db_bind_int(st, 5, now);
-    r = db_step(st, e);
-    db_reset(st);
-    return r < 0 ? e->code : ERR_OK;
-}
-
-enum err_code leave_request_final(struct db *db, const struct leave_request *r,
-                                  const char *letter_number, const char *day, int64_t user_id,
-                                  int64_t employee_id, int64_t position_id, const char *acting,
-                                  struct err *e)
-{
-    struct db_stmt *st;
-    enum err_code rc = db_prepare(db, SQL_FINAL, &st, e);
-    int x;
-
-    if (rc)
-        return rc;
-    db_bind_int(st, 1, r->id);
-    db_bind_text(st, 2, letter_number);
-    db_bind_text(st, 3, day);
-    db_bind_int(st, 4, user_id);
-    db_bind_id_or_null(st, 5, employee_id);
-    db_bind_id_or_null(st, 6, position_id);
-    db_bind_text(st, 7, acting);
-    x = db_step(st, e);
-    db_reset(st);
-    return x < 0 ? e->code : ERR_OK;
-}
-
-static const char SQL_CANCEL[] =
-    "UPDATE leave_requests SET status = 'cancelled', step = NULL, approver_kind = NULL,"
-    " approver_employee_id = NULL, approver_position_id = NULL, approver_acting = NULL,"
-    " cancelled_at = $2, cancelled_by = $3, cancel_reason = $4, updated_at = $2"
-    " WHERE id = $1 AND status = $5";
-static const char SQL_SHORTEN[] =
-    "UPDATE leave_requests SET shortened_from = end_date, end_date = $2, working_days = $3,"
-    " charged_days = $4, calendar_days = $5, shortened_at = $6, updated_at = $6"
-    " WHERE id = $1 AND status = 'approved' AND end_date = $7";
-
-enum err_code leave_request_cancel(struct db *db, int64_t id, const char *old_status,
-                                   int64_t user_id, const char *reason, int64_t now,
-                                   struct err *e)
-{
-    struct db_stmt *st;
-    enum err_code rc = db_prepare(db, SQL_CANCEL, &st, e);
-    int64_t changed = 0;
-    int x;
-
-    if (rc)
-        return rc;
-    db_bind_int(st, 1, id);
-    db_bind_int(st, 2, now);
-    db_bind_int(st, 3, user_id);
-    db_bind_text(st, 4, reason);
-    db_bind_text(st, 5, old_status);
-    x = db_step(st, e);
-    if (x >= 0)
-        changed = db_changes(st);
-    db_reset(st);
-    if (x < 0)
-        return e->code;
-    return changed == 1 ? ERR_OK
-                        : err_set(e, ERR_CONFLICT, "leave_not_pending", NULL,
-                                  "Permohonan cuti sudah diproses");
-}
-
-enum err_code leave_request_shorten(struct db *db, const struct leave_request *r,
-                                    const char *old_end, int64_t now, struct err *e)
-{
-    struct db_stmt *st;
-    enum err_code rc = db_prepare(db, SQL_SHORTEN, &st, e);
-    int64_t changed = 0;
-    int x;
-
-    if (rc)
-        return rc;
-    db_bind_int(st, 1, r->id);
-    db_bind_text(st, 2, r->end_date);
-    db_bind_int(st, 3, r->working_days);
-    db_bind_int(st, 4, r->charged_days);
-    db_bind_int(st, 5, r->calendar_days);
-    db_bind_int(st, 6, now);
-    db_bind_text(st, 7, old_end);
-    x = db_step(st, e);
-    if (x >= 0)
-        changed = db_changes(st);
-    db_reset(st);
-    if (x < 0)
-        return e->code;
-    return changed == 1 ? ERR_OK
-                        : err_set(e, ERR_CONFLICT, "leave_not_pending", NULL,
-                                  "Permohonan cuti sudah diproses");
-}
-
-/* ---- steps ---- */
-
-static const char SQL_STEP_INSERT[] =
-    "INSERT INTO leave_steps (request_id, event, step, reason, start_date, end_date,"
-    " working_days, actor_user_id, actor_employee_id, acting, next_kind, next_employee_id,"
-    " next_position_id, next_acting, final, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7,"
-    " $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id";
-static const char SQL_STEPS[] =
-    "SELECT s.id, s.request_id, s.event, s.step, s.reason, s.start_date, s.end_date,"
-    " s.working_days, s.actor_user_id, s.actor_employee_id, s.acting, s.next_kind,"
-    " s.next_employee_id, s.next_position_id, s.next_acting, s.created_at, u.name, ne.name,"
-    " np.name, s.final FROM leave_steps s LEFT JOIN users u ON u.id = s.actor_user_id"
-    " LEFT JOIN employees ne ON ne.id = s.next_employee_id"
-    " LEFT JOIN positions np ON np.id = s.next_position_id"
-    " WHERE s.request_id = $1 ORDER BY s.id";
-
-enum err_code leave_step_add(struct db *db, const struct leave_step *s, int final,
-                             struct err *e)
-{
-    struct db_stmt *st;
-    int64_t id = 0;
-    enum err_code rc = db_prepare(db, SQL_STEP_INSERT, &st, e);
-
-    if (rc)
-        return rc;
-    db_bind_int(st, 1, s->request_id);
-    db_bind_text(st, 2, s->event);
-    db_bind_text(st, 3, s->step);
-    db_bind_text(st, 4, s->reason);
-    db_bind_text(st, 5, s->start_date);
-    db_bind_text(st, 6, s->end_date);
-    db_bind_int(st, 7, s->working_days);
-    db_bind_id_or_null(st, 8, s->actor_user_id);
-    db_bind_id_or_null(st, 9, s->actor_employee_id);
-    db_bind_text(st, 10, s->acting);
-    db_bind_text(st, 11, !s->has_next ? NULL : s->next.bkpsdm ? "bkpsdm" : "employee");
-    db_bind_id_or_null(st, 12, s->has_next ? s->next.employee_id : 0);
-    db_bind_id_or_null(st, 13, s->has_next ? s->next.position_id : 0);
-    db_bind_text(st, 14, s->has_next ? s->next.acting : NULL);
-    db_bind_int(st, 15, final ? 1 : 0);
-    db_bind_int(st, 16, s->created_at);
-    return db_step_id(st, &id, e);
-}
-
-static void read_step(struct db_stmt *st, struct arena *a, void *out)
-{
-    struct leave_step *s = out;
-    const char *kind;
-
-    memset(s, 0, sizeof *s);
-    s->id = db_col_int(st, 0);
-    s->request_id = db_col_int(st, 1);
-    s->event = db_col_text_copy(st, a, 2);
-    s->step = db_col_text_copy(st, a, 3);
-    s->reason = db_col_text_copy(st, a, 4);
-    s->start_date = db_col_text_copy(st, a, 5);
-    s->end_date = db_col_text_copy(st, a, 6);
-    s->working_days = col_int(st, 7);
-    s->actor_user_id = col_id(st, 8);
-    s->actor_employee_id = col_id(st, 9);
-    s->acting = db_col_text_copy(st, a, 10);
-    kind = db_col_text(st, 11);
-    s->has_next = kind != NULL;
-    s->next.bkpsdm = kind && strcmp(kind, "bkpsdm") == 0;
-    s->next.employee_id = col_id(st, 12);
-    s->next.position_id = col_id(st, 13);
-    s->next.acting = db_col_text_copy(st, a, 14);
-    s->created_at = col_id(st, 15);
-    s->actor_name = db_col_text_copy(st, a, 16);
-    s->next.name = db_col_text_copy(st, a, 17);
-    s->next.position_name = db_col_text_copy(st, a, 18);
-    s->final = col_int(st, 19);
-}
-
-enum err_code leave_steps_of(struct db *db, struct arena *a, int64_t request_id,
-                             struct leave_step **out, size_t *n, struct err *e)
-{
-    struct db_stmt *st;
-    void *found = NULL;
-    enum err_code rc = db_prepare(db, SQL_STEPS, &st, e);
-
-    if (rc)
-        return rc;
-    db_bind_int(st, 1, request_id);
-    rc = db_collect(st, a, sizeof(struct leave_step), read_step, &found, n, e);
-    *out = found;
-    return rc;
-}
-
-static const char SQL_ACTED[] =
-    "SELECT count(*) FROM leave_steps WHERE request_id = $1 AND actor_user_id = $2";
-
-enum err_code leave_user_acted(struct db *db, int64_t request_id, int64_t user_id, int *yes,
-                               struct err *e)
-{
-    const int64_t args[] = {request_id, user_id};
-    int64_t n = 0;
-    enum err_code rc = db_value_int(db, SQL_ACTED, args, 2, 0, &n, e);
-
-    *yes = n > 0;
-    return rc;
-}
-
-/* ---- lists ---- */
-
-/* $1 own employee (0 = any), $2 unit root (0 = every unit, -1 none), $3 subtree, $4 inbox
- * employee (0 = not an inbox), $5 inbox includes BKPSDM's, $6 employee filter, $7 status,
- * $8 type, $9 year start, $10 year end ("" = none), $11 sort, $12 limit, $13 offset. */
-#define L_SUB                                                                                      \
-    "WITH RECURSIVE sub(id, depth) AS (SELECT id, 0 FROM units WHERE id = CAST($2 AS BIGINT)"      \
-    " UNION ALL SELECT c.id, sub.depth + 1 FROM units c JOIN sub ON c.parent_id = sub.id"          \
-    " WHERE CAST($3 AS BIGINT) = 1 AND sub.depth < 64) "
-#define L_WHERE                                                                                    \
-    " WHERE (CAST($1 AS BIGINT) = 0 OR l.employee_id = CAST($1 AS BIGINT))"                        \
-    " AND (CAST($2 AS BIGINT) = 0 OR e.unit_id IN (SELECT id FROM sub))"                           \
-    " AND (CAST($4 AS BIGINT) = 0 OR (l.status IN ('pending_supervisor', 'pending_official')"      \
-    " AND l.employee_id <> CAST($4 AS BIGINT)"                                                     \
-    " AND ((l.approver_kind = 'employee' AND l.approver_employee_id = CAST($4 AS BIGINT))"         \
-    " OR (l.approver_kind = 'bkpsdm' AND CAST($5 AS BIGINT) = 1))))"                               \
-    " AND (CAST($6 AS BIGINT) = 0 OR l.employee_id = CAST($6 AS BIGINT))"                          \
-    " AND (CAST($7 AS TEXT) = '' OR l.status = CAST($7 AS TEXT))"                                  \
-    " AND (CAST($8 AS TEXT) = '' OR l.type = CAST($8 AS TEXT))"                                    \
-    " AND (CAST($9 AS TEXT) = '' OR (l.end_date >= CAST($9 AS TEXT)"                               \
-    " AND l.start_date <= CAST($10 AS TEXT)))"
-static const char SQL_LIST[] =
-    L_SUB "SELECT " R_COLS R_FROM L_WHERE
-          " ORDER BY CASE WHEN CAST($11 AS BIGINT) = 1 THEN l.start_date END ASC,"
-          " CASE WHEN CAST($11 AS BIGINT) = 2 THEN l.start_date END DESC,"
-          " CASE WHEN CAST($11 AS BIGINT) = 3 THEN l.created_at END ASC,"
-          " CASE WHEN CAST($11 AS BIGINT) = 4 THEN l.created_at END DESC,"
-          " CASE WHEN CAST($11 AS BIGINT) = 5 THEN l.id END ASC, l.id DESC"
-          " LIMIT $12 OFFSET $13";
-static const char SQL_LIST_COUNT[] =
-    L_SUB "SELECT count(*) FROM leave_requests l JOIN employees e ON e.id = l.employee_id" L_WHERE;
-
-static void bind_list(struct db_stmt *st, const struct leave_query *q)
-{
-    char from[11] = "", to[11] = "";
-
-    if (q->year) {
-        snprintf(from, sizeof from, "%04d-01-01", q->year % 10000);
-        snprintf(to, sizeof to, "%04d-12-31", q->year % 10000);
-    }
-    db_bind_int(st, 1, q->own_employee_id);
-    db_bind_int(st, 2, q->unit_id);
-    db_bind_int(st, 3, q->subtree ? 1 : 0);
-    db_bind_int(st, 4, q->inbox_employee_id);
-    db_bind_int(st, 5, q->inbox_bkpsdm ? 1 : 0);
-    db_bind_int(st, 6, q->employee_id);
-    db_bind_text(st, 7, q->status ? q->status : "");
-    db_bind_text(st, 8, q->type ? q->type : "");
-    db_bind_text(st, 9, from);
-    db_bind_text(st, 10, to);
-}
-
-enum err_code leave_list(struct db *db, struct arena *a, const struct leave_query *q,
-                         struct leave_request **items, size_t *n, int64_t *total, struct err *e)
-{
-    struct db_stmt *st;
-    void *found = NULL;
-    enum err_code rc = db_prepare(db, SQL_LIST_COUNT, &st, e);
-
-    *items = NULL;
-    *n = 0;
-    if (rc)
-        return rc;
-    bind_list(st, q);
-    rc = db_step_id(st, total, e);
-    if (rc)
-        return rc;
-    rc = db_prepare(db, SQL_LIST, &st, e);
-    if (rc)
-        return rc;
-    bind_list(st, q);
-    db_bind_int(st, 11, q->sort);
-    db_bind_int(st, 12, q->per_page);
-    db_bind_int(st, 13, (q->page - 1) * q->per_page);
-    rc = db_collect(st, a, sizeof(struct leave_request), read_request, &found, n, e);
-    *items = found;
-    return rc;
-}
-
-/* ---- employment state (CLTN) ---- */
-
-static const char SQL_STATE[] =
-    "UPDATE employees SET state = 'cltn', updated_at = $2 WHERE id = $1 AND state = 'active'";
-
-enum err_code leave_employee_cltn(struct db *db, int64_t employee_id, int64_t now,
-                                  struct err *e)
-{
-    const int64_t args[] = {employee_id, now};
-
-    return db_run_ints(db, SQL_STATE, args, 2, NULL, e);
 }
 
 /* ---- notifications ---- */

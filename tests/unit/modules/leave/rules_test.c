@@ -305,9 +305,9 @@ static void test_maternity(void **state)
                                               LEAVE_MELAHIRKAN, &d, &e),
                          ERR_INVALID);
         assert_string_equal(e.field, "decision");
-        assert_int_equal(leave_decision_check("postpone", "Kebutuhan dinas", LEAVE_BESAR,
-                                              LEAVE_NONE, &d, &e),
-                         ERR_OK);
+        assert_int_equal(
+            leave_decision_check("postpone", "Kebutuhan dinas", LEAVE_BESAR, LEAVE_NONE, &d, &e),
+            ERR_OK);
     }
     /* longer than 3 months */
     a.end = day("2027-03-01");
@@ -473,12 +473,12 @@ static void test_cancel_shorten(void **state)
     assert_string_equal(e.slug, "leave_started");
     assert_int_equal(leave_cancel_check("rejected", start, day("2026-11-30"), &e), ERR_CONFLICT);
     assert_string_equal(e.slug, "leave_not_pending");
-    assert_int_equal(leave_shorten_check("approved", start, end, day("2026-12-05"),
-                                         day("2026-12-07"), &e),
-                     ERR_OK);
-    assert_int_equal(leave_shorten_check("approved", start, end, day("2026-12-05"),
-                                         day("2026-12-05"), &e),
-                     ERR_INVALID);
+    assert_int_equal(
+        leave_shorten_check("approved", start, end, day("2026-12-05"), day("2026-12-07"), &e),
+        ERR_OK);
+    assert_int_equal(
+        leave_shorten_check("approved", start, end, day("2026-12-05"), day("2026-12-05"), &e),
+        ERR_INVALID);
     assert_int_equal(leave_shorten_check("approved", start, end, end, day("2026-12-20"), &e),
                      ERR_INVALID);
     assert_string_equal(e.field, "end_date");
@@ -504,18 +504,12 @@ static void test_texts(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_dates),
-        cmocka_unit_test(test_types),
-        cmocka_unit_test(test_carry_over),
-        cmocka_unit_test(test_big_leave_removes_annual),
-        cmocka_unit_test(test_annual),
-        cmocka_unit_test(test_hard_to_reach),
-        cmocka_unit_test(test_big),
-        cmocka_unit_test(test_maternity),
-        cmocka_unit_test(test_sick),
-        cmocka_unit_test(test_important_cltn_collective),
-        cmocka_unit_test(test_decisions),
-        cmocka_unit_test(test_cancel_shorten),
+        cmocka_unit_test(test_dates),      cmocka_unit_test(test_types),
+        cmocka_unit_test(test_carry_over), cmocka_unit_test(test_big_leave_removes_annual),
+        cmocka_unit_test(test_annual),     cmocka_unit_test(test_hard_to_reach),
+        cmocka_unit_test(test_big),        cmocka_unit_test(test_maternity),
+        cmocka_unit_test(test_sick),       cmocka_unit_test(test_important_cltn_collective),
+        cmocka_unit_test(test_decisions),  cmocka_unit_test(test_cancel_shorten),
         cmocka_unit_test(test_texts),
     };
 

@@ -17,8 +17,7 @@
 #define IMPORT_MAX_ROWS 1000 /* a few years of holidays per file */
 
 /* A positive id in the query parameter name; 422 naming it otherwise. */
-static enum err_code query_id(const struct req *rq, const char *name, int64_t *out,
-                              struct err *e)
+static enum err_code query_id(const struct req *rq, const char *name, int64_t *out, struct err *e)
 {
     const char *s = req_query(rq, name);
 

@@ -3,7 +3,7 @@
  * leave days (cuti bersama) per year. calendar_count (pure) and calendar_working_days (the
  * same for a unit, read from the database) are the one place that answers "how many working
  * days" and "is this a working day for this unit": leave, flexwork and attendance call them.
- * Dates are 'YYYY-MM-DD' text (years 1900..2999, as clock_parse_date reads them). */
+ * Dates are 'YYYY-MM-DD' text (years 0001..9999, as employee_date_parse reads them). */
 #ifndef ABDI_CALENDAR_H
 #define ABDI_CALENDAR_H
 
@@ -15,7 +15,7 @@
 #include "db/db.h"
 #include "http/http.h"
 
-#define CALENDAR_NAME_MAX 200       /* bytes of a holiday's name */
+#define CALENDAR_NAME_MAX 200        /* bytes of a holiday's name */
 #define CALENDAR_RANGE_MAX (366 * 5) /* days of one GET /calendar/working-days range */
 
 struct calendar_holiday {
@@ -33,13 +33,13 @@ struct calendar_holiday {
  * holidays AND collective-leave days; repeats allowed). A listed date that falls on a day the
  * week already rests (a holiday on a Sunday) is not subtracted twice. -1 on a bad date (also
  * a bad listed date), a work_days other than 5 or 6, an unsorted list, or to < from. */
-int calendar_count(const char *from, const char *to, int work_days,
-                   const char *const *off_days, size_t n_off);
+int calendar_count(const char *from, const char *to, int work_days, const char *const *off_days,
+                   size_t n_off);
 /* 1 when date is a working day of such a unit, 0 when not, -1 on bad input as above. */
 int calendar_is_working_day(const char *date, int work_days, const char *const *off_days,
                             size_t n_off);
-/* Days from the epoch of a 'YYYY-MM-DD' date (clock_parse_date / 86400); -1 when not a real
- * date. Day 0 (1970-01-01) was a Thursday. */
+/* Days from the epoch of a 'YYYY-MM-DD' date (employee_date_days); -1 when not a real date.
+ * Day 0 (1970-01-01) was a Thursday. */
 int calendar_day(const char *date, int64_t *day);
 /* Validation of one holiday (date real, name not blank and at most CALENDAR_NAME_MAX bytes):
  * 422 naming "date" or "name". */

@@ -1,20 +1,21 @@
 /* rules.c - the pure rules of the calendar: which days of a unit's week work, how many working
  * days lie between two dates once the holidays are taken out, and the checks of a holiday.
- * No I/O, no clock. Dates are read by the one date parser of the code base
- * (clock_parse_date); weekdays come from the day number (1970-01-01 was a Thursday). */
+ * No I/O, no clock. Dates are read by the date helpers of the employee module
+ * (employee_date_parse, employee_date_days); weekdays come from the day number (1970-01-01
+ * was a Thursday). */
 #include "modules/calendar/calendar.h"
 
 #include <string.h>
 
-#include "core/clock.h"
+#include "modules/employee/employee.h"
 
 int calendar_day(const char *date, int64_t *day)
 {
-    int64_t t;
+    struct employee_date d;
 
-    if (clock_parse_date(date, &t))
+    if (employee_date_parse(date, &d))
         return -1;
-    *day = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+    *day = employee_date_days(d);
     return 0;
 }
 
@@ -31,8 +32,8 @@ static int works(int64_t day, int work_days)
     return w != 0 && (w != 6 || work_days == 6);
 }
 
-int calendar_count(const char *from, const char *to, int work_days,
-                   const char *const *off_days, size_t n_off)
+int calendar_count(const char *from, const char *to, int work_days, const char *const *off_days,
+                   size_t n_off)
 {
     int64_t df, dt, days, count, last = -1;
     const char *prev = NULL;
@@ -92,6 +93,6 @@ enum err_code calendar_work_days_check(int64_t work_days, struct err *e)
 json_t *calendar_holiday_json(const struct calendar_holiday *h)
 {
     return json_pack("{s:I,s:s,s:s,s:b,s:o,s:o}", "id", (json_int_t)h->id, "date", h->date, "name",
-                     h->name, "collective", h->collective, "created_at",
-                     json_time(h->created_at), "created_by", json_id_or_null(h->created_by));
+                     h->name, "collective", h->collective, "created_at", json_time(h->created_at),
+                     "created_by", json_id_or_null(h->created_by));
 }

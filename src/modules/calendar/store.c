@@ -116,8 +116,7 @@ enum err_code calendar_unit_week(struct db *db, int64_t unit_id, int *work_days,
     return ERR_OK;
 }
 
-enum err_code calendar_unit_week_set(struct db *db, int64_t unit_id, int work_days,
-                                     struct err *e)
+enum err_code calendar_unit_week_set(struct db *db, int64_t unit_id, int work_days, struct err *e)
 {
     const int64_t args[] = {unit_id, work_days};
     int64_t changed = 0;

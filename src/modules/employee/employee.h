@@ -149,6 +149,8 @@ int employee_date_parse(const char *s, struct employee_date *out);
 void employee_date_format(struct employee_date d, char out[11]);
 /* The UTC calendar day of epoch seconds t. */
 struct employee_date employee_date_from_epoch(int64_t t);
+/* Days from 1970-01-01 to d (its inverse, without the seconds): negative before 1970. */
+int64_t employee_date_days(struct employee_date d);
 
 /* ---- derived facts (facts.c, pure) ---- */
 /* Whole years from the appointment (TMT CPNS) to today; 0 before it. */

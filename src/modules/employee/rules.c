@@ -389,6 +389,19 @@ void employee_date_format(struct employee_date d, char out[11])
              (unsigned)(uint8_t)d.m % 100u, (unsigned)(uint8_t)d.d % 100u);
 }
 
+/* Days from 1970-01-01 to d (H. Hinnant's days_from_civil); negative before it. */
+int64_t employee_date_days(struct employee_date d)
+{
+    int64_t y = d.y - (d.m <= 2);
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t mp = d.m > 2 ? d.m - 3 : d.m + 9;
+    int64_t doy = (153 * mp + 2) / 5 + d.d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+    return era * 146097 + doe - 719468;
+}
+
 /* Days since 1970-01-01 to a civil date (H. Hinnant's days_from_civil inverse). */
 struct employee_date employee_date_from_epoch(int64_t t)
 {

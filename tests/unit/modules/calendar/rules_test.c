@@ -135,6 +135,31 @@ static void test_one_day_and_bad_input(void **state)
     assert_int_equal(calendar_is_working_day("2026-02-29", 5, NULL, 0), -1);
 }
 
+static void test_day_numbers(void **state)
+{
+    int64_t day = 0;
+
+    (void)state;
+    assert_int_equal(calendar_day("1970-01-01", &day), 0);
+    assert_int_equal(day, 0);
+    assert_int_equal(calendar_day("2000-03-01", &day), 0);
+    assert_int_equal(day, 11017);
+    assert_int_equal(calendar_day("1969-12-31", &day), 0);
+    assert_int_equal(day, -1);
+    assert_int_equal(calendar_day("0001-01-01", &day), 0);
+    assert_int_equal(day, -719162);
+    assert_int_equal(calendar_day("9999-12-31", &day), 0);
+    assert_int_equal(day, 2932896);
+    assert_int_equal(calendar_day("2100-03-01", &day), 0);
+    assert_int_equal(day, 47541);
+    assert_int_equal(calendar_day("0000-12-31", &day), -1);
+    /* weekdays before the epoch: Mon 29 Dec 1969 .. Fri 2 Jan 1970; 1 Jan 0001 was a Monday */
+    assert_int_equal(calendar_count("1969-12-29", "1970-01-02", 5, NULL, 0), 5);
+    assert_int_equal(calendar_count("1969-12-27", "1969-12-28", 6, NULL, 0), 1);
+    assert_int_equal(calendar_count("0001-01-01", "0001-01-07", 5, NULL, 0), 5);
+    assert_int_equal(calendar_count("0001-01-06", "0001-01-06", 6, NULL, 0), 1);
+}
+
 static void test_checks(void **state)
 {
     struct err e;
@@ -170,10 +195,14 @@ static void test_checks(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_year_boundary),  cmocka_unit_test(test_leap_years),
-        cmocka_unit_test(test_weeks),          cmocka_unit_test(test_lebaran_cluster),
-        cmocka_unit_test(test_sunday_and_repeats), cmocka_unit_test(test_one_day_and_bad_input),
-    cmocka_unit_test(test_checks),
+        cmocka_unit_test(test_year_boundary),
+        cmocka_unit_test(test_leap_years),
+        cmocka_unit_test(test_weeks),
+        cmocka_unit_test(test_lebaran_cluster),
+        cmocka_unit_test(test_sunday_and_repeats),
+        cmocka_unit_test(test_one_day_and_bad_input),
+        cmocka_unit_test(test_day_numbers),
+        cmocka_unit_test(test_checks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,7 +7,9 @@
 #include "auth/auth.h"
 #include "core/err.h"
 #include "db/db.h"
+#include "modules/attendance/attendance.h"
 #include "modules/calendar/calendar.h"
+#include "modules/flexwork/flexwork.h"
 #include "modules/leave/leave.h"
 #include "modules/leave/leave_report.h"
 #include "modules/document/document.h"
@@ -109,5 +111,7 @@ const struct route *const abdi_routes[] = {
     calendar_routes,
     leave_routes,
     leave_report_routes,
+    flexwork_routes,
+    attendance_routes,
     NULL,
 };

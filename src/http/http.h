@@ -167,7 +167,7 @@ enum err_code req_query_allow(const struct req *rq, const char *const *keys,
 
 /* Declared JSON input: every field of the body must be in fields (else 422 unknown_field),
  * required ones present, each of the declared type and length. */
-enum json_type_want { JF_STRING, JF_INT, JF_BOOL };
+enum json_type_want { JF_STRING, JF_INT, JF_BOOL, JF_NUMBER /* integer or real */ };
 struct json_field {
     const char *name;
     enum json_type_want type;
@@ -180,6 +180,8 @@ enum err_code json_body_check(const struct req *rq, const struct json_field *fie
 /* Value of a checked string field, or NULL when absent. */
 const char *json_body_str(const struct req *rq, const char *name);
 int64_t json_body_int(const struct req *rq, const char *name, int64_t dflt);
+/* Value of a checked JF_NUMBER field (integer or real), or dflt when absent. */
+double json_body_num(const struct req *rq, const char *name, double dflt);
 
 /* JSON helpers for rendering: NULL-safe strings, epoch seconds as RFC 3339. */
 json_t *json_str_or_null(const char *s);

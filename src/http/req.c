@@ -156,6 +156,11 @@ enum err_code json_body_check(const struct req *rq, const struct json_field *fie
                     return err_set(e, ERR_INVALID, "validation_failed", key,
                                    "Kolom harus bilangan bulat dalam rentang yang diizinkan");
                 break;
+            case JF_NUMBER:
+                if (!json_is_number(v))
+                    return err_set(e, ERR_INVALID, "validation_failed", key,
+                                   "Kolom harus berupa angka");
+                break;
             case JF_BOOL:
                 if (!json_is_boolean(v))
                     return err_set(e, ERR_INVALID, "validation_failed", key,
@@ -179,6 +184,13 @@ const char *json_body_str(const struct req *rq, const char *name)
     json_t *v = rq->json ? json_object_get(rq->json, name) : NULL;
 
     return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+double json_body_num(const struct req *rq, const char *name, double dflt)
+{
+    json_t *v = rq->json ? json_object_get(rq->json, name) : NULL;
+
+    return json_is_number(v) ? json_number_value(v) : dflt;
 }
 
 int64_t json_body_int(const struct req *rq, const char *name, int64_t dflt)

@@ -1,0 +1,456 @@
+/* recap.c - the month recap and the discipline list, set-based: four statements (the
+ * employees in scope by id, their records of the range by employee and day, the approved
+ * leave overlapping the range, the holidays of the range) are walked together, one employee
+ * at a time, into an array of days that the pure rules add up (att_month_add). Memory stays
+ * one employee's days plus the result rows; nothing is queried per employee. */
+#include "modules/attendance/attendance.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "modules/calendar/calendar.h"
+
+#define MAX_DAYS 366
+
+#define SUB_CTE                                                                               \
+    "WITH RECURSIVE sub(id, depth) AS (SELECT id, 0 FROM units WHERE id = CAST($1 AS BIGINT)" \
+    " UNION ALL SELECT c.id, sub.depth + 1 FROM units c JOIN sub ON c.parent_id = sub.id"     \
+    " WHERE CAST($2 AS BIGINT) = 1 AND sub.depth < 64) "
+/* $1 unit (0 = all), $2 subtree, $3 employee (0 = every active one in the units) */
+#define EMP_FILTER                                                                           \
+    " (CAST($3 AS BIGINT) = 0 OR e.id = CAST($3 AS BIGINT))"                                 \
+    " AND (CAST($3 AS BIGINT) <> 0 OR e.state = 'active')"                                   \
+    " AND (CAST($1 AS BIGINT) = 0 OR e.unit_id IN (SELECT id FROM sub))"
+
+static const char SQL_EMP[] =
+    SUB_CTE "SELECT e.id, e.unit_id, u.work_days, e.appointed_on, e.nip, e.name, u.name"
+    " FROM employees e JOIN units u ON u.id = e.unit_id WHERE" EMP_FILTER " ORDER BY e.id";
+static const char SQL_REC[] =
+    SUB_CTE "SELECT a.employee_id, a.day, a.kind, a.check_in_at, a.late_minutes,"
+    " a.early_minutes, a.worked_minutes, a.required_minutes, a.check_out_at"
+    " FROM attendance_records a JOIN employees e ON e.id = a.employee_id"
+    " WHERE a.day >= $4 AND a.day <= $5 AND" EMP_FILTER " ORDER BY a.employee_id, a.day";
+static const char SQL_LEAVE[] =
+    "SELECT employee_id, start_date, end_date FROM leave_requests WHERE status = 'approved'"
+    " AND start_date <= $2 AND end_date >= $1 ORDER BY employee_id, start_date";
+static const char SQL_HOL[] = "SELECT date FROM holidays WHERE date >= $1 AND date <= $2";
+
+struct leave_span {
+    int64_t employee_id, from, to; /* day numbers */
+};
+
+struct emp {
+    int64_t id, unit_id;
+    int work_days;
+    int64_t appointed; /* day number; 0 when unknown */
+    const char *nip, *name, *unit_name;
+};
+
+struct walk {
+    struct db *db;
+    struct arena *a;
+    int64_t from, to, today; /* day numbers */
+    int ndays;
+    unsigned char holiday[MAX_DAYS];
+    struct leave_span *leave;
+    size_t nleave, leave_at;
+    struct att_day days[MAX_DAYS];
+    int weekday0; /* weekday of from (0 = Monday) */
+};
+
+static int64_t day_num(const char *s)
+{
+    int64_t d;
+
+    return s && calendar_day(s, &d) == 0 ? d : -1;
+}
+
+static void read_leave(struct db_stmt *st, struct arena *a, void *out)
+{
+    struct leave_span *l = out;
+
+    (void)a;
+    l->employee_id = db_col_int(st, 0);
+    l->from = day_num(db_col_text(st, 1));
+    l->to = day_num(db_col_text(st, 2));
+}
+
+static enum err_code walk_prepare(struct walk *w, const char *from, const char *to,
+                                  const char *today, struct err *e)
+{
+    struct db_stmt *st;
+    enum err_code rc;
+    int got;
+
+    w->from = day_num(from);
+    w->to = day_num(to);
+    w->today = day_num(today);
+    if (w->from < 0 || w->to < w->from || w->to - w->from >= MAX_DAYS || w->today < 0)
+        return err_internal(e, "attendance walk: bad range");
+    w->ndays = (int)(w->to - w->from + 1);
+    w->weekday0 = (int)(((w->from % 7) + 7 + 3) % 7);
+    memset(w->holiday, 0, sizeof w->holiday);
+    rc = db_prepare(w->db, SQL_HOL, &st, e);
+    if (rc)
+        return rc;
+    db_bind_text(st, 1, from);
+    db_bind_text(st, 2, to);
+    while ((got = db_step(st, e)) == 1) {
+        int64_t d = day_num(db_col_text(st, 0));
+
+        if (d >= w->from && d <= w->to)
+            w->holiday[d - w->from] = 1;
+    }
+    db_reset(st);
+    if (got < 0)
+        return e->code;
+    rc = db_prepare(w->db, SQL_LEAVE, &st, e);
+    if (rc)
+        return rc;
+    db_bind_text(st, 1, from);
+    db_bind_text(st, 2, to);
+    w->leave_at = 0;
+    return db_collect(st, w->a, sizeof *w->leave, read_leave, (void **)&w->leave, &w->nleave, e);
+}
+
+/* Fill w->days for employee x from the records rows of x that st has ready (st is on the
+ * first row of x or later; *has says whether st holds a row). */
+static enum err_code walk_employee(struct walk *w, const struct emp *x, struct db_stmt *st,
+                                   int *has, struct err *e)
+{
+    int per_day = x->work_days == 6 ? 375 : 450;
+
+    memset(w->days, 0, sizeof w->days[0] * (size_t)w->ndays);
+    for (int i = 0; i < w->ndays; i++) {
+        int64_t d = w->from + i;
+        int wd = (w->weekday0 + i) % 7;
+
+        w->days[i].working = wd < x->work_days && !w->holiday[i] && d >= x->appointed;
+        w->days[i].over = d < w->today;
+        w->days[i].required_minutes = per_day;
+    }
+    while (w->leave_at < w->nleave && w->leave[w->leave_at].employee_id < x->id)
+        w->leave_at++;
+    for (size_t k = w->leave_at; k < w->nleave && w->leave[k].employee_id == x->id; k++) {
+        int64_t lo = w->leave[k].from > w->from ? w->leave[k].from : w->from;
+        int64_t hi = w->leave[k].to < w->to ? w->leave[k].to : w->to;
+
+        for (int64_t d = lo; d <= hi; d++)
+            w->days[d - w->from].on_leave = 1;
+    }
+    while (*has == 1 && db_col_int(st, 0) <= x->id) {
+        if (db_col_int(st, 0) == x->id) {
+            int64_t d = day_num(db_col_text(st, 1));
+
+            if (d >= w->from && d <= w->to) {
+                struct att_day *day = &w->days[d - w->from];
+
+                if (strcmp(db_col_text(st, 2), "duty") == 0) {
+                    day->on_duty = 1;
+                } else if (!db_col_is_null(st, 3)) {
+                    day->checked_in = 1;
+                    day->t.late_minutes = (int)db_col_int(st, 4);
+                    day->t.early_minutes = (int)db_col_int(st, 5);
+                    day->t.worked_minutes = (int)db_col_int(st, 6);
+                    day->required_minutes = (int)db_col_int(st, 7);
+                }
+            }
+        }
+        *has = db_step(st, e);
+    }
+    return *has < 0 ? e->code : ERR_OK;
+}
+
+typedef enum err_code (*walk_fn)(struct walk *w, const struct emp *x, void *ctx, struct err *e);
+
+static void bind_filter(struct db_stmt *st, int64_t unit_id, int subtree, int64_t employee_id)
+{
+    db_bind_int(st, 1, unit_id);
+    db_bind_int(st, 2, subtree ? 1 : 0);
+    db_bind_int(st, 3, employee_id);
+}
+
+static enum err_code walk_all(struct walk *w, int64_t employee_id, int64_t unit_id, int subtree,
+                              const char *from, const char *to, walk_fn fn, void *ctx,
+                              int *seen, struct err *e)
+{
+    struct db_stmt *emp, *rec;
+    enum err_code rc;
+    int got, has;
+
+    *seen = 0;
+    rc = db_prepare(w->db, SQL_EMP, &emp, e);
+    if (!rc)
+        rc = db_prepare(w->db, SQL_REC, &rec, e);
+    if (rc)
+        return rc;
+    bind_filter(emp, unit_id, subtree, employee_id);
+    bind_filter(rec, unit_id, subtree, employee_id);
+    db_bind_text(rec, 4, from);
+    db_bind_text(rec, 5, to);
+    has = db_step(rec, e);
+    if (has < 0) {
+        db_reset(rec);
+        return e->code;
+    }
+    while ((got = db_step(emp, e)) == 1) {
+        struct emp x;
+        int64_t ap = day_num(db_col_text(emp, 3));
+
+        x.id = db_col_int(emp, 0);
+        x.unit_id = db_col_int(emp, 1);
+        x.work_days = (int)db_col_int(emp, 2);
+        x.appointed = ap < 0 ? 0 : ap;
+        x.nip = db_col_text_copy(emp, w->a, 4);
+        x.name = db_col_text_copy(emp, w->a, 5);
+        x.unit_name = db_col_text_copy(emp, w->a, 6);
+        (*seen)++;
+        rc = walk_employee(w, &x, rec, &has, e);
+        if (!rc)
+            rc = fn(w, &x, ctx, e);
+        if (rc)
+            break;
+    }
+    db_reset(emp);
+    db_reset(rec);
+    if (rc)
+        return rc;
+    return got < 0 ? e->code : ERR_OK;
+}
+
+/* ---- the month recap ---- */
+
+struct recap_ctx {
+    struct att_recap_row *rows;
+    size_t n, cap;
+};
+
+static enum err_code recap_one(struct walk *w, const struct emp *x, void *p, struct err *e)
+{
+    struct recap_ctx *c = p;
+    struct att_recap_row *r;
+
+    (void)e;
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 64;
+        struct att_recap_row *grown = arena_alloc(w->a, cap * sizeof *grown);
+
+        if (c->n)
+            memcpy(grown, c->rows, c->n * sizeof *grown);
+        c->rows = grown;
+        c->cap = cap;
+    }
+    r = &c->rows[c->n++];
+    memset(r, 0, sizeof *r);
+    r->m.employee_id = x->id;
+    r->unit_id = x->unit_id;
+    r->nip = x->nip;
+    r->name = x->name;
+    r->unit_name = x->unit_name;
+    att_month_add(w->days, (size_t)w->ndays, &r->m);
+    for (int i = 0; i < w->ndays; i++) {
+        const struct att_day *d = &w->days[i];
+        int wk = (w->weekday0 + i) / 7;
+
+        if (wk >= 6)
+            break;
+        if (wk + 1 > r->nweeks)
+            r->nweeks = wk + 1;
+        r->week_worked[wk] += d->checked_in ? d->t.worked_minutes : 0;
+        if (d->working && !d->on_leave && !d->on_duty)
+            r->week_required[wk] += d->required_minutes;
+    }
+    return ERR_OK;
+}
+
+static int recap_cmp(const void *pa, const void *pb)
+{
+    const struct att_recap_row *a = pa, *b = pb;
+    int c = strcmp(a->unit_name ? a->unit_name : "", b->unit_name ? b->unit_name : "");
+
+    if (!c)
+        c = strcmp(a->name ? a->name : "", b->name ? b->name : "");
+    return c ? c : (a->m.employee_id > b->m.employee_id) - (a->m.employee_id < b->m.employee_id);
+}
+
+enum err_code att_recap(struct db *db, struct arena *a, int64_t employee_id, int64_t unit_id,
+                        int subtree, const char *month, const char *today,
+                        struct att_recap_row **out, size_t *n, struct err *e)
+{
+    struct walk *w = arena_alloc(a, sizeof *w);
+    struct recap_ctx c = {0};
+    char first[11], last[11];
+    enum err_code rc;
+    int seen = 0;
+
+    if (att_month_range(month, first, last))
+        return err_invalid(e, "month", "Bulan harus berformat YYYY-MM");
+    w->db = db;
+    w->a = a;
+    rc = walk_prepare(w, first, last, today, e);
+    if (!rc)
+        rc = walk_all(w, employee_id, unit_id, subtree, first, last, recap_one, &c, &seen, e);
+    if (rc)
+        return rc;
+    if (employee_id && seen == 0)
+        return err_set(e, ERR_NOT_FOUND, "not_found", NULL, "Pegawai tidak ditemukan");
+    if (c.n > 1)
+        qsort(c.rows, c.n, sizeof *c.rows, recap_cmp);
+    *out = c.rows;
+    *n = c.n;
+    return ERR_OK;
+}
+
+enum err_code attendance_month_get(struct db *db, int64_t employee_id, const char *month,
+                                   struct attendance_month *out, struct err *e)
+{
+    struct arena *a = arena_new();
+    struct att_recap_row *rows = NULL;
+    size_t n = 0;
+    char today[32];
+    enum err_code rc;
+
+    clock_rfc3339(clock_now(), today, sizeof today);
+    today[10] = '\0';
+    rc = att_recap(db, a, employee_id, 0, 0, month, today, &rows, &n, e);
+    if (!rc && n == 1)
+        *out = rows[0].m;
+    else if (!rc)
+        rc = err_set(e, ERR_NOT_FOUND, "not_found", NULL, "Pegawai tidak ditemukan");
+    arena_free(a);
+    return rc;
+}
+
+/* ---- the discipline list ---- */
+
+struct disc_ctx {
+    struct att_discipline_row *rows;
+    size_t n, cap;
+};
+
+static enum err_code disc_one(struct walk *w, const struct emp *x, void *p, struct err *e)
+{
+    struct disc_ctx *c = p;
+    struct att_discipline_row *r;
+    struct att_discipline_result res;
+    int absent = 0, run = 0, best = 0;
+
+    (void)e;
+    for (int i = 0; i < w->ndays; i++) {
+        const struct att_day *d = &w->days[i];
+
+        if (!d->working || !d->over)
+            continue; /* rest days neither count nor break a run */
+        if (d->checked_in || d->on_leave || d->on_duty) {
+            run = 0;
+            continue;
+        }
+        absent++;
+        if (++run > best)
+            best = run;
+    }
+    att_discipline(absent, best, &res);
+    if (res.level == ATT_DISC_NONE)
+        return ERR_OK;
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 64;
+        struct att_discipline_row *grown = arena_alloc(w->a, cap * sizeof *grown);
+
+        if (c->n)
+            memcpy(grown, c->rows, c->n * sizeof *grown);
+        c->rows = grown;
+        c->cap = cap;
+    }
+    r = &c->rows[c->n++];
+    r->employee_id = x->id;
+    r->unit_id = x->unit_id;
+    r->nip = x->nip;
+    r->name = x->name;
+    r->unit_name = x->unit_name;
+    r->absent_days = absent;
+    r->max_consecutive = best;
+    r->r = res;
+    return ERR_OK;
+}
+
+static int disc_cmp(const void *pa, const void *pb)
+{
+    const struct att_discipline_row *a = pa, *b = pb;
+
+    if (a->absent_days != b->absent_days)
+        return b->absent_days - a->absent_days;
+    return strcmp(a->name ? a->name : "", b->name ? b->name : "");
+}
+
+enum err_code att_discipline_list(struct db *db, struct arena *a, int64_t unit_id, int subtree,
+                                  int year, const char *today, struct att_discipline_row **out,
+                                  size_t *n, struct err *e)
+{
+    struct walk *w = arena_alloc(a, sizeof *w);
+    struct disc_ctx c = {0};
+    char first[16], last[16];
+    enum err_code rc;
+    int seen = 0;
+
+    if (year < 1900 || year > 2999)
+        return err_invalid(e, "year", "Tahun harus 1900 sampai 2999");
+    snprintf(first, sizeof first, "%04d-01-01", year % 10000);
+    snprintf(last, sizeof last, "%04d-12-31", year % 10000);
+    w->db = db;
+    w->a = a;
+    rc = walk_prepare(w, first, last, today, e);
+    if (!rc)
+        rc = walk_all(w, 0, unit_id, subtree, first, last, disc_one, &c, &seen, e);
+    if (rc)
+        return rc;
+    if (c.n > 1)
+        qsort(c.rows, c.n, sizeof *c.rows, disc_cmp);
+    *out = c.rows;
+    *n = c.n;
+    return ERR_OK;
+}
+
+/* ---- one employee's days ---- */
+
+struct days_ctx {
+    struct att_day *days;
+    int n;
+};
+
+static enum err_code days_one(struct walk *w, const struct emp *x, void *p, struct err *e)
+{
+    struct days_ctx *c = p;
+
+    (void)x, (void)e;
+    c->days = arena_alloc(w->a, sizeof *c->days * (size_t)w->ndays);
+    memcpy(c->days, w->days, sizeof *c->days * (size_t)w->ndays);
+    c->n = w->ndays;
+    return ERR_OK;
+}
+
+enum err_code att_days_of(struct db *db, struct arena *a, int64_t employee_id, const char *month,
+                          const char *today, struct att_day **days, int *n, struct err *e)
+{
+    struct walk *w = arena_alloc(a, sizeof *w);
+    struct days_ctx c = {0};
+    char first[11], last[11];
+    enum err_code rc;
+    int seen = 0;
+
+    if (att_month_range(month, first, last))
+        return err_invalid(e, "month", "Bulan harus berformat YYYY-MM");
+    w->db = db;
+    w->a = a;
+    rc = walk_prepare(w, first, last, today, e);
+    if (!rc)
+        rc = walk_all(w, employee_id, 0, 0, first, last, days_one, &c, &seen, e);
+    if (rc)
+        return rc;
+    if (seen == 0)
+        return err_set(e, ERR_NOT_FOUND, "not_found", NULL, "Pegawai tidak ditemukan");
+    *days = c.days;
+    *n = c.n;
+    return ERR_OK;
+}

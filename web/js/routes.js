@@ -34,6 +34,9 @@ export const ASSIGNMENT_READERS = ['admin_unit', 'admin_bkpsdm', 'superadmin', '
 export const LEAVE_DECIDERS = ['atasan', 'pimpinan', 'admin_bkpsdm'];
 export const LEAVE_CALENDAR_READERS = ['atasan', 'pimpinan', 'admin_unit', 'admin_bkpsdm', 'superadmin'];
 
+/* Attendance recap, flagged records and corrections to decide: supervisors, pimpinan, admins. */
+export const ATTENDANCE_READERS = ['atasan', 'pimpinan', 'admin_unit', 'admin_bkpsdm', 'superadmin'];
+
 export const ROUTES = [
     {path: '/masuk', title: 'Masuk', public: true, load: () => import('./masuk.js')},
     {path: '/beranda', title: 'Beranda', load: () => import('./beranda.js')},
@@ -57,6 +60,9 @@ export const ROUTES = [
     {path: '/cuti/kalender', title: 'Kalender cuti', roles: LEAVE_CALENDAR_READERS, load: () => import('./cuti-kalender.js')},
     {path: '/cuti/:id', title: 'Permohonan cuti', load: () => import('./cuti-detail.js')},
     {path: '/libur', title: 'Hari libur', roles: ADMIN, load: () => import('./libur.js')},
+    {path: '/presensi', title: 'Presensi', load: () => import('./presensi.js')},
+    {path: '/presensi/bulan', title: 'Presensi bulan saya', load: () => import('./presensi-bulan.js')},
+    {path: '/presensi/rekap', title: 'Rekap presensi', roles: ATTENDANCE_READERS, load: () => import('./presensi-rekap.js')},
 ];
 
 /* Main menu, in order. Rows without a path are modules not built yet: shown, marked
@@ -65,6 +71,8 @@ export const NAV = [
     {label: 'Beranda', path: '/beranda', roles: null},
     {label: 'Pegawai', path: '/pegawai', roles: EMPLOYEE_LISTERS},
     {label: 'Data saya', path: '/data-saya', roles: null},
+    {label: 'Presensi', path: '/presensi', roles: null},
+    {label: 'Rekap presensi', path: '/presensi/rekap', roles: ATTENDANCE_READERS},
     {label: 'Cuti saya', path: '/cuti', roles: null},
     {label: 'Persetujuan cuti', path: '/cuti/persetujuan', roles: LEAVE_DECIDERS},
     {label: 'Kalender cuti', path: '/cuti/kalender', roles: LEAVE_CALENDAR_READERS},

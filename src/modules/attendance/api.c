@@ -146,7 +146,8 @@ static const struct json_field fix_fields[] = {
     {0},
 };
 
-/* The body's location: none at all (the browser gave none: kept and flagged), or all three. */
+/* The body's location: all three numbers, or all three null (the browser gave none: the
+ * record is kept and flagged). Each key must be there: an empty body is refused. */
 static enum err_code read_fix(struct req *rq, int *has, double *lat, double *lon, double *acc,
                               struct err *e)
 {
@@ -159,7 +160,10 @@ static enum err_code read_fix(struct req *rq, int *has, double *lat, double *lon
     for (int i = 0; i < 3; i++) {
         json_t *v = rq->json ? json_object_get(rq->json, names[i]) : NULL;
 
-        if (v && !json_is_null(v))
+        if (!v)
+            return err_invalid(e, names[i],
+                               "Kolom wajib ada (null bila lokasi tidak tersedia)");
+        if (!json_is_null(v))
             present |= 1 << i;
     }
     *has = present == 7;

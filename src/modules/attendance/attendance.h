@@ -92,14 +92,15 @@ enum att_status {
     ATT_DUTY,       /* "dinas": duty travel or assignment */
     ATT_HOLIDAY,    /* "libur" */
     ATT_ABSENT,     /* "tanpa_keterangan": absent without reason */
-    ATT_OPEN,       /* checked in, the day not closed yet */
+    ATT_OPEN,       /* not checked in yet, the day not over */
 };
 /* The API name of a status ("present", "late", "left_early", "short", "leave", "duty",
  * "holiday", "absent", "open"). */
 const char *att_status_name(enum att_status s);
 /* The one status of a day, by priority: not a working day → holiday; leave → leave; duty →
- * duty; no check-in → absent (when over) ; late → late; no check-out → open while the day is
- * not over, short after; left early → left_early; short of hours → short; else present.
+ * duty; no check-in → absent when the day is over, open before; late → late; no check-out →
+ * present while the day is not over, short after; left early → left_early; short of hours →
+ * short; else present.
  * day_over: 1 when the local day has ended. */
 enum att_status att_day_status(int working, int on_leave, int on_duty, int checked_in,
                                int checked_out, const struct att_times *t, int day_over);
@@ -248,8 +249,10 @@ enum err_code att_discipline_list(struct db *db, struct arena *a, int64_t unit_i
                                   int year, const char *today, struct att_discipline_row **out,
                                   size_t *n, struct err *e) ABDI_MUST_CHECK;
 
-/* Demo records for the demo accounts' last weeks. */
-enum err_code attendance_demo_seed(struct db *db, int64_t now, struct err *e) ABDI_MUST_CHECK;
+/* The day attendance started (day number): the setting ATT_SINCE_SETTING (YYYYMMDD) when
+ * set, else the earliest record's day; days before it are neither working nor absent. */
+#define ATT_SINCE_SETTING "attendance.start_date"
+enum err_code att_since(struct db *db, int64_t *day, struct err *e) ABDI_MUST_CHECK;
 
 /* ---- api.c ---- */
 json_t *att_record_json(const struct att_record *r, enum att_status s);

@@ -36,6 +36,7 @@ static const char SQL_LEAVE[] =
     "SELECT employee_id, start_date, end_date FROM leave_requests WHERE status = 'approved'"
     " AND start_date <= $2 AND end_date >= $1 ORDER BY employee_id, start_date";
 static const char SQL_HOL[] = "SELECT date FROM holidays WHERE date >= $1 AND date <= $2";
+static const char SQL_FIRST[] = "SELECT min(day) FROM attendance_records";
 
 struct leave_span {
     int64_t employee_id, from, to; /* day numbers */
@@ -58,6 +59,7 @@ struct walk {
     size_t nleave, leave_at;
     struct att_day days[MAX_DAYS];
     int weekday0; /* weekday of from (0 = Monday) */
+    int64_t since; /* day number attendance started: nothing before it counts */
 };
 
 static int64_t day_num(const char *s)
@@ -77,6 +79,34 @@ static void read_leave(struct db_stmt *st, struct arena *a, void *out)
     l->to = day_num(db_col_text(st, 2));
 }
 
+enum err_code att_since(struct db *db, int64_t *day, struct err *e)
+{
+    struct db_stmt *st;
+    int64_t v = 0;
+    enum err_code rc = db_setting_int(db, ATT_SINCE_SETTING, 0, &v, e);
+    int got;
+
+    if (rc)
+        return rc;
+    if (v > 0) {
+        char s[16];
+
+        snprintf(s, sizeof s, "%04d-%02d-%02d", (int)(v / 10000 % 10000), (int)(v / 100 % 100),
+                 (int)(v % 100));
+        *day = day_num(s) < 0 ? 0 : day_num(s);
+        return ERR_OK;
+    }
+    rc = db_prepare(db, SQL_FIRST, &st, e);
+    if (rc)
+        return rc;
+    got = db_step(st, e);
+    *day = got == 1 && !db_col_is_null(st, 0) ? day_num(db_col_text(st, 0)) : -1;
+    if (*day < 0)
+        *day = INT32_MAX; /* no record at all: nothing is due yet */
+    db_reset(st);
+    return got < 0 ? e->code : ERR_OK;
+}
+
 static enum err_code walk_prepare(struct walk *w, const char *from, const char *to,
                                   const char *today, struct err *e)
 {
@@ -90,6 +120,9 @@ static enum err_code walk_prepare(struct walk *w, const char *from, const char *
     if (w->from < 0 || w->to < w->from || w->to - w->from >= MAX_DAYS || w->today < 0)
         return err_internal(e, "attendance walk: bad range");
     w->ndays = (int)(w->to - w->from + 1);
+    rc = att_since(w->db, &w->since, e);
+    if (rc)
+        return rc;
     w->weekday0 = (int)(((w->from % 7) + 7 + 3) % 7);
     memset(w->holiday, 0, sizeof w->holiday);
     rc = db_prepare(w->db, SQL_HOL, &st, e);
@@ -127,7 +160,7 @@ static enum err_code walk_employee(struct walk *w, const struct emp *x, struct d
         int64_t d = w->from + i;
         int wd = (w->weekday0 + i) % 7;
 
-        w->days[i].working = wd < x->work_days && !w->holiday[i] && d >= x->appointed;
+        w->days[i].working = wd < x->work_days && !w->holiday[i] && d >= x->appointed && d >= w->since;
         w->days[i].over = d < w->today;
         w->days[i].required_minutes = per_day;
     }

@@ -166,7 +166,7 @@ enum att_status att_day_status(int working, int on_leave, int on_duty, int check
     if (t->late_minutes > 0)
         return ATT_LATE;
     if (!checked_out)
-        return day_over ? ATT_SHORT : ATT_OPEN;
+        return day_over ? ATT_SHORT : ATT_PRESENT;
     if (t->early_minutes > 0)
         return ATT_LEFT_EARLY;
     if (t->short_minutes > 0)

@@ -186,7 +186,7 @@ static void test_status(void **state)
     assert_int_equal(att_day_status(1, 0, 0, 1, 1, &early, 1), ATT_LEFT_EARLY);
     assert_int_equal(att_day_status(1, 0, 0, 1, 1, &shortd, 1), ATT_SHORT);
     assert_int_equal(att_day_status(1, 0, 0, 1, 1, &ok, 1), ATT_PRESENT);
-    assert_int_equal(att_day_status(1, 0, 0, 1, 0, &ok, 0), ATT_OPEN);
+    assert_int_equal(att_day_status(1, 0, 0, 1, 0, &ok, 0), ATT_PRESENT);
     assert_int_equal(att_day_status(1, 0, 0, 1, 0, &ok, 1), ATT_SHORT);
     assert_string_equal(att_status_name(ATT_LEFT_EARLY), "left_early");
     assert_string_equal(att_status_name(ATT_ABSENT), "absent");

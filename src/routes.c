@@ -9,6 +9,7 @@
 #include "db/db.h"
 #include "modules/document/document.h"
 #include "modules/employee/employee.h"
+#include "modules/notify/notify.h"
 #include "modules/org/org.h"
 #include "modules/proposal/proposal.h"
 #include "modules/placement/placement.h"
@@ -103,5 +104,6 @@ const struct route *const abdi_routes[] = {
     placement_routes,
     employee_report_routes,
     org_vacancy_routes,
+    notify_routes,
     NULL,
 };

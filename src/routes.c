@@ -14,6 +14,7 @@
 #include "modules/leave/leave_report.h"
 #include "modules/document/document.h"
 #include "modules/employee/employee.h"
+#include "modules/notify/notify.h"
 #include "modules/org/org.h"
 #include "modules/proposal/proposal.h"
 #include "modules/placement/placement.h"
@@ -113,5 +114,6 @@ const struct route *const abdi_routes[] = {
     leave_report_routes,
     flexwork_routes,
     attendance_routes,
+    notify_routes,
     NULL,
 };

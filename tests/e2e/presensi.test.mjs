@@ -45,7 +45,7 @@ test('check in inside the fence', async () => {
         await page.getByText(/Presensi masuk tercatat pukul .* Di dalam area kerja\./).waitFor();
         await page.getByRole('button', {name: 'Presensi pulang'}).waitFor();
         await page.locator('[data-field="masuk"]').getByText(/di dalam area/).waitFor();
-        assert.deepEqual(unexpectedProblems(page), []);
+        assert.deepEqual(unexpectedProblems(page, ['/auth/me']), []);
         assert.deepEqual(await cspViolations(page), []);
     } finally {
         await context.close();
@@ -65,7 +65,7 @@ test('check in 1 km outside the fence: told, kept and flagged; the recap shows i
         const metres = Number(/\((\d+) m dari batas\)/.exec(await msg.textContent())[1]);
         assert.ok(Math.abs(metres - (1000 - fence.radius_m)) <= 2, `distance ${metres}`);
         await page.locator('[data-field="masuk"]').getByText(/ditandai/).waitFor();
-        assert.deepEqual(unexpectedProblems(page), []);
+        assert.deepEqual(unexpectedProblems(page, ['/auth/me']), []);
         assert.deepEqual(await cspViolations(page), []);
     } finally {
         await context.close();
@@ -79,7 +79,7 @@ test('check in 1 km outside the fence: told, kept and flagged; the recap shows i
         await flagged.getByText(/di luar area/).waitFor();
         await p2.locator('svg.grafik-presensi rect[data-seri="hadir"]').first().waitFor();
         await p2.getByRole('link', {name: 'Unduh XLSX'}).waitFor();
-        assert.deepEqual(unexpectedProblems(p2), []);
+        assert.deepEqual(unexpectedProblems(p2, ['/auth/me']), []);
         assert.deepEqual(await cspViolations(p2), []);
     } finally {
         await c2.close();

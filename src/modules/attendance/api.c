@@ -3,29 +3,26 @@
  * fence or missing), my month, the supervisor's flagged list, corrections (asked by the
  * employee with a reason, decided by a supervisor or admin in scope; the original stays on the
  * correction), the device CSV import (dry run, per-row errors, all rows or none), the month
- * recap (JSON or XLSX) and the discipline list of domain.md §11. Handlers hold no SQL. */
+ * recap (JSON or XLSX, recap_api.c) and the discipline list of domain.md §11; the device
+ * import lives in import.c. Handlers hold no SQL. */
 #include "modules/attendance/attendance.h"
+#include "modules/attendance/attendance_int.h"
 
 #include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "auth/auth.h"
 #include "core/clock.h"
 #include "core/str.h"
 #include "modules/calendar/calendar.h"
-#include "modules/employee/employee.h" /* employee_import_json: the one import report shape */
 #include "modules/flexwork/flexwork.h"
-#include "report/csv_read.h"
-#include "report/report.h"
 
 #define SUPERVISOR_ROLES (ROLE_ATASAN | ROLE_ADMIN_UNIT | ROLE_ADMIN_BKPSDM)
 #define RECAP_ROLES (ROLE_ATASAN | ROLE_PIMPINAN | ROLES_ADMIN | ROLE_PEGAWAI)
 #define CORRECTION_MAX_AGE_DAYS 62 /* a correction reaches back about two months */
-#define OFFSET_WIB 420
 
-static const char *today_local(struct req *rq, int offset)
+const char *att_today_local(struct req *rq, int offset)
 {
     char *day = arena_alloc(rq->a, 11);
 
@@ -108,23 +105,21 @@ json_t *att_record_json(const struct att_record *r, enum att_status s)
     json_t *j = json_pack(
         "{s:I,s:I,s:I,s:s,s:s,s:s,s:o,s:o,s:b,s:o,s:o,s:o,s:b,s:s,s:i,s:i,s:i,s:i,s:s,s:o,s:o}",
         "id", (json_int_t)r->id, "employee_id", (json_int_t)r->employee_id, "unit_id",
-        (json_int_t)r->unit_id, "day", r->day, "kind", r->kind ? r->kind : "work", "mode",
-        r->mode, "check_in", time_or_null(r->check_in_at), "check_out",
-        time_or_null(r->check_out_at), "inside_geofence", r->inside, "location",
+        (json_int_t)r->unit_id, "day", r->day, "kind", r->kind ? r->kind : "work", "mode", r->mode,
+        "check_in", time_or_null(r->check_in_at), "check_out", time_or_null(r->check_out_at),
+        "inside_geofence", r->inside, "location",
         fix_json(r->has_fix, r->lat, r->lon, r->accuracy_m), "out_location",
-        fix_json(r->has_out_fix, r->out_lat, r->out_lon, r->out_accuracy_m),
-        "out_inside_geofence", r->out_inside < 0 ? json_null() : json_boolean(r->out_inside),
-        "flagged", r->flagged, "source", r->source ? r->source : "web", "late_minutes",
-        r->t.late_minutes, "early_minutes", r->t.early_minutes, "worked_minutes",
-        r->t.worked_minutes, "required_minutes", r->sched.required_minutes, "status",
-        att_status_name(s), "device", json_str_or_null(r->device), "corrected_by",
-        json_id_or_null(r->corrected_by));
+        fix_json(r->has_out_fix, r->out_lat, r->out_lon, r->out_accuracy_m), "out_inside_geofence",
+        r->out_inside < 0 ? json_null() : json_boolean(r->out_inside), "flagged", r->flagged,
+        "source", r->source ? r->source : "web", "late_minutes", r->t.late_minutes, "early_minutes",
+        r->t.early_minutes, "worked_minutes", r->t.worked_minutes, "required_minutes",
+        r->sched.required_minutes, "status", att_status_name(s), "device",
+        json_str_or_null(r->device), "corrected_by", json_id_or_null(r->corrected_by));
 
     if (r->employee_name)
-        json_object_set_new(j, "employee", json_pack("{s:I,s:s,s:s}", "id",
-                                                     (json_int_t)r->employee_id, "name",
-                                                     r->employee_name, "nip",
-                                                     r->nip ? r->nip : ""));
+        json_object_set_new(j, "employee",
+                            json_pack("{s:I,s:s,s:s}", "id", (json_int_t)r->employee_id, "name",
+                                      r->employee_name, "nip", r->nip ? r->nip : ""));
     return j;
 }
 
@@ -133,8 +128,8 @@ static enum att_status record_status(const struct att_record *r, int day_over)
 {
     if (r->kind && strcmp(r->kind, "duty") == 0)
         return r->sched.working ? ATT_DUTY : ATT_HOLIDAY;
-    return att_day_status(r->sched.working, 0, 0, r->check_in_at != 0, r->check_out_at != 0,
-                          &r->t, day_over || r->check_out_at != 0);
+    return att_day_status(r->sched.working, 0, 0, r->check_in_at != 0, r->check_out_at != 0, &r->t,
+                          day_over || r->check_out_at != 0);
 }
 
 /* ---- check-in / check-out ---- */
@@ -161,8 +156,7 @@ static enum err_code read_fix(struct req *rq, int *has, double *lat, double *lon
         json_t *v = rq->json ? json_object_get(rq->json, names[i]) : NULL;
 
         if (!v)
-            return err_invalid(e, names[i],
-                               "Kolom wajib ada (null bila lokasi tidak tersedia)");
+            return err_invalid(e, names[i], "Kolom wajib ada (null bila lokasi tidak tersedia)");
         if (!json_is_null(v))
             present |= 1 << i;
     }
@@ -266,7 +260,7 @@ static enum err_code api_check_out(struct req *rq, struct resp *rs, struct err *
         rc = att_record_on(rq->db, rq->a, emp, day, &r, &found, e);
     if (!rc && !found) {
         /* a shift across midnight: yesterday's open record, checked in under 20 h ago */
-        const char *yday = today_local(rq, fd.utc_offset_min - 24 * 60);
+        const char *yday = att_today_local(rq, fd.utc_offset_min - 24 * 60);
 
         rc = att_record_on(rq->db, rq->a, emp, yday, &r, &found, e);
         if (!rc && found && (r.check_out_at || rq->now - r.check_in_at > ATT_NIGHT_SPAN_S))
@@ -307,13 +301,13 @@ static enum err_code api_check_out(struct req *rq, struct resp *rs, struct err *
 
 /* ---- my day and my month ---- */
 
-static enum err_code month_param(struct req *rq, const char **month, struct err *e)
+enum err_code att_month_param(struct req *rq, const char **month, struct err *e)
 {
     const char *m = req_query(rq, "month");
     char first[11], last[11];
 
     if (!m) {
-        char *def = arena_strdup(rq->a, today_local(rq, OFFSET_WIB));
+        char *def = arena_strdup(rq->a, att_today_local(rq, OFFSET_WIB));
 
         def[7] = '\0';
         m = def;
@@ -324,7 +318,7 @@ static enum err_code month_param(struct req *rq, const char **month, struct err 
     return ERR_OK;
 }
 
-static json_t *month_json(const struct attendance_month *m)
+json_t *att_month_json(const struct attendance_month *m)
 {
     return json_pack("{s:i,s:i,s:i,s:i,s:i,s:i,s:i,s:i,s:i}", "working_days", m->working_days,
                      "present_days", m->present_days, "late_minutes", m->late_minutes,
@@ -333,15 +327,15 @@ static json_t *month_json(const struct attendance_month *m)
                      "leave_days", m->leave_days, "duty_days", m->duty_days);
 }
 
-static json_t *weeks_json(const struct att_recap_row *r)
+json_t *att_weeks_json(const struct att_recap_row *r)
 {
     json_t *w = json_array();
 
     for (int i = 0; i < r->nweeks; i++)
-        json_array_append_new(w, json_pack("{s:i,s:i,s:i}", "worked_minutes", r->week_worked[i],
-                                           "required_minutes", r->week_required[i],
-                                           "balance_minutes",
-                                           r->week_worked[i] - r->week_required[i]));
+        json_array_append_new(w,
+                              json_pack("{s:i,s:i,s:i}", "worked_minutes", r->week_worked[i],
+                                        "required_minutes", r->week_required[i], "balance_minutes",
+                                        r->week_worked[i] - r->week_required[i]));
     return w;
 }
 
@@ -365,17 +359,17 @@ static enum err_code api_today(struct req *rq, struct resp *rs, struct err *e)
         return rc;
     fences = json_array();
     for (size_t i = 0; i < fd.n_fences; i++)
-        json_array_append_new(fences, json_pack("{s:f,s:f,s:f}", "lat", fd.fences[i].lat, "lon",
-                                                fd.fences[i].lon, "radius_m",
-                                                fd.fences[i].radius_m));
-    return resp_json(
-        rs, 200,
-        json_pack("{s:s,s:s,s:b,s:i,s:i,s:i,s:i,s:s,s:o,s:o,s:o}", "day", day, "mode", fd.mode,
-                  "working", fd.working, "start_from", fd.start_from, "start_to", fd.start_to,
-                  "required_minutes", fd.required_minutes, "utc_offset_min", fd.utc_offset_min,
-                  "timezone", fd.timezone ? fd.timezone : "Asia/Jakarta", "place",
-                  json_str_or_null(fd.place), "geofences", fences, "record",
-                  found ? att_record_json(&r, record_status(&r, 0)) : json_null()));
+        json_array_append_new(fences,
+                              json_pack("{s:f,s:f,s:f}", "lat", fd.fences[i].lat, "lon",
+                                        fd.fences[i].lon, "radius_m", fd.fences[i].radius_m));
+    return resp_json(rs, 200,
+                     json_pack("{s:s,s:s,s:b,s:i,s:i,s:i,s:i,s:s,s:o,s:o,s:o}", "day", day, "mode",
+                               fd.mode, "working", fd.working, "start_from", fd.start_from,
+                               "start_to", fd.start_to, "required_minutes", fd.required_minutes,
+                               "utc_offset_min", fd.utc_offset_min, "timezone",
+                               fd.timezone ? fd.timezone : "Asia/Jakarta", "place",
+                               json_str_or_null(fd.place), "geofences", fences, "record",
+                               found ? att_record_json(&r, record_status(&r, 0)) : json_null()));
 }
 
 static enum err_code api_me(struct req *rq, struct resp *rs, struct err *e)
@@ -393,12 +387,12 @@ static enum err_code api_me(struct req *rq, struct resp *rs, struct err *e)
     enum err_code rc = req_query_allow(rq, keys, e);
 
     if (!rc)
-        rc = month_param(rq, &month, e);
+        rc = att_month_param(rq, &month, e);
     if (!rc)
         rc = own_employee(rq, &emp, e);
     if (rc)
         return rc;
-    today = today_local(rq, OFFSET_WIB);
+    today = att_today_local(rq, OFFSET_WIB);
     (void)att_month_range(month, first, last);
     db_read_begin(rq->db);
     rc = att_recap(rq->db, rq->a, emp, 0, 0, month, today, &rows, &n, e);
@@ -421,22 +415,22 @@ static enum err_code api_me(struct req *rq, struct resp *rs, struct err *e)
         while (k < nrec && strcmp(recs[k].day, date) < 0)
             k++;
         if (k < nrec && strcmp(recs[k].day, date) == 0) {
-            enum att_status s = att_day_status(d->working, d->on_leave, d->on_duty,
-                                               recs[k].check_in_at != 0,
-                                               recs[k].check_out_at != 0, &recs[k].t, d->over);
+            enum att_status s =
+                att_day_status(d->working, d->on_leave, d->on_duty, recs[k].check_in_at != 0,
+                               recs[k].check_out_at != 0, &recs[k].t, d->over);
             j = att_record_json(&recs[k], s);
         } else {
             j = json_pack("{s:s,s:s,s:n,s:n}", "day", date, "status",
-                          att_status_name(att_day_status(d->working, d->on_leave, d->on_duty,
-                                                         0, 0, &d->t, d->over)),
+                          att_status_name(att_day_status(d->working, d->on_leave, d->on_duty, 0, 0,
+                                                         &d->t, d->over)),
                           "check_in", "check_out");
         }
         json_array_append_new(items, j);
     }
     return resp_json(rs, 200,
                      json_pack("{s:s,s:I,s:o,s:o,s:o}", "month", month, "employee_id",
-                               (json_int_t)emp, "summary", month_json(&rows[0].m), "weeks",
-                               weeks_json(&rows[0]), "days", items));
+                               (json_int_t)emp, "summary", att_month_json(&rows[0].m), "weeks",
+                               att_weeks_json(&rows[0]), "days", items));
 }
 
 /* ---- supervisors: flagged records ---- */
@@ -454,7 +448,7 @@ static enum err_code api_flagged(struct req *rq, struct resp *rs, struct err *e)
     enum err_code rc = req_query_allow(rq, keys, e);
 
     if (!rc)
-        rc = month_param(rq, &month, e);
+        rc = att_month_param(rq, &month, e);
     if (!rc)
         rc = req_paging(rq, &page, &per_page, e);
     if (!rc)
@@ -480,13 +474,12 @@ static enum err_code api_flagged(struct req *rq, struct resp *rs, struct err *e)
 
 static json_t *correction_json(const struct att_correction *c)
 {
-    json_t *j = json_pack("{s:I,s:I,s:s,s:s,s:s,s:o,s:o,s:s,s:o,s:o,s:o}", "id", (json_int_t)c->id,
-                          "employee_id", (json_int_t)c->employee_id, "day", c->day, "kind",
-                          c->kind, "reason", c->reason, "check_in", time_or_null(c->check_in_at),
-                          "check_out", time_or_null(c->check_out_at), "status", c->status,
-                          "created_at", json_time(c->created_at), "decision_reason",
-                          json_str_or_null(c->decision_reason), "decided_at",
-                          time_or_null(c->decided_at));
+    json_t *j = json_pack(
+        "{s:I,s:I,s:s,s:s,s:s,s:o,s:o,s:s,s:o,s:o,s:o}", "id", (json_int_t)c->id, "employee_id",
+        (json_int_t)c->employee_id, "day", c->day, "kind", c->kind, "reason", c->reason, "check_in",
+        time_or_null(c->check_in_at), "check_out", time_or_null(c->check_out_at), "status",
+        c->status, "created_at", json_time(c->created_at), "decision_reason",
+        json_str_or_null(c->decision_reason), "decided_at", time_or_null(c->decided_at));
 
     json_object_set_new(j, "original",
                         json_pack("{s:o,s:o}", "check_in", time_or_null(c->orig_check_in_at),
@@ -541,7 +534,7 @@ static enum err_code api_correction_create(struct req *rq, struct resp *rs, stru
     c.day = json_body_str(rq, "day");
     c.kind = json_body_str(rq, "kind");
     c.reason = json_body_str(rq, "reason");
-    today = today_local(rq, OFFSET_WIB);
+    today = att_today_local(rq, OFFSET_WIB);
     if (calendar_day(c.day, &dday))
         return err_invalid(e, "day", "Tanggal harus berformat YYYY-MM-DD");
     (void)calendar_day(today, &tday);
@@ -622,8 +615,8 @@ static enum err_code api_corrections(struct req *rq, struct resp *rs, struct err
     if (rc)
         return rc;
     if (self > 0 || (self == 0 && unit >= 0))
-        rc = att_corrections_list(rq->db, rq->a, self > 0 ? self : 0, self > 0 ? 0 : unit,
-                                  subtree, status, &list, &n, e);
+        rc = att_corrections_list(rq->db, rq->a, self > 0 ? self : 0, self > 0 ? 0 : unit, subtree,
+                                  status, &list, &n, e);
     if (rc)
         return rc;
     items = json_array();
@@ -682,10 +675,9 @@ static enum err_code apply_correction(struct req *rq, struct att_correction *c, 
         /* corrected times were vouched for by the supervisor: no longer flagged */
         r.flagged = 0;
     }
-    att_times(&r.sched,
-              r.check_in_at ? att_minutes_in_day(r.check_in_at, r.day, r.utc_offset_min) : -1,
-              r.check_out_at ? att_minutes_in_day(r.check_out_at, r.day, r.utc_offset_min) : -1,
-              &r.t);
+    att_times(
+        &r.sched, r.check_in_at ? att_minutes_in_day(r.check_in_at, r.day, r.utc_offset_min) : -1,
+        r.check_out_at ? att_minutes_in_day(r.check_out_at, r.day, r.utc_offset_min) : -1, &r.t);
     if (found) {
         rc = att_record_update(rq->db, &r, e);
     } else {
@@ -741,435 +733,20 @@ static enum err_code api_correction_decide(struct req *rq, struct resp *rs, stru
     return resp_json(rs, 200, correction_json(&c));
 }
 
-/* ---- device CSV import: nip or device_user_id, timestamp, device ---- */
-
-enum { COL_NIP, COL_USER, COL_TIME, COL_DEVICE, NCOLS };
-
-static const struct csv_col import_cols[NCOLS] = {
-    [COL_NIP] = {"nip", NULL, 0},
-    [COL_USER] = {"device_user_id", "user_id", 0},
-    [COL_TIME] = {"timestamp", "waktu", CSV_COL_REQUIRED},
-    [COL_DEVICE] = {"device", "mesin", CSV_COL_REQUIRED},
-};
-
-struct punch {
-    int64_t employee_id;
-    char day[11];
-    int secs; /* local seconds after midnight */
-    const char *device;
-    long line;
-};
-
-/* "YYYY-MM-DD HH:MM[:SS]" (or with T) in the unit's local time; -1 when malformed. */
-static int parse_stamp(const char *s, char day[11], int *secs)
-{
-    int64_t d;
-    int hm, sec = 0;
-    char hhmm[6];
-    size_t len = s ? strlen(s) : 0;
-
-    if (len != 16 && len != 19)
-        return -1;
-    if (s[10] != ' ' && s[10] != 'T')
-        return -1;
-    memcpy(day, s, 10);
-    day[10] = '\0';
-    if (calendar_day(day, &d))
-        return -1;
-    memcpy(hhmm, s + 11, 5);
-    hhmm[5] = '\0';
-    hm = att_hhmm(hhmm);
-    if (hm < 0)
-        return -1;
-    if (len == 19) {
-        if (s[16] != ':' || s[17] < '0' || s[17] > '5' || s[18] < '0' || s[18] > '9')
-            return -1;
-        sec = (s[17] - '0') * 10 + (s[18] - '0');
-    }
-    *secs = hm * 60 + sec;
-    return 0;
-}
-
-static int punch_cmp(const void *pa, const void *pb)
-{
-    const struct punch *a = pa, *b = pb;
-    int c;
-
-    if (a->employee_id != b->employee_id)
-        return a->employee_id < b->employee_id ? -1 : 1;
-    c = strcmp(a->day, b->day);
-    return c ? c : a->secs - b->secs;
-}
-
-/* 0 good (p filled), 1 bad (in rep), -1 storage error in e. */
-static int check_punch(struct req *rq, const struct csv_row *row, struct punch *p,
-                       struct csv_report *rep, struct err *e)
-{
-    const char *nip = row->values[COL_NIP], *user = row->values[COL_USER];
-    const char *device = row->values[COL_DEVICE];
-    int64_t emp = 0, unit = 0;
-    struct err se;
-
-    memset(p, 0, sizeof *p);
-    if (!device || strlen(device) > 100) {
-        csv_report_add(rep, row->line, "device", "Nama mesin wajib diisi (paling panjang 100)");
-        return 1;
-    }
-    if (nip) {
-        if (att_employee_by_nip(rq->db, rq->a, nip, &emp, &unit, e))
-            return -1;
-    } else if (user) {
-        if (att_device_user(rq->db, device, user, &emp, e))
-            return -1;
-        if (emp && att_employee_unit(rq->db, emp, &unit, e))
-            return -1;
-    } else {
-        csv_report_add(rep, row->line, "nip", "Isi NIP atau device_user_id");
-        return 1;
-    }
-    if (!emp || scope_unit_write(rq, unit, &se)) {
-        csv_report_add(rep, row->line, nip ? "nip" : "device_user_id", "Pegawai tidak ditemukan");
-        return 1;
-    }
-    if (parse_stamp(row->values[COL_TIME], p->day, &p->secs)) {
-        csv_report_add(rep, row->line, "timestamp",
-                       "Waktu harus berformat YYYY-MM-DD HH:MM atau YYYY-MM-DD HH:MM:SS");
-        return 1;
-    }
-    p->employee_id = emp;
-    p->device = arena_strdup(rq->a, device);
-    p->line = row->line;
-    return 0;
-}
-
-/* One employee's punches of one day [p, p+n): first = check-in, last = check-out. */
-static enum err_code save_day(struct req *rq, const struct punch *p, size_t n, int64_t batch,
-                              struct err *e)
-{
-    struct flexwork_day fd;
-    struct att_record r;
-    int found = 0, created = 0;
-    int64_t start, in, out;
-    enum err_code rc = att_record_on(rq->db, rq->a, p->employee_id, p->day, &r, &found, e);
-
-    if (rc)
-        return rc;
-    if (!found) {
-        rc = flexwork_day_get(rq->db, rq->a, p->employee_id, p->day, &fd, e);
-        if (rc)
-            return rc;
-        memset(&r, 0, sizeof r);
-        r.employee_id = p->employee_id;
-        r.unit_id = fd.unit_id;
-        r.day = p->day;
-        r.kind = "work";
-        r.mode = fd.mode;
-        r.sched.working = fd.working;
-        r.sched.start_from = fd.start_from;
-        r.sched.start_to = fd.start_to;
-        r.sched.required_minutes = fd.required_minutes;
-        r.sched.break_minutes = att_break_minutes(att_weekday(p->day), fd.required_minutes);
-        r.utc_offset_min = fd.utc_offset_min;
-        r.out_inside = -1;
-        r.inside = 1; /* the device stands in the office */
-    }
-    start = att_day_start(p->day, r.utc_offset_min);
-    in = start + p[0].secs;
-    out = n > 1 ? start + p[n - 1].secs : 0;
-    if (found) { /* merge: the earliest in, the latest out */
-        if (r.check_in_at && r.check_in_at < in) {
-            if (!out || out < in)
-                out = in;
-            in = r.check_in_at;
-        }
-        if (r.check_out_at && r.check_out_at > out)
-            out = r.check_out_at;
-        if (out == in)
-            out = 0;
-    }
-    r.check_in_at = in;
-    r.check_out_at = out;
-    if (out)
-        r.out_inside = 1;
-    r.source = "device";
-    r.device = p[n - 1].device;
-    r.batch_id = batch;
-    att_times(&r.sched, att_minutes_in_day(in, r.day, r.utc_offset_min),
-              out ? att_minutes_in_day(out, r.day, r.utc_offset_min) : -1, &r.t);
-    if (found)
-        return att_record_update(rq->db, &r, e);
-    rc = att_record_insert(rq->db, &r, &created, e);
-    if (!rc && !created)
-        rc = err_internal(e, "attendance import: record appeared during the import");
-    return rc;
-}
-
-static enum err_code import_csv(struct req *rq, struct employee_import *imp, struct err *e)
-{
-    struct csv_read_options o = {0};
-    struct csv_reader *r;
-    struct csv_row row;
-    struct punch *p = NULL;
-    size_t n = 0, cap = 0;
-    int64_t batch = 0;
-    long days = 0;
-    int got;
-
-    o.max_rows = ATT_IMPORT_MAX_ROWS;
-    o.flags = CSV_READ_APOSTROPHE;
-    r = csv_reader_open(rq->a, rq->body ? rq->body : "", rq->body_len, &o, import_cols, NCOLS,
-                        imp->rep);
-    if (!r)
-        return ERR_OK;
-    if (!csv_reader_has(r, COL_NIP) && !csv_reader_has(r, COL_USER)) {
-        csv_report_add(imp->rep, 1, "nip", "Kolom nip atau device_user_id wajib ada");
-        return ERR_OK;
-    }
-    while ((got = csv_reader_next(r, &row)) == 1) {
-        int bad;
-
-        if (n == cap) {
-            size_t ncap = cap ? cap * 2 : 256;
-            struct punch *grown = arena_alloc(rq->a, ncap * sizeof *grown);
-
-            if (n)
-                memcpy(grown, p, n * sizeof *p);
-            p = grown;
-            cap = ncap;
-        }
-        bad = check_punch(rq, &row, &p[n], imp->rep, e);
-        if (bad < 0)
-            return e->code;
-        if (!bad)
-            n++;
-    }
-    if (got < 0 || imp->dry_run || imp->rep->errors_total > 0 || n == 0)
-        return ERR_OK;
-    qsort(p, n, sizeof *p, punch_cmp);
-    if (att_import_batch(rq->db, rq->user->id, rq->now, imp->rep->rows, (long)n, &batch, e))
-        return e->code;
-    for (size_t i = 0; i < n;) {
-        size_t j = i + 1;
-
-        while (j < n && p[j].employee_id == p[i].employee_id && !strcmp(p[j].day, p[i].day))
-            j++;
-        if (save_day(rq, &p[i], j - i, batch, e))
-            return e->code;
-        days++;
-        i = j;
-    }
-    imp->imported = (long)n;
-    return ERR_OK;
-}
-
-static enum err_code api_import(struct req *rq, struct resp *rs, struct err *e)
-{
-    static const char *const keys[] = {"dry_run", NULL};
-    struct employee_import imp;
-    const char *dry;
-    enum err_code rc;
-
-    if (!csv_is_content_type(rq->content_type))
-        return err_set(e, ERR_MEDIA_TYPE, "unsupported_media_type", NULL,
-                       "Isi permintaan harus text/csv");
-    rc = req_query_allow(rq, keys, e);
-    if (rc)
-        return rc;
-    dry = req_query(rq, "dry_run");
-    if (dry && strcmp(dry, "true") != 0 && strcmp(dry, "false") != 0)
-        return err_invalid(e, "dry_run", "dry_run harus true atau false");
-    memset(&imp, 0, sizeof imp);
-    imp.dry_run = dry && strcmp(dry, "true") == 0;
-    imp.rep = arena_alloc(rq->a, sizeof *imp.rep);
-    csv_report_init(imp.rep, rq->a, 0);
-    rc = import_csv(rq, &imp, e);
-    if (rc)
-        return rc;
-    if (imp.imported > 0)
-        req_audit(rq, "attendance.import", "attendance", 0, NULL,
-                  json_pack("{s:I,s:I}", "rows", (json_int_t)imp.rep->rows, "imported",
-                            (json_int_t)imp.imported));
-    else
-        rq->no_audit = 1; /* a dry run, or errors: nothing was written */
-    return resp_json(rs, 200, employee_import_json(&imp));
-}
-
-/* ---- the month recap ---- */
-
-static const struct report_column recap_cols[] = {
-    {"NIP", 20, REPORT_TEXT},
-    {"Nama", 30, REPORT_TEXT},
-    {"Unit", 30, REPORT_TEXT},
-    {"Hari kerja", 10, REPORT_NUMBER},
-    {"Hadir", 8, REPORT_NUMBER},
-    {"Terlambat (menit)", 12, REPORT_NUMBER},
-    {"Pulang cepat (menit)", 12, REPORT_NUMBER},
-    {"Jam kerja (menit)", 12, REPORT_NUMBER},
-    {"Wajib (menit)", 12, REPORT_NUMBER},
-    {"Tanpa keterangan (hari)", 12, REPORT_NUMBER},
-    {"Cuti (hari)", 8, REPORT_NUMBER},
-    {"Dinas (hari)", 8, REPORT_NUMBER},
-};
-#define RECAP_NCOLS ((int)(sizeof recap_cols / sizeof recap_cols[0]))
-
-static enum err_code recap_xlsx(struct req *rq, struct resp *rs, const char *month,
-                                const struct att_recap_row *rows, size_t n, struct err *e)
-{
-    struct report_table t = {0};
-    struct report_cell *cells;
-
-    if (n > LIMIT_EXPORT_ROWS)
-        return err_set(e, ERR_TOO_LARGE, "too_many_rows", NULL, "Terlalu banyak baris");
-    cells = arena_alloc(rq->a, sizeof *cells * RECAP_NCOLS * (n ? n : 1));
-    for (size_t i = 0; i < n; i++) {
-        struct report_cell *c = &cells[i * RECAP_NCOLS];
-        const struct attendance_month *m = &rows[i].m;
-        const int nums[] = {m->working_days,   m->present_days,     m->late_minutes,
-                            m->early_minutes,  m->worked_minutes,   m->required_minutes,
-                            m->absent_days,    m->leave_days,       m->duty_days};
-
-        c[0].text = rows[i].nip;
-        c[1].text = rows[i].name;
-        c[2].text = rows[i].unit_name;
-        for (int k = 0; k < 9; k++)
-            c[3 + k].num = nums[k];
-    }
-    t.title = "Rekap Presensi Bulanan";
-    t.subtitle = arena_printf(rq->a, "Bulan %s", month);
-    t.cols = recap_cols;
-    t.ncols = RECAP_NCOLS;
-    t.cells = cells;
-    t.nrows = n;
-    return report_respond(rs, REPORT_XLSX, &t, arena_printf(rq->a, "rekap-presensi-%s", month), e);
-}
-
-static enum err_code api_recap(struct req *rq, struct resp *rs, struct err *e)
-{
-    static const char *const keys[] = {"unit_id", "month", "format", "page", "per_page", NULL};
-    struct att_recap_row *rows = NULL;
-    struct attendance_month sum;
-    enum report_format f = REPORT_JSON;
-    size_t n = 0;
-    int64_t unit = 0, page, per_page, self = scope_employee_self(rq);
-    int subtree = 0;
-    const char *month = NULL;
-    json_t *items;
-    enum err_code rc = req_query_allow(rq, keys, e);
-
-    if (!rc)
-        rc = month_param(rq, &month, e);
-    if (!rc)
-        rc = report_format_parse(req_query(rq, "format"),
-                                 REPORT_ALLOW(REPORT_JSON) | REPORT_ALLOW(REPORT_XLSX), &f, e);
-    if (!rc)
-        rc = req_paging(rq, &page, &per_page, e);
-    if (!rc && !self)
-        rc = scope_unit_filter(rq, req_query(rq, "unit_id"), &unit, &subtree, e);
-    if (rc)
-        return rc;
-    if (self && req_query(rq, "unit_id"))
-        return err_set(e, ERR_NOT_FOUND, "not_found", NULL, "Unit tidak ditemukan");
-    if (self > 0 || (self == 0 && unit >= 0)) {
-        db_read_begin(rq->db);
-        rc = att_recap(rq->db, rq->a, self > 0 ? self : 0, self > 0 ? 0 : unit, subtree, month,
-                       today_local(rq, OFFSET_WIB), &rows, &n, e);
-        db_read_end(rq->db);
-    }
-    if (rc)
-        return rc;
-    if (f == REPORT_XLSX)
-        return recap_xlsx(rq, rs, month, rows, n, e);
-    memset(&sum, 0, sizeof sum);
-    items = json_array();
-    for (size_t i = 0; i < n; i++) {
-        const struct attendance_month *m = &rows[i].m;
-
-        sum.working_days += m->working_days;
-        sum.present_days += m->present_days;
-        sum.late_minutes += m->late_minutes;
-        sum.early_minutes += m->early_minutes;
-        sum.worked_minutes += m->worked_minutes;
-        sum.required_minutes += m->required_minutes;
-        sum.absent_days += m->absent_days;
-        sum.leave_days += m->leave_days;
-        sum.duty_days += m->duty_days;
-        if ((int64_t)i >= (page - 1) * per_page && (int64_t)i < page * per_page) {
-            json_t *j = month_json(m);
-
-            json_object_set_new(j, "employee_id", json_integer(m->employee_id));
-            json_object_set_new(j, "nip", json_string(rows[i].nip ? rows[i].nip : ""));
-            json_object_set_new(j, "name", json_string(rows[i].name ? rows[i].name : ""));
-            json_object_set_new(j, "unit_id", json_integer(rows[i].unit_id));
-            json_object_set_new(j, "unit_name",
-                                json_string(rows[i].unit_name ? rows[i].unit_name : ""));
-            json_object_set_new(j, "weeks", weeks_json(&rows[i]));
-            json_array_append_new(items, j);
-        }
-    }
-    return resp_json(rs, 200,
-                     json_pack("{s:s,s:o,s:o,s:o,s:I,s:I,s:I,s:i}", "month", month, "unit_id",
-                               self || unit <= 0 ? json_null() : json_integer(unit), "totals",
-                               month_json(&sum), "items", items, "total", (json_int_t)n, "page",
-                               (json_int_t)page, "per_page", (json_int_t)per_page,
-                               "week_minutes", ATT_WEEK_MINUTES));
-}
-
-/* ---- discipline: who reached a §11 threshold this year ---- */
-
-static enum err_code api_discipline(struct req *rq, struct resp *rs, struct err *e)
-{
-    static const char *const keys[] = {"unit_id", "year", NULL};
-    struct att_discipline_row *rows = NULL;
-    size_t n = 0;
-    int64_t unit = 0, year;
-    int subtree = 0;
-    const char *today = today_local(rq, OFFSET_WIB), *ys = req_query(rq, "year");
-    json_t *items;
-    enum err_code rc = req_query_allow(rq, keys, e);
-
-    if (rc)
-        return rc;
-    if (!ys)
-        year = strtol(today, NULL, 10);
-    else if (parse_int64(ys, strlen(ys), 1900, 2999, &year))
-        return err_invalid(e, "year", "Tahun harus 1900 sampai 2999");
-    rc = scope_unit_filter(rq, req_query(rq, "unit_id"), &unit, &subtree, e);
-    if (!rc && unit >= 0) {
-        db_read_begin(rq->db);
-        rc = att_discipline_list(rq->db, rq->a, unit, subtree, (int)year, today, &rows, &n, e);
-        db_read_end(rq->db);
-    }
-    if (rc)
-        return rc;
-    items = json_array();
-    for (size_t i = 0; i < n; i++)
-        json_array_append_new(
-            items, json_pack("{s:I,s:s,s:s,s:I,s:s,s:i,s:i,s:s,s:s,s:b}", "employee_id",
-                             (json_int_t)rows[i].employee_id, "nip", rows[i].nip, "name",
-                             rows[i].name, "unit_id", (json_int_t)rows[i].unit_id, "unit_name",
-                             rows[i].unit_name, "absent_days", rows[i].absent_days,
-                             "max_consecutive", rows[i].max_consecutive, "level",
-                             att_discipline_code(rows[i].r.level), "sanction",
-                             att_discipline_text(rows[i].r.level), "salary_stop",
-                             rows[i].r.salary_stop));
-    return resp_json(rs, 200, json_pack("{s:I,s:o,s:I}", "year", (json_int_t)year, "items", items,
-                                         "total", (json_int_t)n));
-}
-
 const struct route attendance_routes[] = {
     {HTTP_POST, "/api/v1/attendance/check-in", api_check_in, ROLES_ANY, ROUTE_WRITE},
     {HTTP_POST, "/api/v1/attendance/check-out", api_check_out, ROLES_ANY, ROUTE_WRITE},
     {HTTP_GET, "/api/v1/attendance/today", api_today, ROLES_ANY, 0},
     {HTTP_GET, "/api/v1/attendance/me", api_me, ROLES_ANY, 0},
-    {HTTP_GET, "/api/v1/attendance/flagged", api_flagged,
-     ROLE_ATASAN | ROLE_PIMPINAN | ROLES_ADMIN, 0},
+    {HTTP_GET, "/api/v1/attendance/flagged", api_flagged, ROLE_ATASAN | ROLE_PIMPINAN | ROLES_ADMIN,
+     0},
     {HTTP_GET, "/api/v1/attendance/corrections", api_corrections, ROLES_ANY, 0},
     {HTTP_POST, "/api/v1/attendance/corrections", api_correction_create, ROLES_ANY, ROUTE_WRITE},
     {HTTP_POST, "/api/v1/attendance/corrections/{id}/decision", api_correction_decide,
      SUPERVISOR_ROLES, ROUTE_WRITE},
-    {HTTP_POST, "/api/v1/attendance/import", api_import, ROLE_ADMIN_UNIT | ROLE_ADMIN_BKPSDM,
+    {HTTP_POST, "/api/v1/attendance/import", att_api_import, ROLE_ADMIN_UNIT | ROLE_ADMIN_BKPSDM,
      ROUTE_WRITE | ROUTE_RAW_BODY, LIMIT_IMPORT_BYTES},
-    {HTTP_GET, "/api/v1/attendance/recap", api_recap, RECAP_ROLES, 0},
-    {HTTP_GET, "/api/v1/attendance/discipline", api_discipline, ROLE_PIMPINAN | ROLES_ADMIN, 0},
+    {HTTP_GET, "/api/v1/attendance/recap", att_api_recap, RECAP_ROLES, 0},
+    {HTTP_GET, "/api/v1/attendance/discipline", att_api_discipline, ROLE_PIMPINAN | ROLES_ADMIN, 0},
     {0},
 };

@@ -18,18 +18,18 @@
 #include "db/db.h"
 #include "http/http.h"
 
-#define ATT_WEEK_MINUTES 2250      /* 37.5 hours a week, breaks excluded (domain.md §4) */
-#define ATT_ACCURACY_CREDIT_M 50.0 /* at most this much of the reported accuracy is credited */
-#define ATT_ACCURACY_MAX_M 1000.0  /* a fix less precise than this is never "inside" */
-#define ATT_REASON_MAX 500         /* bytes of a correction's reason */
-#define ATT_IMPORT_MAX_ROWS 200000 /* rows of one device CSV file */
+#define ATT_WEEK_MINUTES 2250        /* 37.5 hours a week, breaks excluded (domain.md §4) */
+#define ATT_ACCURACY_CREDIT_M 50.0   /* at most this much of the reported accuracy is credited */
+#define ATT_ACCURACY_MAX_M 1000.0    /* a fix less precise than this is never "inside" */
+#define ATT_REASON_MAX 500           /* bytes of a correction's reason */
+#define ATT_IMPORT_MAX_ROWS 200000   /* rows of one device CSV file */
 #define ATT_NIGHT_SPAN_S (20 * 3600) /* a check-out closes yesterday's open record this long */
 
 /* ---- the monthly figures the future TPP calculation reads (stable) ---- */
 struct attendance_month {
     int64_t employee_id;
-    int working_days, present_days, late_minutes, early_minutes, worked_minutes,
-        required_minutes, absent_days, leave_days, duty_days;
+    int working_days, present_days, late_minutes, early_minutes, worked_minutes, required_minutes,
+        absent_days, leave_days, duty_days;
 };
 /* month 'YYYY-MM'. Absent days count only days that are over (before today, by the server
  * clock) and on or after the employee's appointment. 404 when the employee does not exist,
@@ -49,7 +49,8 @@ double att_distance_m(double lat1, double lon1, double lat2, double lon2);
 int att_inside(double lat, double lon, double accuracy_m, const struct att_fence *f, size_t n);
 /* Validation of a fix: lat -90..90, lon -180..180, accuracy 0 < a <= 100000 (finite numbers):
  * 422 naming "lat", "lon" or "accuracy_m". */
-enum err_code att_fix_check(double lat, double lon, double accuracy_m, struct err *e) ABDI_MUST_CHECK;
+enum err_code att_fix_check(double lat, double lon, double accuracy_m,
+                            struct err *e) ABDI_MUST_CHECK;
 
 /* Local calendar day 'YYYY-MM-DD' (out: 11 bytes) of epoch t at utc_offset_min, and the
  * minutes since that local midnight. */
@@ -69,17 +70,17 @@ int att_weekday(const char *day);
 
 /* The day's schedule as the record keeps it (copied from the arrangement at check-in). */
 struct att_schedule {
-    int working;          /* a working day for the unit */
+    int working;              /* a working day for the unit */
     int start_from, start_to; /* minutes after local midnight; fixed start: equal */
-    int required_minutes; /* work due, breaks excluded */
+    int required_minutes;     /* work due, breaks excluded */
     int break_minutes;
 };
 /* What one day's times give. in/out are minutes after the day's local midnight, -1 = none. */
 struct att_times {
-    int late_minutes;  /* check-in after start_to */
-    int early_minutes; /* check-out before the due end (start used + required + break) */
+    int late_minutes;   /* check-in after start_to */
+    int early_minutes;  /* check-out before the due end (start used + required + break) */
     int worked_minutes; /* out - in - break, at least 0; 0 without a check-out */
-    int short_minutes; /* required - worked when a check-out exists, at least 0 */
+    int short_minutes;  /* required - worked when a check-out exists, at least 0 */
 };
 void att_times(const struct att_schedule *s, int in_min, int out_min, struct att_times *out);
 
@@ -153,7 +154,7 @@ struct att_record {
     int64_t id, employee_id, unit_id;
     const char *day, *mode, *source, *device, *kind;
     int64_t check_in_at, check_out_at; /* 0 = none */
-    int has_fix; /* the check-in's location */
+    int has_fix;                       /* the check-in's location */
     double lat, lon, accuracy_m;
     int inside;
     int has_out_fix; /* the check-out's location */
@@ -164,7 +165,7 @@ struct att_record {
     struct att_schedule sched;
     int utc_offset_min;
     struct att_times t;
-    int64_t corrected_by; /* the correction that last changed it, 0 = none */
+    int64_t corrected_by;            /* the correction that last changed it, 0 = none */
     const char *employee_name, *nip; /* lists only */
 };
 enum err_code att_record_insert(struct db *db, struct att_record *r, int *created,
@@ -190,7 +191,7 @@ enum err_code att_records_flagged(struct db *db, struct arena *a, int64_t unit_i
 struct att_correction {
     int64_t id, employee_id, unit_id, record_id;
     const char *day, *kind, *reason, *status, *decision_reason;
-    int64_t check_in_at, check_out_at;         /* requested (0 = unchanged) */
+    int64_t check_in_at, check_out_at;           /* requested (0 = unchanged) */
     int64_t orig_check_in_at, orig_check_out_at; /* as the record was (0 = none) */
     int64_t requested_by, decided_by, created_at, decided_at;
     const char *employee_name, *nip;
@@ -208,8 +209,8 @@ enum err_code att_corrections_list(struct db *db, struct arena *a, int64_t emplo
 enum err_code att_correction_decide(struct db *db, const struct att_correction *c,
                                     struct err *e) ABDI_MUST_CHECK;
 /* 1 when a pending correction of the employee for day exists. */
-enum err_code att_correction_pending(struct db *db, int64_t employee_id, const char *day,
-                                     int *yes, struct err *e) ABDI_MUST_CHECK;
+enum err_code att_correction_pending(struct db *db, int64_t employee_id, const char *day, int *yes,
+                                     struct err *e) ABDI_MUST_CHECK;
 
 /* Employee id, unit and appointment of a NIP (0 when none). */
 enum err_code att_employee_by_nip(struct db *db, struct arena *a, const char *nip, int64_t *id,

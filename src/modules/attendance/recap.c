@@ -14,24 +14,24 @@
 
 #define MAX_DAYS 366
 
-#define SUB_CTE                                                                               \
-    "WITH RECURSIVE sub(id, depth) AS (SELECT id, 0 FROM units WHERE id = CAST($1 AS BIGINT)" \
-    " UNION ALL SELECT c.id, sub.depth + 1 FROM units c JOIN sub ON c.parent_id = sub.id"     \
+#define SUB_CTE                                                                                    \
+    "WITH RECURSIVE sub(id, depth) AS (SELECT id, 0 FROM units WHERE id = CAST($1 AS BIGINT)"      \
+    " UNION ALL SELECT c.id, sub.depth + 1 FROM units c JOIN sub ON c.parent_id = sub.id"          \
     " WHERE CAST($2 AS BIGINT) = 1 AND sub.depth < 64) "
 /* $1 unit (0 = all), $2 subtree, $3 employee (0 = every active one in the units) */
-#define EMP_FILTER                                                                           \
-    " (CAST($3 AS BIGINT) = 0 OR e.id = CAST($3 AS BIGINT))"                                 \
-    " AND (CAST($3 AS BIGINT) <> 0 OR e.state = 'active')"                                   \
+#define EMP_FILTER                                                                                 \
+    " (CAST($3 AS BIGINT) = 0 OR e.id = CAST($3 AS BIGINT))"                                       \
+    " AND (CAST($3 AS BIGINT) <> 0 OR e.state = 'active')"                                         \
     " AND (CAST($1 AS BIGINT) = 0 OR e.unit_id IN (SELECT id FROM sub))"
 
 static const char SQL_EMP[] =
     SUB_CTE "SELECT e.id, e.unit_id, u.work_days, e.appointed_on, e.nip, e.name, u.name"
-    " FROM employees e JOIN units u ON u.id = e.unit_id WHERE" EMP_FILTER " ORDER BY e.id";
+            " FROM employees e JOIN units u ON u.id = e.unit_id WHERE" EMP_FILTER " ORDER BY e.id";
 static const char SQL_REC[] =
     SUB_CTE "SELECT a.employee_id, a.day, a.kind, a.check_in_at, a.late_minutes,"
-    " a.early_minutes, a.worked_minutes, a.required_minutes, a.check_out_at"
-    " FROM attendance_records a JOIN employees e ON e.id = a.employee_id"
-    " WHERE a.day >= $4 AND a.day <= $5 AND" EMP_FILTER " ORDER BY a.employee_id, a.day";
+            " a.early_minutes, a.worked_minutes, a.required_minutes, a.check_out_at"
+            " FROM attendance_records a JOIN employees e ON e.id = a.employee_id"
+            " WHERE a.day >= $4 AND a.day <= $5 AND" EMP_FILTER " ORDER BY a.employee_id, a.day";
 static const char SQL_LEAVE[] =
     "SELECT employee_id, start_date, end_date FROM leave_requests WHERE status = 'approved'"
     " AND start_date <= $2 AND end_date >= $1 ORDER BY employee_id, start_date";
@@ -58,7 +58,7 @@ struct walk {
     struct leave_span *leave;
     size_t nleave, leave_at;
     struct att_day days[MAX_DAYS];
-    int weekday0; /* weekday of from (0 = Monday) */
+    int weekday0;  /* weekday of from (0 = Monday) */
     int64_t since; /* day number attendance started: nothing before it counts */
 };
 
@@ -160,7 +160,8 @@ static enum err_code walk_employee(struct walk *w, const struct emp *x, struct d
         int64_t d = w->from + i;
         int wd = (w->weekday0 + i) % 7;
 
-        w->days[i].working = wd < x->work_days && !w->holiday[i] && d >= x->appointed && d >= w->since;
+        w->days[i].working =
+            wd < x->work_days && !w->holiday[i] && d >= x->appointed && d >= w->since;
         w->days[i].over = d < w->today;
         w->days[i].required_minutes = per_day;
     }
@@ -206,8 +207,8 @@ static void bind_filter(struct db_stmt *st, int64_t unit_id, int subtree, int64_
 }
 
 static enum err_code walk_all(struct walk *w, int64_t employee_id, int64_t unit_id, int subtree,
-                              const char *from, const char *to, walk_fn fn, void *ctx,
-                              int *seen, struct err *e)
+                              const char *from, const char *to, walk_fn fn, void *ctx, int *seen,
+                              struct err *e)
 {
     struct db_stmt *emp, *rec;
     enum err_code rc;

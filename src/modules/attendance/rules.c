@@ -42,7 +42,8 @@ enum err_code att_fix_check(double lat, double lon, double accuracy_m, struct er
     if (!isfinite(lon) || lon < -180.0 || lon > 180.0)
         return err_invalid(e, "lon", "Bujur harus antara -180 dan 180");
     if (!isfinite(accuracy_m) || accuracy_m <= 0.0 || accuracy_m > 100000.0)
-        return err_invalid(e, "accuracy_m", "Akurasi harus lebih dari 0 dan paling besar 100000 meter");
+        return err_invalid(e, "accuracy_m",
+                           "Akurasi harus lebih dari 0 dan paling besar 100000 meter");
     return ERR_OK;
 }
 
@@ -219,9 +220,9 @@ void att_discipline(int absent_days, int max_consecutive, struct att_discipline_
         int from;
         enum att_discipline level;
     } steps[] = {
-        {28, ATT_DISC_DISCHARGE}, {25, ATT_DISC_PELAKSANA},  {21, ATT_DISC_DEMOTION},
-        {17, ATT_DISC_TPP_CUT_12}, {14, ATT_DISC_TPP_CUT_9}, {11, ATT_DISC_TPP_CUT_6},
-        {7, ATT_DISC_DISSATISFACTION}, {4, ATT_DISC_WRITTEN}, {3, ATT_DISC_VERBAL},
+        {28, ATT_DISC_DISCHARGE},      {25, ATT_DISC_PELAKSANA}, {21, ATT_DISC_DEMOTION},
+        {17, ATT_DISC_TPP_CUT_12},     {14, ATT_DISC_TPP_CUT_9}, {11, ATT_DISC_TPP_CUT_6},
+        {7, ATT_DISC_DISSATISFACTION}, {4, ATT_DISC_WRITTEN},    {3, ATT_DISC_VERBAL},
     };
 
     memset(out, 0, sizeof *out);
@@ -239,8 +240,8 @@ void att_discipline(int absent_days, int max_consecutive, struct att_discipline_
 const char *att_discipline_code(enum att_discipline d)
 {
     static const char *const codes[] = {
-        "none",        "verbal_warning", "written_warning", "written_dissatisfaction",
-        "tpp_cut_6",   "tpp_cut_9",      "tpp_cut_12",      "demotion_12",
+        "none",         "verbal_warning", "written_warning", "written_dissatisfaction",
+        "tpp_cut_6",    "tpp_cut_9",      "tpp_cut_12",      "demotion_12",
         "pelaksana_12", "discharge",
     };
 

@@ -17,12 +17,12 @@
 
 /* ---- records ---- */
 
-#define REC_COLS                                                                            \
-    "SELECT a.id, a.employee_id, a.unit_id, a.day, a.kind, a.mode, a.check_in_at,"          \
-    " a.check_out_at, a.in_lat_e7, a.in_lon_e7, a.in_accuracy_cm, a.in_inside, a.working,"  \
-    " a.start_from, a.start_to, a.required_minutes, a.break_minutes, a.utc_offset_min,"     \
-    " a.late_minutes, a.early_minutes, a.worked_minutes, a.source, a.device, a.corrected_by," \
-    " a.flagged, e.name, e.nip, a.out_lat_e7, a.out_lon_e7, a.out_accuracy_cm, a.out_inside," \
+#define REC_COLS                                                                                   \
+    "SELECT a.id, a.employee_id, a.unit_id, a.day, a.kind, a.mode, a.check_in_at,"                 \
+    " a.check_out_at, a.in_lat_e7, a.in_lon_e7, a.in_accuracy_cm, a.in_inside, a.working,"         \
+    " a.start_from, a.start_to, a.required_minutes, a.break_minutes, a.utc_offset_min,"            \
+    " a.late_minutes, a.early_minutes, a.worked_minutes, a.source, a.device, a.corrected_by,"      \
+    " a.flagged, e.name, e.nip, a.out_lat_e7, a.out_lon_e7, a.out_accuracy_cm, a.out_inside,"      \
     " a.batch_id FROM attendance_records a JOIN employees e ON e.id = a.employee_id"
 
 static const char SQL_REC_INSERT[] =
@@ -43,18 +43,18 @@ static const char SQL_REC_UPDATE[] =
 static const char SQL_REC_OF[] =
     REC_COLS " WHERE a.employee_id = $1 AND a.day >= $2 AND a.day <= $3 ORDER BY a.day";
 
-#define SUB_CTE                                                                               \
-    "WITH RECURSIVE sub(id, depth) AS (SELECT id, 0 FROM units WHERE id = CAST($1 AS BIGINT)" \
-    " UNION ALL SELECT c.id, sub.depth + 1 FROM units c JOIN sub ON c.parent_id = sub.id"     \
+#define SUB_CTE                                                                                    \
+    "WITH RECURSIVE sub(id, depth) AS (SELECT id, 0 FROM units WHERE id = CAST($1 AS BIGINT)"      \
+    " UNION ALL SELECT c.id, sub.depth + 1 FROM units c JOIN sub ON c.parent_id = sub.id"          \
     " WHERE CAST($2 AS BIGINT) = 1 AND sub.depth < 64) "
 #define SUB_WHERE(col) " (CAST($1 AS BIGINT) = 0 OR " col " IN (SELECT id FROM sub))"
 
 static const char SQL_FLAGGED[] =
-    SUB_CTE REC_COLS " WHERE a.flagged = 1 AND a.day >= $3 AND a.day <= $4 AND" SUB_WHERE("e.unit_id")
-    " ORDER BY a.day DESC, a.id DESC LIMIT $5 OFFSET $6";
+    SUB_CTE REC_COLS " WHERE a.flagged = 1 AND a.day >= $3 AND a.day <= $4 AND" SUB_WHERE(
+        "e.unit_id") " ORDER BY a.day DESC, a.id DESC LIMIT $5 OFFSET $6";
 static const char SQL_FLAGGED_COUNT[] =
     SUB_CTE "SELECT count(*) FROM attendance_records a JOIN employees e ON e.id = a.employee_id"
-    " WHERE a.flagged = 1 AND a.day >= $3 AND a.day <= $4 AND" SUB_WHERE("e.unit_id");
+            " WHERE a.flagged = 1 AND a.day >= $3 AND a.day <= $4 AND" SUB_WHERE("e.unit_id");
 
 static int64_t to_e7(double v)
 {
@@ -243,8 +243,7 @@ static void bind_scope(struct db_stmt *st, int64_t unit_id, int subtree, const c
 
 enum err_code att_records_flagged(struct db *db, struct arena *a, int64_t unit_id, int subtree,
                                   const char *from, const char *to, int64_t limit, int64_t offset,
-                                  struct att_record **out, size_t *n, int64_t *total,
-                                  struct err *e)
+                                  struct att_record **out, size_t *n, int64_t *total, struct err *e)
 {
     struct db_stmt *st;
     enum err_code rc = db_prepare(db, SQL_FLAGGED_COUNT, &st, e);
@@ -269,10 +268,10 @@ enum err_code att_records_flagged(struct db *db, struct arena *a, int64_t unit_i
 
 /* ---- corrections ---- */
 
-#define COR_COLS                                                                           \
-    "SELECT c.id, c.employee_id, c.unit_id, c.record_id, c.day, c.kind, c.reason, c.status," \
-    " c.decision_reason, c.check_in_at, c.check_out_at, c.orig_check_in_at,"               \
-    " c.orig_check_out_at, c.requested_by, c.decided_by, c.created_at, c.decided_at, e.name," \
+#define COR_COLS                                                                                   \
+    "SELECT c.id, c.employee_id, c.unit_id, c.record_id, c.day, c.kind, c.reason, c.status,"       \
+    " c.decision_reason, c.check_in_at, c.check_out_at, c.orig_check_in_at,"                       \
+    " c.orig_check_out_at, c.requested_by, c.decided_by, c.created_at, c.decided_at, e.name,"      \
     " e.nip FROM attendance_corrections c JOIN employees e ON e.id = c.employee_id"
 
 static const char SQL_COR_INSERT[] =
@@ -282,8 +281,8 @@ static const char SQL_COR_INSERT[] =
 static const char SQL_COR_ONE[] = COR_COLS " WHERE c.id = $1";
 static const char SQL_COR_LIST[] =
     SUB_CTE COR_COLS " WHERE (CAST($3 AS BIGINT) = 0 OR c.employee_id = CAST($3 AS BIGINT))"
-    " AND (CAST($4 AS TEXT) = '' OR c.status = CAST($4 AS TEXT)) AND" SUB_WHERE("c.unit_id")
-    " ORDER BY c.created_at DESC, c.id DESC LIMIT 500";
+                     " AND (CAST($4 AS TEXT) = '' OR c.status = CAST($4 AS TEXT)) AND" SUB_WHERE(
+                         "c.unit_id") " ORDER BY c.created_at DESC, c.id DESC LIMIT 500";
 static const char SQL_COR_DECIDE[] =
     "UPDATE attendance_corrections SET status = $2, decision_reason = $3, decided_by = $4,"
     " decided_at = $5, orig_check_in_at = $6, orig_check_out_at = $7, orig_kind = $8,"
@@ -389,8 +388,8 @@ enum err_code att_correction_decide(struct db *db, const struct att_correction *
     return ERR_OK;
 }
 
-enum err_code att_correction_pending(struct db *db, int64_t employee_id, const char *day,
-                                     int *yes, struct err *e)
+enum err_code att_correction_pending(struct db *db, int64_t employee_id, const char *day, int *yes,
+                                     struct err *e)
 {
     struct db_stmt *st;
     enum err_code rc = db_prepare(db, SQL_COR_PENDING, &st, e);
@@ -434,8 +433,7 @@ enum err_code att_employee_by_nip(struct db *db, struct arena *a, const char *ni
     return got < 0 ? e->code : ERR_OK;
 }
 
-enum err_code att_employee_unit(struct db *db, int64_t employee_id, int64_t *unit_id,
-                                struct err *e)
+enum err_code att_employee_unit(struct db *db, int64_t employee_id, int64_t *unit_id, struct err *e)
 {
     enum err_code rc = db_value_int(db, SQL_EMP_UNIT, &employee_id, 1, 0, unit_id, e);
 

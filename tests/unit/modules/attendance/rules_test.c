@@ -103,9 +103,9 @@ static void test_local_time(void **state)
     assert_int_equal(att_local_minute(t, 420), 0);
     /* the local midnight of a WITA day is 16:00 UTC the day before */
     assert_int_equal(att_day_start("2026-01-05", 480), 1767571200 - 8 * 3600);
-    assert_int_equal(att_minutes_in_day(att_day_start("2026-01-06", 420) + 360 * 60, "2026-01-05",
-                                        420),
-                     1440 + 360);
+    assert_int_equal(
+        att_minutes_in_day(att_day_start("2026-01-06", 420) + 360 * 60, "2026-01-05", 420),
+        1440 + 360);
     assert_int_equal(att_day_start("2026-02-30", 420), -1);
     assert_int_equal(att_weekday("2026-01-05"), 0);
     assert_int_equal(att_weekday("2026-01-09"), 4);
@@ -258,18 +258,27 @@ static void test_discipline(void **state)
         enum att_discipline level;
         int salary_stop;
     } v[] = {
-        {0, 0, ATT_DISC_NONE, 0},         {2, 2, ATT_DISC_NONE, 0}, /* §14: 2 → none */
-        {3, 1, ATT_DISC_VERBAL, 0},       {4, 1, ATT_DISC_WRITTEN, 0},
-        {6, 1, ATT_DISC_WRITTEN, 0},      {7, 1, ATT_DISC_DISSATISFACTION, 0},
-        {10, 9, ATT_DISC_DISSATISFACTION, 0}, {11, 1, ATT_DISC_TPP_CUT_6, 0},
-        {12, 1, ATT_DISC_TPP_CUT_6, 0},   /* §14: 12 → 25% cut for 6 months */
-        {13, 1, ATT_DISC_TPP_CUT_6, 0},   {14, 1, ATT_DISC_TPP_CUT_9, 0},
-        {16, 1, ATT_DISC_TPP_CUT_9, 0},   {17, 1, ATT_DISC_TPP_CUT_12, 0},
-        {20, 1, ATT_DISC_TPP_CUT_12, 0},  {21, 1, ATT_DISC_DEMOTION, 0},
-        {24, 1, ATT_DISC_DEMOTION, 0},    {25, 1, ATT_DISC_PELAKSANA, 0},
-        {27, 3, ATT_DISC_PELAKSANA, 0},   /* §14: 27 → pelaksana for 12 months */
-        {28, 1, ATT_DISC_DISCHARGE, 0},   /* §14: 28 → discharge */
-        {40, 2, ATT_DISC_DISCHARGE, 0},   {10, 10, ATT_DISC_DISCHARGE, 1}, /* §14: 10 in a row */
+        {0, 0, ATT_DISC_NONE, 0},
+        {2, 2, ATT_DISC_NONE, 0}, /* §14: 2 → none */
+        {3, 1, ATT_DISC_VERBAL, 0},
+        {4, 1, ATT_DISC_WRITTEN, 0},
+        {6, 1, ATT_DISC_WRITTEN, 0},
+        {7, 1, ATT_DISC_DISSATISFACTION, 0},
+        {10, 9, ATT_DISC_DISSATISFACTION, 0},
+        {11, 1, ATT_DISC_TPP_CUT_6, 0},
+        {12, 1, ATT_DISC_TPP_CUT_6, 0}, /* §14: 12 → 25% cut for 6 months */
+        {13, 1, ATT_DISC_TPP_CUT_6, 0},
+        {14, 1, ATT_DISC_TPP_CUT_9, 0},
+        {16, 1, ATT_DISC_TPP_CUT_9, 0},
+        {17, 1, ATT_DISC_TPP_CUT_12, 0},
+        {20, 1, ATT_DISC_TPP_CUT_12, 0},
+        {21, 1, ATT_DISC_DEMOTION, 0},
+        {24, 1, ATT_DISC_DEMOTION, 0},
+        {25, 1, ATT_DISC_PELAKSANA, 0},
+        {27, 3, ATT_DISC_PELAKSANA, 0}, /* §14: 27 → pelaksana for 12 months */
+        {28, 1, ATT_DISC_DISCHARGE, 0}, /* §14: 28 → discharge */
+        {40, 2, ATT_DISC_DISCHARGE, 0},
+        {10, 10, ATT_DISC_DISCHARGE, 1}, /* §14: 10 in a row */
         {12, 10, ATT_DISC_DISCHARGE, 1},
     };
     struct att_discipline_result r;

@@ -52,6 +52,7 @@ test('check-in inside the fence: server time, mode, late minutes; a second one i
   const emp = await employeeOf(peg);
   const day = await today(peg);
   assert.equal(day.record, null);
+  assert.equal(day.leave, null, 'no approved leave today');
   assert.equal(day.timezone, 'Asia/Jakarta');
   assert.equal(day.utc_offset_min, 420);
   assert.ok(day.geofences.length >= 1, 'the demo gives every OPD an office fence');
@@ -319,6 +320,10 @@ test('discipline: absent working days since the start date against domain.md §1
     // reference: count Mon-Fri days in [max(start, Jan 1), yesterday] minus holidays minus records
     const hol = new Set((await get(`/api/v1/holidays?year=${year}`, { session: bk })).json.items.map((h) => h.date));
     const have = new Set(sqlOk(`SELECT day FROM attendance_records WHERE employee_id = ${emp}`).split('\n').filter(Boolean));
+    // approved leave (other test files may have granted some) is not absence
+    const leave = sqlOk(`SELECT start_date, end_date FROM leave_requests WHERE employee_id = ${emp} AND status = 'approved'`)
+      .split('\n').filter(Boolean).map((l) => l.split('|'));
+    const onLeave = (iso) => leave.some(([a, b]) => iso >= a && iso <= b);
     const from = start > `${year}-01-01` ? start : `${year}-01-01`;
     let absent = 0;
     let run = 0;
@@ -328,7 +333,7 @@ test('discipline: absent working days since the start date against domain.md §1
       const iso = d.toISOString().slice(0, 10);
       const wd = d.getUTCDay();
       if (wd === 0 || wd === 6 || hol.has(iso)) continue;
-      if (have.has(iso)) { run = 0; continue; }
+      if (have.has(iso) || onLeave(iso)) { run = 0; continue; }
       absent++;
       run++;
       best = Math.max(best, run);
@@ -337,8 +342,12 @@ test('discipline: absent working days since the start date against domain.md §1
     assert.ok(row, 'DISDIK employee listed');
     assert.equal(row.absent_days, absent);
     assert.equal(row.max_consecutive, best);
-    assert.equal(row.level, 'discharge', 'ten consecutive working days');
-    assert.equal(row.salary_stop, true);
+    // domain.md §11, independently: the threshold table, and 10 in a row → discharge
+    const steps = [[28, 'discharge'], [25, 'pelaksana_12'], [21, 'demotion_12'], [17, 'tpp_cut_12'],
+      [14, 'tpp_cut_9'], [11, 'tpp_cut_6'], [7, 'written_dissatisfaction'], [4, 'written_warning'], [3, 'verbal_warning']];
+    const level = best >= 10 ? 'discharge' : steps.find(([n]) => absent >= n)[1];
+    assert.equal(row.level, level);
+    assert.equal(row.salary_stop, best >= 10);
     const admin = await loginOk(USERS.adminDinkes);
     const theirs = await get(`${A}/discipline?year=${year}`, { session: admin });
     assert.equal(theirs.status, 200, theirs.text);

@@ -67,6 +67,7 @@ function render(root, ctx) {
                             day.start_to !== day.start_from ? '–' + jam(day.start_to) : '',
                             ' · ', String(day.required_minutes / 60), ' jam kerja')
                         : h('p', null, 'Hari ini bukan hari kerja unit Anda.'),
+            day.leave ? h('p', {'data-field': 'cuti'}, 'Hari ini Anda tercatat cuti (', day.leave, ').') : null,
             r ? h('p', {'data-field': 'masuk'}, 'Masuk: ', timeEl(r.check_in),
                   r.flagged ? ' · ditandai (di luar area atau tanpa lokasi)' : ' · di dalam area') : null,
             r && r.check_out ? h('p', {'data-field': 'pulang'}, 'Pulang: ', timeEl(r.check_out)) : null);

@@ -17,6 +17,7 @@
 #include "core/str.h"
 #include "modules/calendar/calendar.h"
 #include "modules/flexwork/flexwork.h"
+#include "modules/leave/leave_day.h"
 
 #define SUPERVISOR_ROLES (ROLE_ATASAN | ROLE_ADMIN_UNIT | ROLE_ADMIN_BKPSDM)
 #define RECAP_ROLES (ROLE_ATASAN | ROLE_PIMPINAN | ROLES_ADMIN | ROLE_PEGAWAI)
@@ -345,6 +346,7 @@ static enum err_code api_today(struct req *rq, struct resp *rs, struct err *e)
     struct att_record r;
     int64_t emp = 0;
     int found = 0;
+    const char *leave = NULL;
     const char *day;
     json_t *fences;
     enum err_code rc = req_query_allow(rq, (const char *const[]){NULL}, e);
@@ -355,6 +357,8 @@ static enum err_code api_today(struct req *rq, struct resp *rs, struct err *e)
         rc = day_of(rq, emp, rq->now, &day, &fd, e);
     if (!rc)
         rc = att_record_on(rq->db, rq->a, emp, day, &r, &found, e);
+    if (!rc)
+        rc = leave_on_day(rq->db, emp, day, &leave, rq->a, e);
     if (rc)
         return rc;
     fences = json_array();
@@ -362,14 +366,14 @@ static enum err_code api_today(struct req *rq, struct resp *rs, struct err *e)
         json_array_append_new(fences,
                               json_pack("{s:f,s:f,s:f}", "lat", fd.fences[i].lat, "lon",
                                         fd.fences[i].lon, "radius_m", fd.fences[i].radius_m));
-    return resp_json(rs, 200,
-                     json_pack("{s:s,s:s,s:b,s:i,s:i,s:i,s:i,s:s,s:o,s:o,s:o}", "day", day, "mode",
-                               fd.mode, "working", fd.working, "start_from", fd.start_from,
-                               "start_to", fd.start_to, "required_minutes", fd.required_minutes,
-                               "utc_offset_min", fd.utc_offset_min, "timezone",
-                               fd.timezone ? fd.timezone : "Asia/Jakarta", "place",
-                               json_str_or_null(fd.place), "geofences", fences, "record",
-                               found ? att_record_json(&r, record_status(&r, 0)) : json_null()));
+    return resp_json(
+        rs, 200,
+        json_pack("{s:s,s:s,s:b,s:i,s:i,s:i,s:i,s:s,s:o,s:o,s:o,s:o}", "day", day, "mode", fd.mode,
+                  "working", fd.working, "start_from", fd.start_from, "start_to", fd.start_to,
+                  "required_minutes", fd.required_minutes, "utc_offset_min", fd.utc_offset_min,
+                  "timezone", fd.timezone ? fd.timezone : "Asia/Jakarta", "place",
+                  json_str_or_null(fd.place), "geofences", fences, "leave", json_str_or_null(leave),
+                  "record", found ? att_record_json(&r, record_status(&r, 0)) : json_null()));
 }
 
 static enum err_code api_me(struct req *rq, struct resp *rs, struct err *e)
@@ -634,6 +638,7 @@ static const struct json_field decision_fields[] = {
 /* Apply an approved correction to the day's record (created when there is none). */
 static enum err_code apply_correction(struct req *rq, struct att_correction *c, struct err *e)
 {
+    struct flexwork_day fd; /* r.mode points into it */
     struct att_record r;
     int found = 0, created = 0;
     enum err_code rc = att_record_on(rq->db, rq->a, c->employee_id, c->day, &r, &found, e);
@@ -641,8 +646,6 @@ static enum err_code apply_correction(struct req *rq, struct att_correction *c, 
     if (rc)
         return rc;
     if (!found) {
-        struct flexwork_day fd;
-
         rc = flexwork_day_get(rq->db, rq->a, c->employee_id, c->day, &fd, e);
         if (rc)
             return rc;

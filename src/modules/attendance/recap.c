@@ -11,6 +11,7 @@
 
 #include "core/clock.h"
 #include "modules/calendar/calendar.h"
+#include "modules/leave/leave_day.h"
 
 #define MAX_DAYS 366
 
@@ -32,13 +33,10 @@ static const char SQL_REC[] =
             " a.early_minutes, a.worked_minutes, a.required_minutes, a.check_out_at"
             " FROM attendance_records a JOIN employees e ON e.id = a.employee_id"
             " WHERE a.day >= $4 AND a.day <= $5 AND" EMP_FILTER " ORDER BY a.employee_id, a.day";
-static const char SQL_LEAVE[] =
-    "SELECT employee_id, start_date, end_date FROM leave_requests WHERE status = 'approved'"
-    " AND start_date <= $2 AND end_date >= $1 ORDER BY employee_id, start_date";
 static const char SQL_HOL[] = "SELECT date FROM holidays WHERE date >= $1 AND date <= $2";
 static const char SQL_FIRST[] = "SELECT min(day) FROM attendance_records";
 
-struct leave_span {
+struct leave_days {
     int64_t employee_id, from, to; /* day numbers */
 };
 
@@ -55,7 +53,7 @@ struct walk {
     int64_t from, to, today; /* day numbers */
     int ndays;
     unsigned char holiday[MAX_DAYS];
-    struct leave_span *leave;
+    struct leave_days *leave;
     size_t nleave, leave_at;
     struct att_day days[MAX_DAYS];
     int weekday0;  /* weekday of from (0 = Monday) */
@@ -67,16 +65,6 @@ static int64_t day_num(const char *s)
     int64_t d;
 
     return s && calendar_day(s, &d) == 0 ? d : -1;
-}
-
-static void read_leave(struct db_stmt *st, struct arena *a, void *out)
-{
-    struct leave_span *l = out;
-
-    (void)a;
-    l->employee_id = db_col_int(st, 0);
-    l->from = day_num(db_col_text(st, 1));
-    l->to = day_num(db_col_text(st, 2));
 }
 
 enum err_code att_since(struct db *db, int64_t *day, struct err *e)
@@ -110,6 +98,7 @@ enum err_code att_since(struct db *db, int64_t *day, struct err *e)
 static enum err_code walk_prepare(struct walk *w, const char *from, const char *to,
                                   const char *today, struct err *e)
 {
+    struct leave_span *spans = NULL;
     struct db_stmt *st;
     enum err_code rc;
     int got;
@@ -139,13 +128,17 @@ static enum err_code walk_prepare(struct walk *w, const char *from, const char *
     db_reset(st);
     if (got < 0)
         return e->code;
-    rc = db_prepare(w->db, SQL_LEAVE, &st, e);
+    rc = leave_spans(w->db, w->a, from, to, &spans, &w->nleave, e);
     if (rc)
         return rc;
-    db_bind_text(st, 1, from);
-    db_bind_text(st, 2, to);
     w->leave_at = 0;
-    return db_collect(st, w->a, sizeof *w->leave, read_leave, (void **)&w->leave, &w->nleave, e);
+    w->leave = arena_alloc(w->a, sizeof *w->leave * (w->nleave ? w->nleave : 1));
+    for (size_t i = 0; i < w->nleave; i++) {
+        w->leave[i].employee_id = spans[i].employee_id;
+        w->leave[i].from = day_num(spans[i].start_date);
+        w->leave[i].to = day_num(spans[i].end_date);
+    }
+    return ERR_OK;
 }
 
 /* Fill w->days for employee x from the records rows of x that st has ready (st is on the

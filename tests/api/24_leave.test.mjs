@@ -224,6 +224,13 @@ test('the whole chain: pegawai asks, atasan recommends, BKPSDM decides; letter n
   assertError(await decide(bk, id, 'approve'), 409, 'leave_not_pending');
   assert.equal(count(`audit_log WHERE action = 'leave.decide' AND entity_id = '${id}'`), 2);
 
+  // every step told the next person: the atasan and BKPSDM that it waited for them, the
+  // employee each decision (in-app notifications, written in the same transaction)
+  const notes = async (sess) => (await get('/api/v1/notifications?per_page=200', { session: sess })).json.items
+    .filter((n) => n.link === `#/cuti/${id}`).map((n) => n.kind).sort();
+  assert.deepEqual(await notes(atasan), ['leave.pending']);
+  assert.deepEqual(await notes(bk), ['leave.pending']);
+  assert.deepEqual(await notes(peg), ['leave.status', 'leave.status']);
   const after = await balance(peg, emp.pegawai, Number(start.slice(0, 4)));
   assert.equal(after.taken, before0.taken + wd);
   assert.equal(after.pending, before0.pending);

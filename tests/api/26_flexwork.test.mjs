@@ -54,7 +54,7 @@ before(async () => {
   const units = await allUnits();
   dinkes = units.get(UNITS.dinkes);
   disdik = units.get(UNITS.disdik);
-  pkm1 = units.get("DINKES.PKM1");
+  pkm1 = units.get('DINKES.PKM1');
   s = {
     bkpsdm: await loginOk(USERS.bkpsdm),
     admin: await loginOk(USERS.adminDinkes),
@@ -205,6 +205,8 @@ test('the decision: refused when the minimum on-site staffing would break, accep
   // who may not decide: the employee, someone outside, a bad body
   assertError(await post(`/api/v1/work-requests/${id}/decision`, { decision: 'approve' }, { session: s.pegawai }), 404, 'not_found');
   assertError(await post(`/api/v1/work-requests/${id}/decision`, { decision: 'approve' }, { session: s.disdik }), 404, 'not_found');
+  // the unit's admin does not step in while the employee has a direct supervisor
+  assertError(await post(`/api/v1/work-requests/${id}/decision`, { decision: 'approve' }, { session: s.admin }), 404, 'not_found');
   assertError(await post(`/api/v1/work-requests/${id}/decision`, { decision: 'reject' }, { session: s.atasan }), 422, 'validation_failed', 'reason');
   assertError(await post(`/api/v1/work-requests/${id}/decision`, { decision: 'maybe' }, { session: s.atasan }), 422, 'validation_failed', 'decision');
   const audit = count('audit_log');

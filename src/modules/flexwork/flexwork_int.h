@@ -28,7 +28,7 @@ enum err_code flexwork_request_approved_on(struct db *db, int64_t employee_id, c
 /* What the caller is to an employee. */
 struct flexwork_who {
     int64_t employee_id, unit_id, position_id;
-    int64_t supervisor_id; /* the direct supervisor today (leave module's chain); 0: none */
+    int64_t supervisor_id;       /* the direct supervisor today (leave module's chain); 0: none */
     int self, supervisor, admin; /* admin: an admin role whose write scope covers the unit */
 };
 /* Today (UTC day of rq->now) as "YYYY-MM-DD". */

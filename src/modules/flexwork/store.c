@@ -348,14 +348,18 @@ static const char SQL_ARR_INS[] =
 static const char SQL_DAY_INS[] =
     "INSERT INTO work_arrangement_days (arrangement_id, weekday, mode, place, lat_e6, lon_e6,"
     " flexible, start_min) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
-/* An approval from $2 on: approved ones starting on or after it are replaced, earlier ones end
- * the day before ($3); open proposals other than $4 are replaced. */
+/* An approval ($3) from $2 on: approved ones starting on or after it are replaced, earlier
+ * ones end the day before ($4); open proposals other than $3 are replaced. */
 static const char SQL_ARR_REPLACE[] =
-    "UPDATE work_arrangements SET status = 'replaced' WHERE employee_id = $1 AND id <> $4"
+    "UPDATE work_arrangements SET status = 'replaced' WHERE employee_id = $1 AND id <> $3"
     " AND ((status = 'approved' AND valid_from >= CAST($2 AS TEXT)) OR status = 'proposed')";
+/* A new proposal ($2) replaces the employee's open ones. */
+static const char SQL_PROPOSALS_REPLACE[] =
+    "UPDATE work_arrangements SET status = 'replaced' WHERE employee_id = $1 AND id <> $2"
+    " AND status = 'proposed'";
 static const char SQL_ARR_END[] =
-    "UPDATE work_arrangements SET valid_to = CAST($3 AS TEXT) WHERE employee_id = $1"
-    " AND id <> $4 AND status = 'approved' AND valid_from < CAST($2 AS TEXT)"
+    "UPDATE work_arrangements SET valid_to = CAST($4 AS TEXT) WHERE employee_id = $1"
+    " AND id <> $3 AND status = 'approved' AND valid_from < CAST($2 AS TEXT)"
     " AND (valid_to IS NULL OR valid_to >= CAST($2 AS TEXT))";
 
 static enum err_code supersede(struct db *db, const struct flexwork_arrangement *x, struct err *e)
@@ -376,9 +380,9 @@ static enum err_code supersede(struct db *db, const struct flexwork_arrangement 
             return rc;
         db_bind_int(st, 1, x->employee_id);
         db_bind_text(st, 2, x->valid_from);
+        db_bind_int(st, 3, x->id);
         if (i == 1)
-            db_bind_text(st, 3, before);
-        db_bind_int(st, 4, x->id);
+            db_bind_text(st, 4, before);
         r = db_step(st, e);
         db_reset(st);
         if (r < 0)
@@ -436,6 +440,11 @@ enum err_code flexwork_arrangement_insert(struct db *db, struct flexwork_arrange
     }
     if (!rc && strcmp(x->status, "approved") == 0)
         rc = supersede(db, x, e);
+    if (!rc && strcmp(x->status, "proposed") == 0) {
+        const int64_t args[] = {x->employee_id, x->id};
+
+        rc = db_run_ints(db, SQL_PROPOSALS_REPLACE, args, 2, NULL, e);
+    }
     return rc;
 }
 
@@ -496,8 +505,8 @@ enum err_code flexwork_employee_unit(struct db *db, int64_t employee_id, int64_t
 }
 
 /* The fence of a declared point, or none. */
-static void point_fence(struct arena *a, struct flexwork_day *out, int has, double lat,
-                        double lon, int radius)
+static void point_fence(struct arena *a, struct flexwork_day *out, int has, double lat, double lon,
+                        int radius)
 {
     struct flexwork_fence *f;
 

@@ -13,6 +13,7 @@
 #include "modules/document/document.h"
 #include "modules/employee/employee.h"
 #include "modules/flexwork/flexwork.h"
+#include "modules/notify/notify.h"
 #include "modules/org/org.h"
 #include "modules/proposal/proposal.h"
 #include "modules/placement/placement.h"
@@ -111,5 +112,6 @@ const struct route *const abdi_routes[] = {
     leave_routes,
     leave_report_routes,
     flexwork_routes,
+    notify_routes,
     NULL,
 };

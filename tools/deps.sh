@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 run_pkgs=(gcc make meson ninja-build pkg-config libmicrohttpd-dev libsqlite3-dev libpq-dev
-          libjansson-dev libsodium-dev liboath-dev libhpdf-dev libxlsxwriter-dev libcsv-dev)
+          libjansson-dev libsodium-dev liboath-dev libhpdf-dev libxlsxwriter-dev libcsv-dev
+          libcurl4-openssl-dev)
 test_pkgs=(libcmocka-dev clang libclang-rt-14-dev postgresql postgresql-client sqlite3 chromium
            curl procps)
 

@@ -13,6 +13,7 @@
 #include "db/db.h"
 #include "db/field.h"
 #include "http/server.h"
+#include "modules/notify/notify.h"
 #include "routes.h"
 
 static int parse_listen(const char *s, char *host, size_t cap, unsigned *port)
@@ -69,7 +70,7 @@ static int files_dir(const struct cli_global *g, const char *given, char *out, s
 
 int cli_serve(const struct cli_global *g, int argc, char **argv)
 {
-    const char *files = NULL;
+    const char *files = NULL, *smtp = NULL, *smtp_from = NULL;
     char files_buf[4096];
     struct server_options opt;
     struct app app;
@@ -98,12 +99,24 @@ int cli_serve(const struct cli_global *g, int argc, char **argv)
         } else if (strcmp(argv[i], "--files") == 0 && v && *v) {
             files = v;
             i++;
+        } else if (strcmp(argv[i], "--smtp") == 0 && v) {
+            if (!notify_smtp_url_valid(v))
+                return cli_usage_error("--smtp harus smtp://HOST:PORT atau smtps://HOST:PORT");
+            smtp = v;
+            i++;
+        } else if (strcmp(argv[i], "--smtp-from") == 0 && v) {
+            if (!notify_addr_valid(v))
+                return cli_usage_error("--smtp-from harus satu alamat surel");
+            smtp_from = v;
+            i++;
         } else if (strcmp(argv[i], "--behind-tls") == 0) {
             app.tls = 1;
         } else {
             return cli_usage_error("opsi tidak dikenal atau tanpa nilai: %s", argv[i]);
         }
     }
+    if (!smtp != !smtp_from)
+        return cli_usage_error("--smtp dan --smtp-from harus diberikan bersama");
     opt.host = host;
     rc = files_dir(g, files, files_buf, sizeof files_buf);
     if (rc)
@@ -119,7 +132,14 @@ int cli_serve(const struct cli_global *g, int argc, char **argv)
     printf("Abdi %s berjalan di http://%s:%u/ (basis data %s)\n", ABDI_VERSION, host, opt.port,
            g->db_url);
     fflush(stdout);
+    notify_smtp_configure(smtp, smtp_from);
+    if (notify_mail_start(app.pool)) {
+        fprintf(stderr, "abdi: pengirim surel tidak dapat dimulai\n");
+        db_pool_close(app.pool);
+        return 1;
+    }
     rc = server_run(&app, &opt);
+    notify_mail_stop();
     db_pool_close(app.pool);
     audit_key_unload();
     field_key_set(NULL);

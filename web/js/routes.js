@@ -43,6 +43,7 @@ export const ROUTES = [
     {path: '/beranda', title: 'Beranda', load: () => import('./beranda.js')},
     {path: '/sandi', title: 'Ganti kata sandi', load: () => import('./sandi.js')},
     {path: '/sesi', title: 'Sesi aktif', load: () => import('./sesi.js')},
+    {path: '/notifikasi', title: 'Notifikasi', load: () => import('./notifikasi.js')},
     {path: '/pegawai', title: 'Pegawai', roles: EMPLOYEE_LISTERS, load: () => import('./pegawai.js')},
     {path: '/pegawai/baru', title: 'Tambah pegawai', roles: ADMIN, load: () => import('./pegawai-baru.js')},
     {path: '/pegawai/:id', title: 'Profil pegawai', load: () => import('./profil.js')},

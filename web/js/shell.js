@@ -4,6 +4,7 @@
 
 import {h} from './dom.js';
 import {NAV, HOME, hasAnyRole} from './routes.js';
+import {bell, stopBell} from './lonceng.js';
 
 const header = () => document.getElementById('kepala');
 
@@ -70,6 +71,7 @@ export function showShell(user, currentPath, onLogout) {
               user.name || user.username),
             h('span', {class: 'pengguna-unit', title: user.unit_name || null},
               user.unit_name || 'Tanpa unit kerja')),
+          restricted ? null : bell(currentPath),
           menuBtn),
         nav);
     el.hidden = false;
@@ -78,6 +80,7 @@ export function showShell(user, currentPath, onLogout) {
 /* Logged out: no header, nothing of the last user left in the DOM. */
 export function hideShell() {
     const el = header();
+    stopBell();
     el.replaceChildren();
     el.hidden = true;
 }

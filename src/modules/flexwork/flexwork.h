@@ -85,6 +85,8 @@ struct flexwork_arrangement {
     const char *status;                /* "proposed", "approved", "rejected", "replaced" */
     const char *note, *decision_reason;
     struct flexwork_arr_day days[7]; /* index weekday - 1 */
+    int64_t approver_employee_id;    /* a proposal's direct supervisor when made; 0: none */
+    const char *employee_name;       /* read by the inbox list only */
     int64_t created_by, created_at, decided_by, decided_at;
 };
 
@@ -176,6 +178,10 @@ enum err_code flexwork_arrangement_proposed(struct db *db, struct arena *a, int6
 /* Insert x (sets x->id). When x is approved, earlier approved arrangements of the employee
  * end the day before x->valid_from (or become "replaced" when they start on or after it),
  * and open proposals are replaced. */
+/* Open proposals whose recorded approver is approver_employee_id, oldest first (at most 200). */
+enum err_code flexwork_proposals_inbox(struct db *db, struct arena *a, int64_t approver_employee_id,
+                                       struct flexwork_arrangement **out, size_t *n,
+                                       struct err *e) ABDI_MUST_CHECK;
 enum err_code flexwork_arrangement_insert(struct db *db, struct flexwork_arrangement *x,
                                           struct err *e) ABDI_MUST_CHECK;
 /* Decide the open proposal id: status approved or rejected (approval ends earlier ones as

@@ -239,7 +239,7 @@ enum err_code flexwork_ramadan(struct db *db, const char *date, int *yes, struct
 
 #define A_COLS                                                                                     \
     "SELECT id, employee_id, valid_from, valid_to, status, note, decision_reason, created_by,"     \
-    " created_at, decided_by, decided_at FROM work_arrangements"
+    " created_at, decided_by, decided_at, approver_employee_id FROM work_arrangements"
 static const char SQL_ARR_ON[] =
     A_COLS " WHERE employee_id = $1 AND status = 'approved' AND valid_from <= CAST($2 AS TEXT)"
            " AND (valid_to IS NULL OR valid_to >= CAST($2 AS TEXT)) ORDER BY valid_from DESC,"
@@ -275,6 +275,7 @@ static void read_arrangement(struct db_stmt *st, struct arena *a, void *out)
     x->created_at = db_col_int(st, 8);
     x->decided_by = db_col_is_null(st, 9) ? 0 : db_col_int(st, 9);
     x->decided_at = db_col_is_null(st, 10) ? 0 : db_col_int(st, 10);
+    x->approver_employee_id = db_col_is_null(st, 11) ? 0 : db_col_int(st, 11);
 }
 
 static enum err_code arrangement_one(struct db *db, struct arena *a, const char *sql,
@@ -343,8 +344,8 @@ enum err_code flexwork_arrangement_proposed(struct db *db, struct arena *a, int6
 
 static const char SQL_ARR_INS[] =
     "INSERT INTO work_arrangements (employee_id, valid_from, valid_to, status, note,"
-    " decision_reason, created_by, created_at, decided_by, decided_at)"
-    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
+    " decision_reason, created_by, created_at, decided_by, decided_at, approver_employee_id)"
+    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id";
 static const char SQL_DAY_INS[] =
     "INSERT INTO work_arrangement_days (arrangement_id, weekday, mode, place, lat_e6, lon_e6,"
     " flexible, start_min) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
@@ -412,6 +413,7 @@ enum err_code flexwork_arrangement_insert(struct db *db, struct flexwork_arrange
         db_bind_int(st, 10, x->decided_at);
     else
         db_bind_null(st, 10);
+    db_bind_id_or_null(st, 11, x->approver_employee_id);
     rc = db_step_id(st, &x->id, e);
     for (int i = 0; !rc && i < 7; i++) {
         const struct flexwork_arr_day *d = &x->days[i];

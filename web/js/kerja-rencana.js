@@ -8,7 +8,7 @@
 import {get, query} from './api.js';
 import {h, message, pageTitle} from './dom.js';
 import {formatTanggal} from './tanggal.js';
-import {HARI, MODE, isoWeek, requestDecision} from './kerja.js';
+import {HARI, MODE, arrangementText, decisionForm, isoWeek, requestDecision} from './kerja.js';
 import {unitOptions} from './unit-tree.js';
 
 function planTable(res) {
@@ -41,6 +41,19 @@ function inboxList(items, status, reload) {
           requestDecision(r, status, reload))));
 }
 
+function proposalsList(items, status, reload) {
+    if (!items.length)
+        return h('p', {class: 'kosong'}, 'Tidak ada usulan pengaturan kerja yang menunggu keputusan Anda.');
+    return h('ul', {class: 'daftar-kartu'}, items.map((x) =>
+        h('li', {class: 'kartu kartu-baris', 'data-proposal': String(x.id)},
+          h('h3', null, x.employee_name + ' · mulai ' + formatTanggal(x.valid_from) +
+                        (x.valid_to ? ' s.d. ' + formatTanggal(x.valid_to) : '')),
+          h('p', null, arrangementText(x)),
+          x.note ? h('p', {class: 'petunjuk'}, 'Catatan: ', x.note) : null,
+          decisionForm('usulan-' + x.id, '/work-arrangements/' + encodeURIComponent(x.employee_id) + '/decision',
+                       'Usulan pengaturan kerja ' + x.employee_name, status, reload))));
+}
+
 function render(root, ctx) {
     const me = ctx.user || {};
     const chosen = ctx.query.get('unit_id') || (me.unit_id ? String(me.unit_id) : '');
@@ -51,6 +64,7 @@ function render(root, ctx) {
     const status = h('div', {'aria-live': 'polite'});
     const box = h('div', {'aria-live': 'polite'});
     const inbox = h('div', {'aria-live': 'polite'});
+    const proposals = h('div', {'aria-live': 'polite'});
     const form = h('form', {class: 'formulir', novalidate: true, 'aria-label': 'Pilih unit dan minggu',
                             onsubmit: (ev) => {
                                 ev.preventDefault();
@@ -61,7 +75,8 @@ function render(root, ctx) {
                    h('div', {class: 'tombol-formulir'}, h('button', {type: 'submit', class: 'tombol tombol-utama'}, 'Tampilkan')));
     root.append(pageTitle('Rencana kerja mingguan'), h('section', {class: 'kartu'}, form), box,
                 h('section', {class: 'kartu', 'aria-labelledby': 'judul-menunggu'},
-                  h('h2', {id: 'judul-menunggu'}, 'Permintaan menunggu keputusan'), status, inbox));
+                  h('h2', {id: 'judul-menunggu'}, 'Permintaan menunggu keputusan'), status, inbox,
+                  h('h2', null, 'Usulan pengaturan mingguan'), proposals));
 
     get('/units').then((res) => {
         if (!ctx.isCurrent() || !res || !res.items || !res.items.length)
@@ -98,9 +113,14 @@ function render(root, ctx) {
 
     async function loadInbox() {
         try {
-            const res = await get('/work-requests' + query({inbox: '1', status: 'pending', per_page: 50}));
-            if (ctx.isCurrent())
-                inbox.replaceChildren(inboxList(res.items, status, reload));
+            const [res, props] = await Promise.all([
+                get('/work-requests' + query({inbox: '1', status: 'pending', per_page: 50})),
+                get('/work-arrangements' + query({inbox: '1'})),
+            ]);
+            if (!ctx.isCurrent())
+                return;
+            inbox.replaceChildren(inboxList(res.items, status, reload));
+            proposals.replaceChildren(proposalsList(props.items, status, reload));
         } catch (e) {
             if (ctx.isCurrent())
                 inbox.replaceChildren(message('galat', e.message));

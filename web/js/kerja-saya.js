@@ -5,10 +5,10 @@
  * POST /work-requests, decided by the direct supervisor) and the own requests with their
  * status and the supervisor's reason. */
 
-import {get, post, query} from './api.js';
+import {get, post, put, query} from './api.js';
 import {h, formField, message, pageTitle} from './dom.js';
 import {formatTanggal} from './tanggal.js';
-import {HARI, MODE, statusBadge} from './kerja.js';
+import {HARI, MODE, arrangementText, statusBadge} from './kerja.js';
 
 function hhmm(min) {
     return String(Math.floor(min / 60)).padStart(2, '0') + ':' + String(min % 60).padStart(2, '0');
@@ -32,11 +32,6 @@ function daysTable(items) {
                    h('td', {'data-field': 'mode'}, d.working ? (MODE[d.mode] || d.mode) + (d.place ? ' — ' + d.place : '') : '—'),
                    h('td', null, jam(d)),
                    h('td', {class: 'angka'}, d.required_minutes ? hhmm(d.required_minutes) : '—'))))));
-}
-
-function arrangementText(x) {
-    return x.days.filter((d) => d.weekday <= 6).map((d) => HARI[d.weekday - 1] + ': ' + d.mode +
-        (d.place ? ' (' + d.place + ')' : '') + (d.flexible ? ', jam fleksibel' : '')).join(' · ');
 }
 
 function requestsList(items) {
@@ -96,6 +91,55 @@ function requestForm(me, after) {
              h('div', {class: 'tombol-formulir'}, submit));
 }
 
+/* The weekly proposal: a start date and Monday..Saturday, each WFO/WFH/WFA (WFA with its
+ * place) and fixed or flexible hours (PUT /work-arrangements/{id}: a proposal for the direct
+ * supervisor). */
+function proposalForm(me, current, after) {
+    const from = formField('usulan-mulai', 'Berlaku mulai', h('input', {type: 'date', required: true}));
+    const note = formField('usulan-catatan', 'Catatan untuk atasan', h('textarea', {rows: '2', maxlength: '500'}));
+    const status = h('div', {'aria-live': 'polite'});
+    const rows = HARI.slice(0, 6).map((name, i) => {
+        const was = current ? current.days[i] : null;
+        const mode = h('select', {id: 'usulan-mode-' + (i + 1), 'aria-label': 'Tempat kerja ' + name},
+                       ['WFO', 'WFH', 'WFA'].map((m) => h('option', {value: m, selected: was && was.mode === m}, m)));
+        const place = h('input', {type: 'text', maxlength: '200', 'aria-label': 'Tempat WFA ' + name, value: (was && was.place) || ''});
+        const flex = h('input', {type: 'checkbox', id: 'usulan-fleksibel-' + (i + 1), checked: !!(was && was.flexible)});
+        const sync = () => { place.hidden = mode.value !== 'WFA'; };
+        mode.addEventListener('change', sync);
+        sync();
+        const tr = h('tr', null, h('th', {scope: 'row'}, name), h('td', null, mode, ' ', place),
+                     h('td', null, flex, ' ', h('label', {for: flex.id}, 'Jam fleksibel')));
+        tr.read = () => ({weekday: i + 1, mode: mode.value, flexible: flex.checked,
+                          ...(mode.value === 'WFA' ? {place: place.value.trim()} : {})});
+        return tr;
+    });
+
+    async function send(ev) {
+        ev.preventDefault();
+        from.setError('');
+        status.replaceChildren();
+        const body = {valid_from: from.control.value, days: rows.map((r) => r.read())};
+        if (note.control.value.trim())
+            body.note = note.control.value.trim();
+        try {
+            const res = await put('/work-arrangements/' + encodeURIComponent(me.employee_id), body);
+            status.replaceChildren(message('sukses', res.status === 'proposed'
+                ? 'Usulan terkirim ke atasan langsung.' : 'Pengaturan kerja ditetapkan.'));
+            after();
+        } catch (e) {
+            if (e.field === 'valid_from')
+                from.setError(e.message);
+            else
+                status.replaceChildren(message('galat', e.message));
+        }
+    }
+    return h('form', {class: 'formulir', novalidate: true, 'aria-label': 'Usulan pengaturan kerja mingguan', onsubmit: send},
+             from.wrap,
+             h('div', {class: 'wadah-tabel'}, h('table', {class: 'tabel'}, h('caption', null, 'Hari kerja'), h('tbody', null, rows))),
+             note.wrap, status,
+             h('div', {class: 'tombol-formulir'}, h('button', {type: 'submit', class: 'tombol'}, 'Kirim usulan')));
+}
+
 function monday() {
     const d = new Date();
     d.setDate(d.getDate() - ((d.getDay() + 6) % 7));
@@ -133,7 +177,9 @@ function render(root, ctx) {
                 a.proposed ? h('p', {class: 'petunjuk'}, 'Usulan menunggu keputusan atasan: ', arrangementText(a.proposed)) : null,
                 h('p', {class: 'petunjuk'}, a.may_work_flexibly
                     ? 'Jabatan Anda boleh bekerja fleksibel, paling banyak ' + a.policy.max_remote_days + ' hari seminggu di luar kantor.'
-                    : 'Jabatan Anda tidak termasuk yang boleh bekerja dari luar kantor.'));
+                    : 'Jabatan Anda tidak termasuk yang boleh bekerja dari luar kantor.'),
+                a.may_work_flexibly ? h('details', null, h('summary', null, 'Usulkan pengaturan baru'),
+                                        proposalForm(me, a.current, load)) : null);
             mine.replaceChildren(requestsList(r.items));
         } catch (e) {
             if (ctx.isCurrent())

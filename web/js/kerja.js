@@ -33,11 +33,11 @@ export function distanceM(lat1, lon1, lat2, lon2) {
     return 2 * 6371000 * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
-/* Approve / reject (with the reason the server requires) of request r; status shows the
- * outcome — a refusal because the unit would be short on site says which day and by how
- * many — and after() runs once the request is decided. */
-export function requestDecision(r, status, after) {
-    const reason = formField('alasan-kerja-' + r.id, 'Alasan (wajib untuk menolak)',
+/* Approve / reject (with the reason the server requires to reject) at path (a request's or
+ * a proposal's decision); status shows the outcome — a refusal because the unit would be
+ * short on site says which day and by how many — and after() runs once it is decided. */
+export function decisionForm(key, path, what, status, after) {
+    const reason = formField('alasan-' + key, 'Alasan (wajib untuk menolak)',
                              h('textarea', {rows: '2', maxlength: '500'}));
     const approve = h('button', {type: 'button', class: 'tombol tombol-utama'}, 'Setujui');
     const reject = h('button', {type: 'button', class: 'tombol'}, 'Tolak');
@@ -55,9 +55,8 @@ export function requestDecision(r, status, after) {
             body.reason = text;
         approve.disabled = reject.disabled = true;
         try {
-            await post('/work-requests/' + encodeURIComponent(r.id) + '/decision', body);
-            status.replaceChildren(message('sukses', 'Permintaan ' + (r.employee_name || '') + ' untuk ' +
-                formatTanggal(r.date) + (decision === 'approve' ? ' disetujui.' : ' ditolak.')));
+            await post(path, body);
+            status.replaceChildren(message('sukses', what + (decision === 'approve' ? ' disetujui.' : ' ditolak.')));
             after();
         } catch (e) {
             if (e.field === 'reason')
@@ -72,4 +71,15 @@ export function requestDecision(r, status, after) {
     reject.addEventListener('click', () => decide('reject'));
     return h('div', {class: 'keputusan-kerja'}, reason.wrap,
              h('div', {class: 'baris-tombol', role: 'group', 'aria-label': 'Keputusan'}, approve, ' ', reject));
+}
+
+export function requestDecision(r, status, after) {
+    return decisionForm('permintaan-' + r.id, '/work-requests/' + encodeURIComponent(r.id) + '/decision',
+                        'Permintaan ' + (r.employee_name || '') + ' untuk ' + formatTanggal(r.date), status, after);
+}
+
+/* One line per working weekday of an arrangement: "Senin: WFH · Selasa: WFO …". */
+export function arrangementText(x) {
+    return x.days.filter((d) => d.weekday <= 6).map((d) => HARI[d.weekday - 1] + ': ' + d.mode +
+        (d.place ? ' (' + d.place + ')' : '') + (d.flexible ? ', jam fleksibel' : '')).join(' · ');
 }

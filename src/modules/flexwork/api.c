@@ -591,6 +591,7 @@ static enum err_code api_arrangement_put(struct req *rq, struct resp *rs, struct
     if (rc)
         return rc;
     x.status = direct ? "approved" : "proposed";
+    x.approver_employee_id = direct ? 0 : who.supervisor_id;
     x.created_by = rq->user->id;
     x.created_at = rq->now;
     if (direct) {
@@ -671,9 +672,39 @@ static enum err_code api_arrangement_decide(struct req *rq, struct resp *rs, str
     return resp_json(rs, 200, flexwork_arrangement_json(&x));
 }
 
+/* GET /work-arrangements?inbox=1: the open proposals the caller must decide. */
+static enum err_code api_arrangements_inbox(struct req *rq, struct resp *rs, struct err *e)
+{
+    static const char *const keys[] = {"inbox", NULL};
+    const char *inbox = req_query(rq, "inbox");
+    struct flexwork_arrangement *x = NULL;
+    size_t n = 0;
+    json_t *items;
+    enum err_code rc = req_query_allow(rq, keys, e);
+
+    if (rc)
+        return rc;
+    if (!inbox || strcmp(inbox, "1") != 0)
+        return err_invalid(e, "inbox", "Hanya inbox=1 yang tersedia");
+    if (rq->user->employee_id) {
+        rc = flexwork_proposals_inbox(rq->db, rq->a, rq->user->employee_id, &x, &n, e);
+        if (rc)
+            return rc;
+    }
+    items = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_t *v = flexwork_arrangement_json(&x[i]);
+
+        json_object_set_new(v, "employee_name", json_str_or_null(x[i].employee_name));
+        json_array_append_new(items, v);
+    }
+    return resp_json(rs, 200, json_pack("{s:o,s:I}", "items", items, "total", (json_int_t)n));
+}
+
 const struct route flexwork_routes[] = {
     {HTTP_GET, "/api/v1/units/{id}/work-policy", api_policy_get, ROLES_ANY, 0, 0},
     {HTTP_PUT, "/api/v1/units/{id}/work-policy", api_policy_put, ROLES_ADMIN, ROUTE_WRITE, 0},
+    {HTTP_GET, "/api/v1/work-arrangements", api_arrangements_inbox, ROLES_ANY, 0, 0},
     {HTTP_GET, "/api/v1/work-arrangements/{employee_id}", api_arrangement_get, ROLES_ANY, 0, 0},
     {HTTP_PUT, "/api/v1/work-arrangements/{employee_id}", api_arrangement_put, ROLES_ANY,
      ROUTE_WRITE, 0},

@@ -311,14 +311,14 @@ json_t *flexwork_arrangement_json(const struct flexwork_arrangement *x)
                                               d->flexible, "start",
                                               d->flexible ? json_null() : hhmm_json(d->start)));
     }
-    return json_pack("{s:I,s:I,s:s,s:o,s:s,s:o,s:o,s:o,s:o,s:o,s:o}", "id", (json_int_t)x->id,
-                     "employee_id", (json_int_t)x->employee_id, "valid_from", x->valid_from,
-                     "valid_to", json_str_or_null(x->valid_to), "status", x->status, "note",
-                     json_str_or_null(x->note), "decision_reason",
-                     json_str_or_null(x->decision_reason), "days", days, "created_at",
-                     json_time(x->created_at), "decided_at",
-                     x->decided_at ? json_time(x->decided_at) : json_null(), "decided_by",
-                     json_id_or_null(x->decided_by));
+    return json_pack(
+        "{s:I,s:I,s:s,s:o,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "id", (json_int_t)x->id, "employee_id",
+        (json_int_t)x->employee_id, "valid_from", x->valid_from, "valid_to",
+        json_str_or_null(x->valid_to), "status", x->status, "note", json_str_or_null(x->note),
+        "decision_reason", json_str_or_null(x->decision_reason), "days", days, "created_at",
+        json_time(x->created_at), "approver_employee_id", json_id_or_null(x->approver_employee_id),
+        "decided_at", x->decided_at ? json_time(x->decided_at) : json_null(), "decided_by",
+        json_id_or_null(x->decided_by));
 }
 
 json_t *flexwork_request_json(const struct flexwork_request *r)

@@ -278,6 +278,38 @@ static void read_arrangement(struct db_stmt *st, struct arena *a, void *out)
     x->approver_employee_id = db_col_is_null(st, 11) ? 0 : db_col_int(st, 11);
 }
 
+/* The weekday rows of x (those missing stay WFO with the default start). */
+static enum err_code load_days(struct db *db, struct arena *a, struct flexwork_arrangement *x,
+                               struct err *e)
+{
+    struct db_stmt *st;
+    int r;
+    enum err_code rc;
+
+    rc = db_prepare(db, SQL_ARR_DAYS, &st, e);
+    if (rc)
+        return rc;
+    db_bind_int(st, 1, x->id);
+    while ((r = db_step(st, e)) == 1) {
+        int w = (int)db_col_int(st, 0);
+        struct flexwork_arr_day *d;
+        const char *mode = db_col_text(st, 1);
+
+        if (w < 1 || w > 7)
+            continue;
+        d = &x->days[w - 1];
+        flexwork_mode_copy(d->mode, mode);
+        d->place = db_col_text_copy(st, a, 2);
+        d->has_point = !db_col_is_null(st, 3) && !db_col_is_null(st, 4);
+        d->lat = d->has_point ? flexwork_from_e6(db_col_int(st, 3)) : 0;
+        d->lon = d->has_point ? flexwork_from_e6(db_col_int(st, 4)) : 0;
+        d->flexible = db_col_int(st, 5) != 0;
+        d->start = (int)db_col_int(st, 6);
+    }
+    db_reset(st);
+    return r < 0 ? e->code : ERR_OK;
+}
+
 static enum err_code arrangement_one(struct db *db, struct arena *a, const char *sql,
                                      int64_t employee_id, const char *date,
                                      struct flexwork_arrangement *out, int *found, struct err *e)
@@ -304,28 +336,42 @@ static enum err_code arrangement_one(struct db *db, struct arena *a, const char 
         return e->code;
     if (!*found)
         return ERR_OK;
-    rc = db_prepare(db, SQL_ARR_DAYS, &st, e);
+    return load_days(db, a, out, e);
+}
+
+static const char SQL_INBOX[] =
+    "SELECT a.id, a.employee_id, a.valid_from, a.valid_to, a.status, a.note, a.decision_reason,"
+    " a.created_by, a.created_at, a.decided_by, a.decided_at, a.approver_employee_id, e.name"
+    " FROM work_arrangements a JOIN employees e ON e.id = a.employee_id"
+    " WHERE a.approver_employee_id = $1 AND a.status = 'proposed' ORDER BY a.id LIMIT 200";
+
+static void read_inbox(struct db_stmt *st, struct arena *a, void *out)
+{
+    struct flexwork_arrangement *x = out;
+
+    memset(x, 0, sizeof *x);
+    flexwork_days_default(x->days, FLEXWORK_DEFAULT_START);
+    read_arrangement(st, a, x);
+    x->employee_name = db_col_text_copy(st, a, 12);
+}
+
+enum err_code flexwork_proposals_inbox(struct db *db, struct arena *a, int64_t approver_employee_id,
+                                       struct flexwork_arrangement **out, size_t *n, struct err *e)
+{
+    struct db_stmt *st;
+    void *v = NULL;
+    enum err_code rc = db_prepare(db, SQL_INBOX, &st, e);
+
+    *out = NULL;
+    *n = 0;
     if (rc)
         return rc;
-    db_bind_int(st, 1, out->id);
-    while ((r = db_step(st, e)) == 1) {
-        int w = (int)db_col_int(st, 0);
-        struct flexwork_arr_day *d;
-        const char *mode = db_col_text(st, 1);
-
-        if (w < 1 || w > 7)
-            continue;
-        d = &out->days[w - 1];
-        flexwork_mode_copy(d->mode, mode);
-        d->place = db_col_text_copy(st, a, 2);
-        d->has_point = !db_col_is_null(st, 3) && !db_col_is_null(st, 4);
-        d->lat = d->has_point ? flexwork_from_e6(db_col_int(st, 3)) : 0;
-        d->lon = d->has_point ? flexwork_from_e6(db_col_int(st, 4)) : 0;
-        d->flexible = db_col_int(st, 5) != 0;
-        d->start = (int)db_col_int(st, 6);
-    }
-    db_reset(st);
-    return r < 0 ? e->code : ERR_OK;
+    db_bind_int(st, 1, approver_employee_id);
+    rc = db_collect(st, a, sizeof(struct flexwork_arrangement), read_inbox, &v, n, e);
+    *out = v;
+    for (size_t i = 0; !rc && i < *n; i++)
+        rc = load_days(db, a, &(*out)[i], e);
+    return rc;
 }
 
 enum err_code flexwork_arrangement_on(struct db *db, struct arena *a, int64_t employee_id,

@@ -13,6 +13,7 @@
 #include "auth/auth.h"
 #include "modules/calendar/calendar.h"
 #include "modules/leave/leave.h"
+#include "modules/notify/notify.h"
 #include "modules/org/org.h"
 
 /* ---- shared helpers ---- */
@@ -122,16 +123,14 @@ enum err_code flexwork_access(struct req *rq, int64_t employee_id, struct flexwo
     return scope_employee_read(rq, employee_id, who->unit_id, e);
 }
 
-/* The one notification call site of the module. */
-void flexwork_notify(struct req *rq, int64_t employee_id, const char *what, int64_t request_id)
+/* The one notification call site of the module: an in-app notice (and mail when configured)
+ * in the request's transaction; employee_id 0 (nobody to tell) does nothing. */
+enum err_code flexwork_notify(struct req *rq, int64_t employee_id, const char *kind,
+                              const char *title, const char *body, const char *link, struct err *e)
 {
-    /* HOOK(notify): when src/modules/notify/notify.h lands, call here
-     *   notify_employee(rq->db, employee_id, "flexwork", what, "#/kerja-fleksibel", e)
-     * - a new request or proposal → its supervisor; a decision → the employee. */
-    (void)rq;
-    (void)employee_id;
-    (void)what;
-    (void)request_id;
+    if (!employee_id)
+        return ERR_OK;
+    return notify_employee(rq->db, employee_id, kind, title, body, link, rq->now, e);
 }
 
 enum err_code flexwork_onsite_keep(struct req *rq, int64_t unit_id, int64_t employee_id,
@@ -601,11 +600,17 @@ static enum err_code api_arrangement_put(struct req *rq, struct resp *rs, struct
     rc = flexwork_arrangement_insert(rq->db, &x, e);
     if (rc)
         return rc;
+    rc = direct
+             ? flexwork_notify(rq, id, "flexwork.arrangement", "Pengaturan kerja Anda ditetapkan",
+                               arena_printf(rq->a, "Berlaku mulai %s.", x.valid_from), "#/kerja", e)
+             : flexwork_notify(rq, who.supervisor_id, "flexwork.proposal",
+                               "Usulan pengaturan kerja mingguan menunggu keputusan Anda",
+                               arena_printf(rq->a, "Berlaku mulai %s.", x.valid_from),
+                               "#/kerja/rencana", e);
+    if (rc)
+        return rc;
     req_audit(rq, direct ? "work_arrangement.set" : "work_arrangement.propose", "work_arrangement",
               x.id, NULL, flexwork_arrangement_json(&x));
-    flexwork_notify(rq, direct ? id : who.supervisor_id,
-                    direct ? "Pengaturan kerja Anda ditetapkan" : "Usulan pengaturan kerja baru",
-                    x.id);
     return resp_json(rs, direct ? 200 : 202, flexwork_arrangement_json(&x));
 }
 
@@ -664,11 +669,14 @@ static enum err_code api_arrangement_decide(struct req *rq, struct resp *rs, str
     rc = flexwork_arrangement_decide(rq->db, &x, e);
     if (rc)
         return rc;
+    rc = flexwork_notify(rq, id, "flexwork.decision",
+                         approve ? "Usulan pengaturan kerja Anda disetujui"
+                                 : "Usulan pengaturan kerja Anda ditolak",
+                         reason, "#/kerja", e);
+    if (rc)
+        return rc;
     req_audit(rq, approve ? "work_arrangement.approve" : "work_arrangement.reject",
               "work_arrangement", x.id, NULL, flexwork_arrangement_json(&x));
-    flexwork_notify(
-        rq, id, approve ? "Usulan pengaturan kerja disetujui" : "Usulan pengaturan kerja ditolak",
-        x.id);
     return resp_json(rs, 200, flexwork_arrangement_json(&x));
 }
 

@@ -261,9 +261,13 @@ enum err_code flexwork_api_request_create(struct req *rq, struct resp *rs, struc
         rc = flexwork_request_get(rq->db, rq->a, r.id, &r, e);
     if (rc)
         return rc;
+    rc = flexwork_notify(rq, r.approver_employee_id, "flexwork.request",
+                         arena_printf(rq->a, "Permintaan %s %s tanggal %s", r.mode,
+                                      r.employee_name ? r.employee_name : "", r.date),
+                         r.reason, "#/kerja/rencana", e);
+    if (rc)
+        return rc;
     req_audit(rq, "work_request.create", "work_request", r.id, NULL, flexwork_request_json(&r));
-    if (r.approver_employee_id)
-        flexwork_notify(rq, r.approver_employee_id, "Permintaan kerja fleksibel baru", r.id);
     return resp_json(rs, 201, flexwork_request_json(&r));
 }
 
@@ -320,12 +324,14 @@ enum err_code flexwork_api_request_decide(struct req *rq, struct resp *rs, struc
         rc = flexwork_request_get(rq->db, rq->a, id, &r, e);
     if (rc)
         return rc;
+    rc = flexwork_notify(rq, r.employee_id, "flexwork.decision",
+                         arena_printf(rq->a, "Permintaan %s tanggal %s %s", r.mode, r.date,
+                                      approve ? "disetujui" : "ditolak"),
+                         reason, "#/kerja", e);
+    if (rc)
+        return rc;
     req_audit(rq, approve ? "work_request.approve" : "work_request.reject", "work_request", id,
               flexwork_request_json(&before), flexwork_request_json(&r));
-    flexwork_notify(rq, r.employee_id,
-                    approve ? "Permintaan kerja fleksibel disetujui"
-                            : "Permintaan kerja fleksibel ditolak",
-                    id);
     return resp_json(rs, 200, flexwork_request_json(&r));
 }
 

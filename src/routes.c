@@ -12,6 +12,7 @@
 #include "modules/leave/leave_report.h"
 #include "modules/document/document.h"
 #include "modules/employee/employee.h"
+#include "modules/flexwork/flexwork.h"
 #include "modules/notify/notify.h"
 #include "modules/org/org.h"
 #include "modules/proposal/proposal.h"
@@ -110,6 +111,7 @@ const struct route *const abdi_routes[] = {
     calendar_routes,
     leave_routes,
     leave_report_routes,
+    flexwork_routes,
     notify_routes,
     NULL,
 };

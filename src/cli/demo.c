@@ -18,6 +18,7 @@
 #include "db/db.h"
 #include "modules/employee/employee.h"
 #include "modules/calendar/calendar.h"
+#include "modules/flexwork/flexwork.h"
 #include "modules/proposal/proposal.h"
 #include "modules/org/org.h"
 
@@ -230,6 +231,7 @@ static int seed(struct db *db, const char *password, long employees, struct err 
     }
     if (proposal_demo_seed(db, now, e) ||
         calendar_demo_seed(db, now, e) ||
+        flexwork_demo_seed(db, now, e) ||
         db_setting_set(db, "demo_mode", "1", e) ||
         db_setting_set(db, "auth.totp_required_for_admins", "0", e))
         return -1;

@@ -34,6 +34,10 @@ export const ASSIGNMENT_READERS = ['admin_unit', 'admin_bkpsdm', 'superadmin', '
 export const LEAVE_DECIDERS = ['atasan', 'pimpinan', 'admin_bkpsdm'];
 export const LEAVE_CALENDAR_READERS = ['atasan', 'pimpinan', 'admin_unit', 'admin_bkpsdm', 'superadmin'];
 
+/* Flexible work: the week plan (GET /units/{id}/week-plan) for supervisors, pimpinan and
+ * admins; the policy form for admins; every employee has a schedule page. */
+export const WEEK_PLAN_READERS = ['atasan', 'pimpinan', 'admin_unit', 'admin_bkpsdm', 'superadmin'];
+
 export const ROUTES = [
     {path: '/masuk', title: 'Masuk', public: true, load: () => import('./masuk.js')},
     {path: '/beranda', title: 'Beranda', load: () => import('./beranda.js')},
@@ -58,6 +62,9 @@ export const ROUTES = [
     {path: '/cuti/kalender', title: 'Kalender cuti', roles: LEAVE_CALENDAR_READERS, load: () => import('./cuti-kalender.js')},
     {path: '/cuti/:id', title: 'Permohonan cuti', load: () => import('./cuti-detail.js')},
     {path: '/libur', title: 'Hari libur', roles: ADMIN, load: () => import('./libur.js')},
+    {path: '/kerja', title: 'Jadwal kerja saya', load: () => import('./kerja-saya.js')},
+    {path: '/kerja/rencana', title: 'Rencana kerja mingguan', roles: WEEK_PLAN_READERS, load: () => import('./kerja-rencana.js')},
+    {path: '/kerja/kebijakan', title: 'Kebijakan kerja fleksibel', roles: ADMIN, load: () => import('./kerja-kebijakan.js')},
 ];
 
 /* Main menu, in order. Rows without a path are modules not built yet: shown, marked
@@ -69,6 +76,9 @@ export const NAV = [
     {label: 'Cuti saya', path: '/cuti', roles: null},
     {label: 'Persetujuan cuti', path: '/cuti/persetujuan', roles: LEAVE_DECIDERS},
     {label: 'Kalender cuti', path: '/cuti/kalender', roles: LEAVE_CALENDAR_READERS},
+    {label: 'Jadwal kerja saya', path: '/kerja', roles: null},
+    {label: 'Rencana kerja mingguan', path: '/kerja/rencana', roles: WEEK_PLAN_READERS},
+    {label: 'Kebijakan kerja', path: '/kerja/kebijakan', roles: ADMIN},
     {label: 'Verifikasi', path: '/verifikasi', roles: ADMIN},
     {label: 'Penugasan', path: '/penugasan', roles: ASSIGNMENT_READERS},
     {label: 'Organisasi', path: '/organisasi', roles: ADMIN},

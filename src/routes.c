@@ -10,6 +10,7 @@
 #include "modules/calendar/calendar.h"
 #include "modules/document/document.h"
 #include "modules/employee/employee.h"
+#include "modules/engagement/engagement.h"
 #include "modules/notify/notify.h"
 #include "modules/org/org.h"
 #include "modules/proposal/proposal.h"
@@ -107,5 +108,6 @@ const struct route *const abdi_routes[] = {
     org_vacancy_routes,
     calendar_routes,
     notify_routes,
+    engagement_routes,
     NULL,
 };

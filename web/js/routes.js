@@ -27,6 +27,9 @@ export const REPORTERS = ['admin_unit', 'admin_bkpsdm', 'superadmin', 'pimpinan'
 /* Temporary assignments (GET /api/v1/assignments): admins, pimpinan and atasan. */
 export const ASSIGNMENT_READERS = ['admin_unit', 'admin_bkpsdm', 'superadmin', 'pimpinan', 'atasan'];
 
+/* Announcements (POST /api/v1/announcements): admin_bkpsdm and admin_unit write them. */
+export const ANNOUNCERS = ['admin_unit', 'admin_bkpsdm'];
+
 export const ROUTES = [
     {path: '/masuk', title: 'Masuk', public: true, load: () => import('./masuk.js')},
     {path: '/beranda', title: 'Beranda', load: () => import('./beranda.js')},
@@ -46,6 +49,7 @@ export const ROUTES = [
     {path: '/laporan/duk', title: 'DUK', roles: REPORTERS, load: () => import('./laporan-duk.js')},
     {path: '/formasi', title: 'Formasi & Bezetting', roles: REPORTERS, load: () => import('./formasi.js')},
     {path: '/libur', title: 'Hari libur', roles: ADMIN, load: () => import('./libur.js')},
+    {path: '/pengumuman', title: 'Pengumuman', roles: ANNOUNCERS, load: () => import('./pengumuman.js')},
 ];
 
 /* Main menu, in order. Rows without a path are modules not built yet: shown, marked
@@ -61,6 +65,7 @@ export const NAV = [
     {label: 'Formasi & Bezetting', path: '/formasi', roles: REPORTERS},
     {label: 'DUK', path: '/laporan/duk', roles: REPORTERS},
     {label: 'Hari libur', path: '/libur', roles: ADMIN},
+    {label: 'Pengumuman', path: '/pengumuman', roles: ANNOUNCERS},
     {label: 'Dasbor', roles: ['pimpinan']},
     {label: 'Audit', path: '/audit', roles: AUDITOR},
 ];

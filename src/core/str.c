@@ -156,3 +156,11 @@ void str_copy(char *dst, size_t cap, const char *src)
         memcpy(dst, src, n);
     dst[n] = '\0';
 }
+
+int str_blank(const char *s)
+{
+    for (; s && *s; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
+            return 0;
+    return 1;
+}

@@ -30,5 +30,9 @@ int hex_decode(const char *in, size_t in_len, unsigned char *out, size_t n);
 int str_ieq(const char *a, const char *b);
 /* Copy at most cap-1 bytes and terminate. */
 void str_copy(char *dst, size_t cap, const char *src);
+/* 1 when s is NULL, empty, or only ASCII space, tab, CR and LF: what a required text field
+ * may not be. Other bytes count as content (non-breaking spaces and other control characters
+ * are refused, where at all, by the field's own character check). */
+int str_blank(const char *s);
 
 #endif

@@ -218,6 +218,8 @@ static struct db_param *param_slot(struct db_stmt *st, int idx)
     p = &st->params[idx - 1];
     free(p->s);
     memset(p, 0, sizeof *p);
+    if (idx > st->nbound)
+        st->nbound = idx;
     return p;
 }
 
@@ -285,11 +287,19 @@ void db_reset(struct db_stmt *st)
     if (!st)
         return;
     st->db->ops->reset(st);
-    for (int i = 0; i < DB_MAX_PARAMS; i++) {
+    for (int i = 0; i < st->nbound; i++) {
         free(st->params[i].s);
         memset(&st->params[i], 0, sizeof st->params[i]);
     }
+    st->nbound = 0;
     st->started = 0;
+}
+
+/* The engine's set-up of db_begin undone (SQLite: the page cache back to its read size). */
+static void tx_end(struct db *db)
+{
+    if (db->ops->end_sql)
+        (void)db->ops->exec_script(db, db->ops->end_sql, &(struct err){0});
 }
 
 enum err_code db_begin(struct db *db, struct err *e)
@@ -298,9 +308,13 @@ enum err_code db_begin(struct db *db, struct err *e)
 
     if (db->in_tx)
         return db_fail(e, ERR_INTERNAL, "nested transaction");
+    if (db->in_read) /* a write must start from the newest snapshot, not inside a read */
+        return db_fail(e, ERR_INTERNAL, "write transaction inside a read snapshot");
     rc = db->ops->exec_script(db, db->ops->begin_sql, e);
-    if (rc)
+    if (rc) {
+        tx_end(db);
         return rc;
+    }
     db->in_tx = 1;
     return ERR_OK;
 }
@@ -317,6 +331,7 @@ enum err_code db_commit(struct db *db, struct err *e)
         return rc;
     }
     db->in_tx = 0;
+    tx_end(db);
     return ERR_OK;
 }
 
@@ -333,6 +348,7 @@ void db_rollback(struct db *db)
             if (st->started)
                 db_reset(st);
     (void)db->ops->exec_script(db, "ROLLBACK", &ignored);
+    tx_end(db);
 }
 
 static const char SQL_READ_BEGIN[] = "BEGIN";
@@ -355,22 +371,30 @@ static int read_tx(struct db *db, const char *sql)
 
 void db_read_begin(struct db *db)
 {
-    if (db->engine != DB_ENGINE_SQLITE || db->in_tx || db->in_read)
+    if (db->in_read) { /* nested: the outer snapshot stays until the outer end */
+        db->in_read++;
+        return;
+    }
+    if (db->engine != DB_ENGINE_SQLITE || db->in_tx)
         return;
     db->in_read = read_tx(db, SQL_READ_BEGIN) == 0; /* on failure: statement by statement */
 }
 
 void db_read_end(struct db *db)
 {
-    if (!db->in_read)
+    if (!db->in_read || --db->in_read > 0)
         return;
-    db->in_read = 0;
     for (int i = 0; i < DB_CACHE_BUCKETS; i++) /* a started cursor would keep the snapshot */
         for (struct db_stmt *st = db->cache[i]; st; st = st->next)
             if (st->started)
                 db_reset(st);
     if (read_tx(db, SQL_READ_END))
         (void)db->ops->exec_script(db, "ROLLBACK", &(struct err){0});
+}
+
+int db_in_read(const struct db *db)
+{
+    return db->in_read;
 }
 
 int db_in_transaction(const struct db *db)

@@ -60,9 +60,13 @@ int db_in_transaction(const struct db *db);
 /* A read of several statements as one snapshot: on SQLite one deferred transaction, so the
  * database and WAL locks are taken once instead of once per statement (what a GET of
  * several queries spends most in); on PostgreSQL, and inside a transaction, nothing (each
- * statement stays its own, no extra round trip). Only reads in between; always end it. */
+ * statement stays its own, no extra round trip). Only reads in between; always end it.
+ * Nested pairs are counted: the snapshot ends with the outermost end. The dispatcher holds
+ * one around every GET (session lookup and handler); db_begin inside one is refused.
+ * db_in_read: the depth (0 = none). */
 void db_read_begin(struct db *db);
 void db_read_end(struct db *db);
+int db_in_read(const struct db *db);
 /* Serialise a critical section across processes until the transaction ends
  * (PostgreSQL advisory transaction lock; on SQLite the write transaction already is one). */
 enum err_code db_lock(struct db *db, int64_t key, struct err *e) ABDI_MUST_CHECK;

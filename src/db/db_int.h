@@ -21,6 +21,7 @@ struct db_stmt {
     char *sql;               /* engine-ready SQL (placeholders translated), owned */
     int nparams;             /* highest $N in the SQL */
     struct db_param params[DB_MAX_PARAMS];
+    int nbound;              /* highest slot bound since the last reset (what reset clears) */
     int started;             /* binds applied / query sent since the last reset */
     int64_t changes;
     void *impl;              /* engine's statement */
@@ -44,7 +45,8 @@ struct db_ops {
     int64_t (*col_int)(struct db_stmt *st, int col);
     enum err_code (*lock)(struct db *db, int64_t key, struct err *e);
     enum err_code (*backup)(struct db *db, const char *path, struct err *e);
-    const char *begin_sql; /* "BEGIN IMMEDIATE" / "BEGIN" */
+    const char *begin_sql; /* "BEGIN IMMEDIATE" / "BEGIN" (may set up the transaction) */
+    const char *end_sql;   /* after COMMIT or ROLLBACK (NULL: nothing), undoes that set-up */
 };
 
 #define DB_CACHE_BUCKETS 64
@@ -54,7 +56,7 @@ struct db {
     enum db_engine engine;
     void *impl;
     int in_tx;
-    int in_read; /* db_read_begin's snapshot is open (SQLite) */
+    int in_read; /* depth of db_read_begin pairs while its snapshot is open (SQLite) */
     int stmt_count;
     struct db_stmt *cache[DB_CACHE_BUCKETS];
 };

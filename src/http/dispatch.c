@@ -156,6 +156,28 @@ static int totp_needed(const struct req *rq, struct err *e)
     return required ? 1 : 0;
 }
 
+/* The audit row of a read of sensitive data (security.md V7: NIK, documents read by admins),
+ * which the handler asked for with req_audit: its own transaction after the read, and no
+ * answer without it (the body already built is dropped). */
+static enum err_code read_audit(struct req *rq, struct resp *rs, struct err *e)
+{
+    char hash[65];
+    int64_t audit_id = 0;
+    enum err_code rc = db_begin(rq->db, e);
+
+    if (!rc)
+        rc = audit_append(rq->db, rq->now, rq->user->id, rq->ip, rq->audit, &audit_id, hash, e);
+    if (!rc)
+        rc = db_commit(rq->db, e);
+    if (rc) {
+        db_rollback(rq->db);
+        resp_free(rs);
+        return rc;
+    }
+    audit_checkpoint(audit_id, hash);
+    return ERR_OK;
+}
+
 enum err_code req_write(struct req *rq, struct resp *rs, route_handler fn, struct err *e)
 {
     char hash[65];
@@ -180,6 +202,10 @@ enum err_code req_write(struct req *rq, struct resp *rs, route_handler fn, struc
         audit_checkpoint(audit_id, hash);
     return ERR_OK;
 }
+
+static enum err_code handle_route(const struct raw_request *raw, struct req *rq,
+                                  struct resp *rs, const struct route *r, const char *path,
+                                  const char *token, struct err *e);
 
 static enum err_code handle(const struct app *app, const struct raw_request *raw, struct req *rq,
                             struct resp *rs, struct err *e)
@@ -239,6 +265,26 @@ static enum err_code handle(const struct app *app, const struct raw_request *raw
                                        app->tls ? "__Host-" SESSION_COOKIE : SESSION_COOKIE)
                         : NULL;
     rq->cookie_session = token;
+    /* A signed-in read: the session and everything the handler reads in one snapshot, so
+     * SQLite takes its file and WAL locks once per request instead of once per statement. */
+    if (token && (rq->method & (HTTP_GET | HTTP_HEAD)) && !(r->flags & ROUTE_WRITE)) {
+        db_read_begin(rq->db);
+        rc = handle_route(raw, rq, rs, r, path, token, e);
+        db_read_end(rq->db);
+        if (!rc && rq->audit && rq->user)
+            rc = read_audit(rq, rs, e);
+        return rc;
+    }
+    return handle_route(raw, rq, rs, r, path, token, e);
+}
+
+/* After the route is known: session (401), role (403), second factor, CSRF (403), body. */
+static enum err_code handle_route(const struct raw_request *raw, struct req *rq,
+                                  struct resp *rs, const struct route *r, const char *path,
+                                  const char *token, struct err *e)
+{
+    enum err_code rc;
+
     if (token) {
         struct session_user *u = NULL;
 

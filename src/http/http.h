@@ -139,7 +139,9 @@ struct route {
 enum err_code req_write(struct req *rq, struct resp *rs, route_handler fn, struct err *e);
 
 /* Record the audit entry of a write; before/after (may be NULL) are owned by the request
- * from here on. */
+ * from here on. In a signed-in GET it records a read of sensitive data (security.md V7: no
+ * value in it): the dispatcher appends it after the handler in its own transaction, and the
+ * request fails without the read when that fails. */
 void req_audit(struct req *rq, const char *action, const char *entity, int64_t entity_id,
                json_t *before, json_t *after);
 
@@ -180,6 +182,11 @@ enum err_code json_body_check(const struct req *rq, const struct json_field *fie
 /* Value of a checked string field, or NULL when absent. */
 const char *json_body_str(const struct req *rq, const char *name);
 int64_t json_body_int(const struct req *rq, const char *name, int64_t dflt);
+
+/* v as compact ASCII-only JSON, exactly as json_dumps(v, JSON_COMPACT | JSON_ENSURE_ASCII |
+ * JSON_ENCODE_ANY) would write it, only faster (json_render.c); malloc'd, *len set; NULL on
+ * invalid UTF-8 or nesting deeper than jansson allows. resp_json renders with it. */
+char *json_render(const json_t *v, size_t *len);
 
 /* JSON helpers for rendering: NULL-safe strings, epoch seconds as RFC 3339. */
 json_t *json_str_or_null(const char *s);

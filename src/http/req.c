@@ -11,14 +11,15 @@
 
 enum err_code resp_json(struct resp *rs, int status, json_t *v)
 {
-    char *s = json_dumps(v, JSON_COMPACT | JSON_ENSURE_ASCII);
+    size_t len = 0;
+    char *s = json_render(v, &len);
 
     json_decref(v);
     if (!s)
         return err_set(NULL, ERR_INTERNAL, "internal", NULL, "render");
     free(rs->body);
     rs->body = s;
-    rs->len = strlen(s);
+    rs->len = len;
     rs->status = status;
     rs->content_type = "application/json; charset=utf-8";
     return ERR_OK;

@@ -122,8 +122,15 @@ enum err_code session_resolve(struct db *db, struct arena *a, const char *token,
         return unauth(e);
     if (now - last_seen >= SESSION_TOUCH_S) {
         const int64_t args[] = {now, u->session_id};
+        int reading = db_in_read(db);
 
+        /* a write inside the dispatcher's read snapshot could meet a newer commit
+         * (SQLITE_BUSY_SNAPSHOT): the snapshot, used for nothing else yet, starts anew */
+        if (reading)
+            db_read_end(db);
         rc = db_run_ints(db, SQL_TOUCH, args, 2, NULL, e);
+        if (reading)
+            db_read_begin(db);
         if (rc)
             return rc;
     }

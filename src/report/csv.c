@@ -77,14 +77,27 @@ static enum err_code csv_take(struct buf *b, char **out, size_t *len, struct err
     return ERR_OK;
 }
 
+const struct report_cell *report_table_row(const struct report_table *t, size_t r,
+                                           struct report_cell *buf)
+{
+    if (t->cells)
+        return t->cells + r * (size_t)t->ncols;
+    memset(buf, 0, (size_t)t->ncols * sizeof *buf);
+    t->row(t->row_ctx, r, buf);
+    return buf;
+}
+
 enum err_code report_csv(const struct report_table *t, char **out, size_t *len, struct err *e)
 {
+    struct report_cell row[REPORT_MAX_COLS];
     struct buf b;
 
+    if (t->ncols < 1 || t->ncols > REPORT_MAX_COLS)
+        return err_internal(e, "report_csv: column count out of range");
     buf_init(&b, LIMIT_RESPONSE_BYTES);
     csv_header(&b, t);
     for (size_t r = 0; r < t->nrows; r++)
-        csv_row(&b, t->cols, t->ncols, t->cells + r * (size_t)t->ncols);
+        csv_row(&b, t->cols, t->ncols, report_table_row(t, r, row));
     return csv_take(&b, out, len, e);
 }
 

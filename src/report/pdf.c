@@ -26,7 +26,7 @@
 #define FONT_PT 8.0f
 #define PAD 3.0f
 #define CELL_MAX 512 /* bytes of one cell after conversion */
-#define MAX_COLS 32
+#define MAX_COLS REPORT_MAX_COLS
 
 struct pdf {
     HPDF_Doc doc;
@@ -191,11 +191,13 @@ static void header_row(struct pdf *p, const struct report_table *t, const float 
 static void body_row(struct pdf *p, const struct report_table *t, size_t r, const float *x,
                      const float *w)
 {
-    const struct report_cell *cell = t->cells + r * (size_t)t->ncols;
+    struct report_cell row[MAX_COLS];
+    const struct report_cell *cell;
 
     p->y -= ROW_H;
     if (!p->draw)
         return;
+    cell = report_table_row(t, r, row);
     HPDF_Page_SetGrayStroke(p->page, 0.8f);
     HPDF_Page_SetLineWidth(p->page, 0.3f);
     HPDF_Page_MoveTo(p->page, MARGIN, p->y);

@@ -40,7 +40,17 @@ struct report_table {
     int ncols;
     const struct report_cell *cells; /* row-major: nrows * ncols */
     size_t nrows;
+    /* Instead of cells (NULL): row r (< nrows) made on demand into out (ncols cells), its texts
+     * valid until the next call, so that a long table (a whole government's DUK) never holds
+     * every cell at once. A writer may ask for a row more than once. */
+    void (*row)(void *ctx, size_t r, struct report_cell *out);
+    void *row_ctx;
 };
+#define REPORT_MAX_COLS 32
+
+/* Row r of t: from t->cells, or made by t->row into buf (REPORT_MAX_COLS cells). */
+const struct report_cell *report_table_row(const struct report_table *t, size_t r,
+                                           struct report_cell *buf);
 
 enum report_format { REPORT_JSON, REPORT_CSV, REPORT_XLSX, REPORT_PDF };
 

@@ -198,11 +198,14 @@ enum err_code report_xlsx_finish(struct report_xlsx *x, char **out, size_t *len,
 
 enum err_code report_xlsx(const struct report_table *t, char **out, size_t *len, struct err *e)
 {
+    struct report_cell row[REPORT_MAX_COLS];
     struct report_xlsx *x = NULL;
-    enum err_code rc = report_xlsx_open(t, &x, e);
+    enum err_code rc = t->ncols < 1 || t->ncols > REPORT_MAX_COLS
+                           ? err_internal(e, "report_xlsx: column count out of range")
+                           : report_xlsx_open(t, &x, e);
 
     for (size_t r = 0; !rc && r < t->nrows; r++)
-        rc = report_xlsx_row(x, t->cells + r * (size_t)t->ncols, e);
+        rc = report_xlsx_row(x, report_table_row(t, r, row), e);
     if (!rc)
         rc = report_xlsx_finish(x, out, len, e);
     report_xlsx_free(x);

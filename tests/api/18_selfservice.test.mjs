@@ -168,6 +168,54 @@ test('documents: out of scope is 404 for upload, list and download', async () =>
   assert.equal(own.status, 200);
 });
 
+test('audit of sensitive reads: an admin reading a document or a whole NIK writes one row without the value; the owner none', async () => {
+  const admin = await loginOk(USERS.adminDinkes);
+  const self = await loginOk(USERS.pegawaiDinkes);
+  const bk = await loginOk(USERS.bkpsdm);
+  const doc = await upload(self, emp.pegawaiDinkes, PDF(), 'application/pdf', { kind: 'ktp' });
+  assert.equal(doc.status, 201, doc.text);
+  const reads = (action, entityId) => Number(sqlOk(`SELECT count(*) FROM audit_log WHERE action = '${action}'`
+    + ` AND entity_id = '${entityId}' AND actor_id = ${admin.user.id}`));
+  const ownReads = (action, entityId) => Number(sqlOk(`SELECT count(*) FROM audit_log WHERE action = '${action}'`
+    + ` AND entity_id = '${entityId}' AND actor_id = ${self.user.id}`));
+
+  // the owner reads the own document and the own whole NIK: no audit row
+  assert.equal((await download(self, doc.json.id)).status, 200);
+  const mine = await get(`/api/v1/employees/${emp.pegawaiDinkes}`, { session: self });
+  assert.equal(mine.status, 200);
+  assert.match(mine.json.nik, /^\d{16}$/);
+  assert.equal(ownReads('document.read', doc.json.id), 0);
+  assert.equal(ownReads('employee.nik_read', emp.pegawaiDinkes), 0);
+
+  // the unit admin: one row per read, naming the document's owner and kind, never the bytes
+  assert.equal(reads('document.read', doc.json.id), 0);
+  const got = await download(admin, doc.json.id);
+  assert.equal(got.status, 200);
+  assert.equal(reads('document.read', doc.json.id), 1);
+  const row = sqlOk(`SELECT before_json, after_json FROM audit_log WHERE action = 'document.read'`
+    + ` AND entity_id = '${doc.json.id}' ORDER BY id DESC LIMIT 1`).split('|');
+  assert.equal(row[0], '');
+  assert.deepEqual(JSON.parse(row[1]), { employee_id: emp.pegawaiDinkes, kind: 'ktp' });
+  // the whole NIK shown to the admin is audited, with the field name only
+  const rec = await get(`/api/v1/employees/${emp.pegawaiDinkes}`, { session: admin });
+  assert.equal(rec.status, 200);
+  assert.equal(rec.json.nik, mine.json.nik);
+  assert.equal(reads('employee.nik_read', emp.pegawaiDinkes), 1);
+  const nikRow = sqlOk(`SELECT after_json FROM audit_log WHERE action = 'employee.nik_read'`
+    + ` AND entity_id = '${emp.pegawaiDinkes}' ORDER BY id DESC LIMIT 1`);
+  assert.deepEqual(JSON.parse(nikRow), { fields: ['nik'] });
+  assert.ok(!nikRow.includes(mine.json.nik));
+  // reading again writes again; a refused read (out of scope) writes nothing
+  assert.equal((await download(admin, doc.json.id)).status, 200);
+  assert.equal(reads('document.read', doc.json.id), 2);
+  const disdikDoc = await upload(bk, emp.pegawaiDisdik, PDF(), 'application/pdf');
+  assert.equal(disdikDoc.status, 201, disdikDoc.text);
+  assert.equal((await download(admin, disdikDoc.json.id)).status, 404);
+  assertError(await get(`/api/v1/employees/${emp.pegawaiDisdik}`, { session: admin }), 404, 'not_found');
+  assert.equal(reads('document.read', disdikDoc.json.id), 0);
+  assert.equal(reads('employee.nik_read', emp.pegawaiDisdik), 0);
+});
+
 test('record: contact fields shown, PATCH by an admin in scope with before/after audit', async () => {
   const admin = await loginOk(USERS.adminDinkes);
   const self = await loginOk(USERS.pegawaiDinkes);

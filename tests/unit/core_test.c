@@ -161,6 +161,19 @@ static void test_arena(void **state)
     arena_free(a);
 }
 
+static void test_str_blank(void **state)
+{
+    (void)state;
+    assert_int_equal(str_blank(NULL), 1);
+    assert_int_equal(str_blank(""), 1);
+    assert_int_equal(str_blank(" \t\r\n "), 1);
+    assert_int_equal(str_blank("\n"), 1);
+    assert_int_equal(str_blank(" a "), 0);
+    assert_int_equal(str_blank("\v"), 0);             /* not in the set: content */
+    assert_int_equal(str_blank("\xc2\xa0"), 0);       /* U+00A0 is not ASCII blank */
+    assert_int_equal(str_blank("\t\t.\t"), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -168,6 +181,7 @@ int main(void)
         cmocka_unit_test(test_parse_int64),       cmocka_unit_test(test_utf8),
         cmocka_unit_test(test_hex_roundtrip),     cmocka_unit_test(test_dates),
         cmocka_unit_test(test_err_status_table),  cmocka_unit_test(test_arena),
+        cmocka_unit_test(test_str_blank),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -147,6 +147,10 @@ static enum err_code api_download(struct req *rq, struct resp *rs, struct err *e
     rc = document_file_read(rq->app ? rq->app->files_dir : NULL, d.sha256, d.size, &data, e);
     if (rc)
         return rc;
+    if (!rq->user || d.employee_id == 0 || rq->user->employee_id != d.employee_id)
+        req_audit(rq, "document.read", "document", d.id, NULL, /* who read what, not the file */
+                  json_pack("{s:I,s:s}", "employee_id", (json_int_t)d.employee_id, "kind",
+                            d.kind ? d.kind : ""));
     free(rs->body);
     rs->body = data;
     rs->len = (size_t)d.size;

@@ -92,20 +92,16 @@ static json_t *employee_json(const struct employee *x, int show_nik, struct empl
 static enum err_code record_json(struct req *rq, const struct employee *x, int show_nik,
                                  json_t **out, struct err *e)
 {
-    int64_t hours = 0, allowance = 0;
     json_t *edit;
-    enum err_code rc =
-        employee_history_summary(rq->db, x->id, today_of(rq).y, &hours, &allowance, e);
+    enum err_code rc;
 
-    if (rc)
-        return rc;
     *out = employee_json(x, show_nik, today_of(rq));
     json_object_set_new(*out, "promotion_cap_golongan", json_str_or_null(x->cap_golongan));
     edit = employee_edit_json(x);
     json_object_update(*out, edit);
     json_decref(edit);
-    json_object_set_new(*out, "training_hours_year", json_integer(hours));
-    json_object_set_new(*out, "family_allowance_count", json_integer(allowance));
+    json_object_set_new(*out, "training_hours_year", json_integer(x->training_hours_year));
+    json_object_set_new(*out, "family_allowance_count", json_integer(x->family_allowance_count));
     rc = placement_employee_json(rq, x->id, *out, e); /* the assignment active today */
     if (rc) {
         json_decref(*out);
@@ -174,7 +170,7 @@ static enum err_code api_employee_create(struct req *rq, struct resp *rs, struct
     if (!rc)
         rc = employee_insert(rq->db, &x, rq->now, &x.id, e);
     if (!rc)
-        rc = employee_get(rq->db, rq->a, x.id, &saved, e);
+        rc = employee_record_get(rq->db, rq->a, x.id, today_of(rq).y, &saved, e);
     if (rc)
         return rc;
     rc = record_json(rq, &saved, 1, &out, e);
@@ -218,7 +214,7 @@ static enum err_code api_employee(struct req *rq, struct resp *rs, struct err *e
 
     db_read_begin(rq->db); /* the record and its derived values: one snapshot, one lock */
     if (!rc)
-        rc = employee_get(rq->db, rq->a, id, &x, e);
+        rc = employee_record_get(rq->db, rq->a, id, today_of(rq).y, &x, e);
     if (!rc)
         rc = scope_employee_read(rq, x.id, x.unit_id, e);
     if (!rc)
@@ -228,6 +224,9 @@ static enum err_code api_employee(struct req *rq, struct resp *rs, struct err *e
     db_read_end(rq->db);
     if (rc)
         return rc;
+    if (show && rq->user->employee_id != x.id) /* an admin read the whole NIK (security.md) */
+        req_audit(rq, "employee.nik_read", "employee", x.id, NULL, json_pack("{s:[s]}", "fields",
+                                                                          "nik"));
     return resp_json(rs, 200, out);
 }
 
@@ -259,7 +258,7 @@ static enum err_code api_employee_patch(struct req *rq, struct resp *rs, struct 
     employee_edit_apply(&x, &ed);
     rc = employee_edit_save(rq->db, &x, rq->now, e);
     if (!rc)
-        rc = employee_get(rq->db, rq->a, id, &saved, e);
+        rc = employee_record_get(rq->db, rq->a, id, today_of(rq).y, &saved, e);
     if (!rc)
         rc = nik_visible(rq, &saved, &show, e);
     if (!rc)

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "auth/auth.h"
+#include "core/str.h"
 #include "modules/org/org.h"
 
 const struct json_field employee_fields[] = {
@@ -32,14 +33,6 @@ const struct json_field employee_fields[] = {
     {"sk_date", JF_STRING, 0, EMPLOYEE_TEXT_MAX, 0, 0},
     {0},
 };
-
-static int blank(const char *s)
-{
-    for (; s && *s; s++)
-        if (*s != ' ' && *s != '\t')
-            return 0;
-    return 1;
-}
 
 /* An effective date of the record: a real date, not before the appointment, not after today. */
 static enum err_code check_tmt(const char *s, const char *field, struct employee_date appointed,
@@ -75,9 +68,9 @@ enum err_code employee_validate(struct arena *a, struct employee *x, struct empl
         rc = employee_nik_decode(x->nik, NULL, e);
     if (rc)
         return rc;
-    if (blank(x->name))
+    if (str_blank(x->name))
         return err_invalid(e, "name", "Nama wajib diisi");
-    if (blank(x->birth_place))
+    if (str_blank(x->birth_place))
         return err_invalid(e, "birth_place", "Tempat lahir wajib diisi");
     if (employee_date_parse(x->birth_date, &birth))
         return err_invalid(e, "birth_date", "Tanggal lahir harus berformat YYYY-MM-DD dan valid");
@@ -108,7 +101,7 @@ enum err_code employee_validate(struct arena *a, struct employee *x, struct empl
     if (rc)
         return rc;
     /* The decree of the first rank and position rows (design.md §5), when known. */
-    if (x->sk_number && blank(x->sk_number))
+    if (x->sk_number && str_blank(x->sk_number))
         return err_invalid(e, "sk_number", "Nomor SK tidak boleh kosong");
     if (x->sk_date) {
         struct employee_date d;

@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "core/str.h"
+
 #define GELAR_MAX 64 /* bytes */
 #define PHONE_MAX 21 /* bytes: '+' and 20 digits */
 #define PHONE_MIN_DIGITS 6
@@ -52,14 +54,6 @@ static int text_clean(const char *s, int lines)
         if ((c < 0x20 && !(lines && (c == '\n' || c == '\r'))) || c == 0x7f)
             return 0;
     }
-    return 1;
-}
-
-static int blank(const char *s)
-{
-    for (; *s; s++)
-        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-            return 0;
     return 1;
 }
 
@@ -125,7 +119,7 @@ enum err_code employee_edit_check(const struct employee_edit *ed, struct err *e)
 
     if (!ed->set)
         return err_invalid(e, NULL, "Tidak ada kolom yang diubah");
-    if (ed->set & EMPLOYEE_EDIT_NAME && (!ed->name || blank(ed->name) || !text_clean(ed->name, 0)))
+    if (ed->set & EMPLOYEE_EDIT_NAME && (!ed->name || str_blank(ed->name) || !text_clean(ed->name, 0)))
         return err_invalid(e, "name", "Nama wajib diisi tanpa karakter kendali");
     if (ed->set & EMPLOYEE_EDIT_GELAR_DEPAN && ed->gelar_depan && !text_clean(ed->gelar_depan, 0))
         return err_invalid(e, "gelar_depan", "Gelar mengandung karakter yang tidak sah");
@@ -150,7 +144,7 @@ enum err_code employee_edit_check(const struct employee_edit *ed, struct err *e)
         return err_invalid(e, "email", "Alamat email tidak sah");
     if (ed->set & EMPLOYEE_EDIT_ADDRESS && c->address &&
         (strlen(c->address) > EMPLOYEE_ADDRESS_MAX || !text_clean(c->address, 1) ||
-         blank(c->address)))
+         str_blank(c->address)))
         return err_invalid(e, "address",
                            "Alamat tidak sah atau terlalu panjang (maksimal 500 "
                            "karakter)");

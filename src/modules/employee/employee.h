@@ -251,6 +251,9 @@ struct employee {
     const char *education_level; /* cached highest education level code, NULL when none */
     int cap_rank_order;          /* rank_order of the highest golongan that diploma allows, */
     const char *cap_golongan;    /* and its code (domain.md §2); 0 / NULL when not known */
+    /* derived from the histories, by employee_record_get only: JP of training this year, and
+     * the family members counted for the allowance */
+    int64_t training_hours_year, family_allowance_count;
 };
 
 /* A reference golongan row: ERR_NOT_FOUND when code is not one. */
@@ -275,6 +278,11 @@ enum err_code employee_current_refresh(struct db *db, int64_t employee_id,
 /* ERR_NOT_FOUND when missing. */
 enum err_code employee_get(struct db *db, struct arena *a, int64_t id, struct employee *out,
                            struct err *e) ABDI_MUST_CHECK;
+/* employee_get and, in the same statement, the values the record derives from its histories
+ * (training_hours_year: JP of training rows that start in year; family_allowance_count: the
+ * members counted for the allowance, living, allowance 1); superseded rows are ignored. */
+enum err_code employee_record_get(struct db *db, struct arena *a, int64_t id, int year,
+                                  struct employee *out, struct err *e) ABDI_MUST_CHECK;
 
 /* Write the editable part of x (name, gelar, contact) and updated_at = now. */
 enum err_code employee_edit_save(struct db *db, const struct employee *x, int64_t now,
@@ -407,12 +415,6 @@ enum err_code employee_history_insert(struct db *db, const struct history_kind *
 enum err_code employee_history_list(struct db *db, struct arena *a,
                                     const struct history_kind *k, int64_t employee_id,
                                     int show_nik, json_t **out, struct err *e) ABDI_MUST_CHECK;
-/* Derived values of the record: JP of training rows that start in year, and the family
- * members counted for the allowance (living, not divorced, allowance 1); superseded rows
- * are ignored. */
-enum err_code employee_history_summary(struct db *db, int64_t employee_id, int year,
-                                       int64_t *training_hours, int64_t *allowance_count,
-                                       struct err *e) ABDI_MUST_CHECK;
 /* The education_levels reference as a JSON array (rank_order ascending). */
 enum err_code employee_education_levels(struct db *db, json_t **out,
                                         struct err *e) ABDI_MUST_CHECK;

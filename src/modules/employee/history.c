@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/str.h"
+
 #define TEXT_SHORT 64  /* numbers and ids: SK, diploma, certificate, SIASN id */
 #define TEXT_NAME 200  /* names of people, institutions, trainings, officials */
 #define TEXT_LONG 1000 /* reasons */
@@ -328,14 +330,6 @@ int employee_history_field(const struct history_kind *k, const char *name)
     return -1;
 }
 
-static int blank(const char *s)
-{
-    for (; *s; s++)
-        if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
-            return 0;
-    return 1;
-}
-
 static enum err_code invalidf(struct err *e, const struct history_field *f, const char *what)
 {
     char msg[160];
@@ -394,7 +388,7 @@ static enum err_code check_field(const struct history_field *f, json_t *j,
         return invalidf(e, f, "terlalu panjang");
     if (strlen(v->s) != json_string_length(j))
         return invalidf(e, f, "tidak boleh memuat karakter NUL");
-    if (blank(v->s)) {
+    if (str_blank(v->s)) {
         if (f->flags & HF_REQUIRED)
             return invalidf(e, f, "wajib diisi");
         return ERR_OK; /* an empty optional text is no value */

@@ -22,14 +22,6 @@ static const char SQL_EDUCATION_CACHE[] =
 static const char SQL_TOUCH[] = "UPDATE employees SET updated_at = $2 WHERE id = $1";
 /* The record's two sums in one statement (one per GET /employees/{id}): JP of training that
  * started in [$2, $3), and the living family members counted for the allowance. */
-static const char SQL_SUMMARY[] =
-    "SELECT (SELECT COALESCE(SUM(t.hours), 0) FROM employee_training t"
-    "  WHERE t.employee_id = $1"
-    "  AND t.start_date >= CAST($2 AS TEXT) AND t.start_date < CAST($3 AS TEXT)"
-    "  AND NOT EXISTS (SELECT 1 FROM employee_training n WHERE n.supersedes = t.id)),"
-    " (SELECT count(*) FROM employee_family f WHERE f.employee_id = $1 AND f.allowance = 1"
-    "  AND f.life_state = 'hidup'"
-    "  AND NOT EXISTS (SELECT 1 FROM employee_family n WHERE n.supersedes = f.id))";
 static const char SQL_LEVEL_KNOWN[] = "SELECT count(*) FROM education_levels WHERE code = $1";
 static const char SQL_LEVELS[] =
     "SELECT code, name, rank_order, siasn_id, entry_golongan, max_golongan"
@@ -334,29 +326,6 @@ enum err_code employee_history_list(struct db *db, struct arena *a,
     }
     *out = arr;
     return ERR_OK;
-}
-
-enum err_code employee_history_summary(struct db *db, int64_t employee_id, int year,
-                                       int64_t *training_hours, int64_t *allowance_count,
-                                       struct err *e)
-{
-    char from[24], to[24];
-    struct db_stmt *st;
-    enum err_code rc = db_prepare(db, SQL_SUMMARY, &st, e);
-    int r;
-
-    if (rc)
-        return rc;
-    snprintf(from, sizeof from, "%04d-01-01", year);
-    snprintf(to, sizeof to, "%04d-01-01", year + 1);
-    db_bind_int(st, 1, employee_id);
-    db_bind_text(st, 2, from);
-    db_bind_text(st, 3, to);
-    r = db_step(st, e);
-    *training_hours = r == 1 ? db_col_int(st, 0) : 0;
-    *allowance_count = r == 1 ? db_col_int(st, 1) : 0;
-    db_reset(st);
-    return r < 0 ? e->code : ERR_OK;
 }
 
 enum err_code employee_education_levels(struct db *db, json_t **out, struct err *e)

@@ -127,11 +127,24 @@ static enum err_code duk_json_respond(struct req *rq, struct resp *rs,
     return ERR_OK;
 }
 
-static void duk_row(struct arena *a, const struct employee_duk *x, size_t no, struct report_cell *c)
+/* report_table.row of the DUK: row r of the ordered rows, its one made text (the name with
+ * titles) in a buffer reused from row to row. */
+struct duk_rows {
+    const struct employee_duk *rows;
+    char name[LIMIT_NAME_BYTES + 2 * EMPLOYEE_TEXT_MAX + 8]; /* gelar, name, gelar */
+};
+
+static void duk_row(void *ctx, size_t r, struct report_cell *c)
 {
-    c[0] = num_cell((int64_t)no);
+    struct duk_rows *d = ctx;
+    const struct employee_duk *x = &d->rows[r];
+
+    snprintf(d->name, sizeof d->name, "%s%s%s%s%s", x->gelar_depan ? x->gelar_depan : "",
+             x->gelar_depan ? " " : "", x->name ? x->name : "", x->gelar_belakang ? ", " : "",
+             x->gelar_belakang ? x->gelar_belakang : "");
+    c[0] = num_cell((int64_t)r + 1);
     c[1] = text_cell(x->nip);
-    c[2] = text_cell(full_name(a, x->gelar_depan, x->name, x->gelar_belakang));
+    c[2] = text_cell(d->name);
     c[3] = text_cell(x->golongan);
     c[4] = text_cell(x->tmt_golongan);
     c[5] = text_cell(x->position_name);
@@ -147,7 +160,7 @@ static enum err_code api_duk(struct req *rq, struct resp *rs, struct err *e)
     static const char *const keys[] = {"unit_id", "format", NULL};
     struct employee_government gov;
     struct employee_duk *rows = NULL;
-    struct report_cell *cells;
+    struct duk_rows *src;
     struct report_table t;
     struct org_unit unit;
     enum report_format f;
@@ -177,9 +190,8 @@ static enum err_code api_duk(struct req *rq, struct resp *rs, struct err *e)
         return duk_json_respond(rq, rs, rows, n, e);
     if (unit_id < 0)
         return err_set(e, ERR_NOT_FOUND, "not_found", NULL, "Data tidak ditemukan");
-    cells = arena_alloc(rq->a, (n ? n : 1) * DUK_NCOLS * sizeof *cells);
-    for (size_t i = 0; i < n; i++)
-        duk_row(rq->a, &rows[i], i + 1, cells + i * DUK_NCOLS);
+    src = arena_alloc(rq->a, sizeof *src);
+    src->rows = rows;
     memset(&t, 0, sizeof t);
     t.org_name = gov.name;
     t.title = "Daftar Urut Kepangkatan (DUK) Pegawai Negeri Sipil";
@@ -187,7 +199,8 @@ static enum err_code api_duk(struct req *rq, struct resp *rs, struct err *e)
                               unit_id > 0 && subtree ? " (termasuk sub-unit)" : "", today_text(rq));
     t.cols = duk_cols;
     t.ncols = DUK_NCOLS;
-    t.cells = cells;
+    t.row = duk_row;
+    t.row_ctx = src;
     t.nrows = n;
     return report_respond(rs, f, &t, arena_printf(rq->a, "DUK-%s-%s", unit.code, today_text(rq)),
                           e);

@@ -6,6 +6,7 @@
 #include "modules/employee/employee.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "db/field.h"
@@ -64,6 +65,20 @@ static const char SQL_CURRENT[] =
 static const char SQL_ONE[] = "SELECT " EMP_COLS ", e.religion, e.marital_status, e.phone,"
                               " e.email, e.address, e.photo_document_id" EMP_FROM
                               " WHERE e.id = $1";
+/* The record as GET /employees/{id} shows it, with what it derives from the histories in the
+ * same statement ($2, $3: the year's first day and the next year's): the JP of training rows
+ * starting in the year, and the family members counted for the allowance (living, allowance
+ * 1); superseded history rows are ignored. Then the contact fields, as SQL_ONE. */
+static const char SQL_RECORD[] =
+    "SELECT " EMP_COLS ","
+    " (SELECT COALESCE(SUM(t.hours), 0) FROM employee_training t WHERE t.employee_id = e.id"
+    "  AND t.start_date >= CAST($2 AS TEXT) AND t.start_date < CAST($3 AS TEXT)"
+    "  AND NOT EXISTS (SELECT 1 FROM employee_training n WHERE n.supersedes = t.id)),"
+    " (SELECT count(*) FROM employee_family f WHERE f.employee_id = e.id AND f.allowance = 1"
+    "  AND f.life_state = 'hidup'"
+    "  AND NOT EXISTS (SELECT 1 FROM employee_family n WHERE n.supersedes = f.id)),"
+    " e.religion, e.marital_status, e.phone, e.email, e.address, e.photo_document_id" EMP_FROM
+    " WHERE e.id = $1";
 static const char SQL_EDIT[] =
     "UPDATE employees SET name = $2, gelar_depan = $3, gelar_belakang = $4, religion = $5,"
     " marital_status = $6, phone = $7, email = $8, address = $9, photo_document_id = $10,"
@@ -278,6 +293,36 @@ enum err_code employee_get(struct db *db, struct arena *a, int64_t id, struct em
 {
     return db_fetch_one(db, SQL_ONE, id, NULL, a, read_employee_one, out, "Data tidak ditemukan",
                         e);
+}
+
+enum err_code employee_record_get(struct db *db, struct arena *a, int64_t id, int year,
+                                  struct employee *out, struct err *e)
+{
+    char from[24], to[24];
+    struct db_stmt *st;
+    enum err_code rc = db_prepare(db, SQL_RECORD, &st, e);
+    int r, c;
+
+    if (rc)
+        return rc;
+    snprintf(from, sizeof from, "%04d-01-01", year);
+    snprintf(to, sizeof to, "%04d-01-01", year + 1);
+    db_bind_int(st, 1, id);
+    db_bind_text(st, 2, from);
+    db_bind_text(st, 3, to);
+    r = db_step(st, e);
+    if (r == 1) {
+        read_employee_one(st, a, out);
+        c = db_col_count(st) - EMP_CONTACT_COLS;
+        out->training_hours_year = db_col_int(st, c - 2);
+        out->family_allowance_count = db_col_int(st, c - 1);
+    }
+    db_reset(st);
+    if (r < 0)
+        return e->code;
+    if (r == 0)
+        return err_set(e, ERR_NOT_FOUND, "not_found", NULL, "Data tidak ditemukan");
+    return ERR_OK;
 }
 
 enum err_code employee_edit_save(struct db *db, const struct employee *x, int64_t now,

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/str.h"
+
 /* Kinds of units in a regional government (Perda perangkat daerah). */
 static const char *const unit_kinds[] = {
     "pemerintah", "sekretariat", "inspektorat", "dinas",     "badan",    "satpol",
@@ -119,17 +121,9 @@ enum err_code org_position_kind_check(const char *kind, struct err *e)
     return ERR_OK;
 }
 
-static int blank(const char *s)
-{
-    for (; s && *s; s++)
-        if (*s != ' ' && *s != '\t')
-            return 0;
-    return 1;
-}
-
 enum err_code org_unit_name_check(const char *name, struct err *e)
 {
-    if (blank(name))
+    if (str_blank(name))
         return err_set(e, ERR_INVALID, "validation_failed", "name", "Nama unit wajib diisi");
     return ERR_OK;
 }
@@ -138,7 +132,7 @@ enum err_code org_position_check(const struct org_position *p, struct err *e)
 {
     enum err_code rc;
 
-    if (blank(p->name))
+    if (str_blank(p->name))
         return err_set(e, ERR_INVALID, "validation_failed", "name", "Nama jabatan wajib diisi");
     rc = org_position_kind_check(p->kind, e);
     if (rc)
@@ -216,7 +210,7 @@ enum err_code org_unit_close_check(const struct org_unit *u, int64_t day, const 
     if (day > now)
         return err_set(e, ERR_INVALID, "validation_failed", "date",
                        "Tanggal penutupan tidak boleh di masa depan");
-    if (blank(reason))
+    if (str_blank(reason))
         return err_set(e, ERR_INVALID, "validation_failed", "reason",
                        "Alasan penutupan wajib diisi");
     if (u->closed_on)

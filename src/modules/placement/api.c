@@ -107,11 +107,6 @@ struct assignment_input {
     struct employee_date start, end;
 };
 
-static int blank(const char *s)
-{
-    return !s || strspn(s, " \t") == strlen(s);
-}
-
 /* Fields common to a single and a batch assignment (no employee). */
 static enum err_code input_parse(const struct req *rq, struct assignment_input *in, struct err *e)
 {
@@ -132,7 +127,7 @@ static enum err_code input_parse(const struct req *rq, struct assignment_input *
     if (in->kind != PLACEMENT_SATGAS && (in->task_force || in->unit_id))
         return placement_invalid(e, in->task_force ? "task_force" : "unit_id",
                                  "Plt/Plh mengikuti unit jabatannya: kosongkan kolom ini");
-    if (in->kind == PLACEMENT_SATGAS && blank(in->task_force))
+    if (in->kind == PLACEMENT_SATGAS && str_blank(in->task_force))
         return placement_invalid(e, "task_force", "Nama satuan tugas wajib diisi");
     if (in->kind == PLACEMENT_SATGAS && !in->unit_id)
         return placement_invalid(e, "unit_id", "Unit satuan tugas wajib diisi");

@@ -195,36 +195,46 @@ test('read status: per account, twice is once (one audit row), unread filter, au
   assert.equal(seen.json.read_count, undefined);
 });
 
+// One move of the fake clock, to just after the next UTC midnight (never more than a day: the
+// clock only goes forward, and zz_tamper's fresh account must still be inside its 72-hour
+// initial password when it logs in). Across that midnight one announcement starts and another
+// ends.
 test('validity window follows the fake clock: not before valid_from, not after valid_to', async () => {
   const bkpsdm = await loginOk(USERS.bkpsdm);
-  const a = await create(bkpsdm, { unit_id: dinkes.id, title: 'Besok saja', valid_from: day(1), valid_to: day(1) });
+  const later = await create(bkpsdm, { unit_id: dinkes.id, title: 'Besok saja', valid_from: day(1), valid_to: day(1) });
+  const today = await create(bkpsdm, { unit_id: dinkes.id, title: 'Hari ini saja', valid_from: day(0), valid_to: day(0) });
   let pegawai = await loginOk(USERS.pegawaiDinkes);
-  assert.ok(!ids(await feed(pegawai)).includes(a.id), 'not yet valid');
-  assertError(await get(`${A}/${a.id}`, { session: pegawai }), 404, 'not_found');
-  assertError(await post(`${A}/${a.id}/read`, {}, { session: pegawai }), 404, 'not_found');
-  // the author still manages it
-  assert.ok(ids(await feed(bkpsdm, '?view=manage')).includes(a.id));
+  let list = ids(await feed(pegawai));
+  assert.ok(!list.includes(later.id), 'not yet valid');
+  assert.ok(list.includes(today.id), 'valid on its one day');
+  assertError(await get(`${A}/${later.id}`, { session: pegawai }), 404, 'not_found');
+  assertError(await post(`${A}/${later.id}/read`, {}, { session: pegawai }), 404, 'not_found');
+  assert.equal((await post(`${A}/${today.id}/read`, {}, { session: pegawai })).status, 200);
+  // the author still manages the future one
+  assert.ok(ids(await feed(bkpsdm, '?view=manage')).includes(later.id));
 
-  advanceClock(86400);
+  const yesterday = day(0);
+  advanceClock(86400 - (serverNow() % 86400) + 60);
+  assert.equal(day(-1), yesterday, 'the clock crossed one midnight');
   pegawai = await loginOk(USERS.pegawaiDinkes);
-  assert.ok(ids(await feed(pegawai)).includes(a.id), 'valid on its one day');
-  assert.equal((await post(`${A}/${a.id}/read`, {}, { session: pegawai })).status, 200);
+  list = ids(await feed(pegawai));
+  assert.ok(list.includes(later.id), 'its day has come');
+  assert.ok(!list.includes(today.id), 'ended yesterday');
+  assertError(await get(`${A}/${today.id}`, { session: pegawai }), 404, 'not_found');
+  assertError(await post(`${A}/${today.id}/read`, {}, { session: pegawai }), 404, 'not_found');
+  assert.equal((await post(`${A}/${later.id}/read`, {}, { session: pegawai })).status, 200);
 
-  advanceClock(86400);
-  pegawai = await loginOk(USERS.pegawaiDinkes);
-  assert.ok(!ids(await feed(pegawai)).includes(a.id), 'ended');
-  assertError(await get(`${A}/${a.id}`, { session: pegawai }), 404, 'not_found');
   const admin = await loginOk(USERS.bkpsdm);
-  const managed = (await feed(admin, '?view=manage')).items.find((x) => x.id === a.id);
+  const managed = (await feed(admin, '?view=manage')).items.find((x) => x.id === today.id);
   assert.equal(managed.read_count, 1, 'the read count outlives the window');
   // an ended window cannot be posted, nor re-dated into the past
   assertError(await post(A, draft({ valid_from: day(-3), valid_to: day(-1) }), { session: admin }),
     422, 'validation_failed', 'valid_to');
-  assertError(await patch(`${A}/${a.id}`, { valid_to: day(-1) }, admin), 422, 'validation_failed', 'valid_to');
+  assertError(await patch(`${A}/${today.id}`, { valid_to: day(-1) }, admin), 422, 'validation_failed', 'valid_to');
   // re-dating it to today brings it back
-  const res = await patch(`${A}/${a.id}`, { valid_to: day(0) }, admin);
+  const res = await patch(`${A}/${today.id}`, { valid_to: day(0) }, admin);
   assert.equal(res.status, 200, res.text);
-  assert.ok(ids(await feed(pegawai)).includes(a.id));
+  assert.ok(ids(await feed(pegawai)).includes(today.id));
 });
 
 test('bad input: 422 naming the field, nothing written', async () => {

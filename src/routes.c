@@ -13,6 +13,7 @@
 #include "modules/document/document.h"
 #include "modules/employee/employee.h"
 #include "modules/flexwork/flexwork.h"
+#include "modules/engagement/engagement.h"
 #include "modules/notify/notify.h"
 #include "modules/org/org.h"
 #include "modules/proposal/proposal.h"
@@ -113,5 +114,6 @@ const struct route *const abdi_routes[] = {
     leave_report_routes,
     flexwork_routes,
     notify_routes,
+    engagement_routes,
     NULL,
 };

@@ -37,6 +37,8 @@ export const LEAVE_CALENDAR_READERS = ['atasan', 'pimpinan', 'admin_unit', 'admi
 /* Flexible work: the week plan (GET /units/{id}/week-plan) for supervisors, pimpinan and
  * admins; the policy form for admins; every employee has a schedule page. */
 export const WEEK_PLAN_READERS = ['atasan', 'pimpinan', 'admin_unit', 'admin_bkpsdm', 'superadmin'];
+/* Announcements (POST /api/v1/announcements): admin_bkpsdm and admin_unit write them. */
+export const ANNOUNCERS = ['admin_unit', 'admin_bkpsdm'];
 
 export const ROUTES = [
     {path: '/masuk', title: 'Masuk', public: true, load: () => import('./masuk.js')},
@@ -65,6 +67,7 @@ export const ROUTES = [
     {path: '/kerja', title: 'Jadwal kerja saya', load: () => import('./kerja-saya.js')},
     {path: '/kerja/rencana', title: 'Rencana kerja mingguan', roles: WEEK_PLAN_READERS, load: () => import('./kerja-rencana.js')},
     {path: '/kerja/kebijakan', title: 'Kebijakan kerja fleksibel', roles: ADMIN, load: () => import('./kerja-kebijakan.js')},
+    {path: '/pengumuman', title: 'Pengumuman', roles: ANNOUNCERS, load: () => import('./pengumuman.js')},
 ];
 
 /* Main menu, in order. Rows without a path are modules not built yet: shown, marked
@@ -86,6 +89,7 @@ export const NAV = [
     {label: 'Formasi & Bezetting', path: '/formasi', roles: REPORTERS},
     {label: 'DUK', path: '/laporan/duk', roles: REPORTERS},
     {label: 'Hari libur', path: '/libur', roles: ADMIN},
+    {label: 'Pengumuman', path: '/pengumuman', roles: ANNOUNCERS},
     {label: 'Dasbor', roles: ['pimpinan']},
     {label: 'Audit', path: '/audit', roles: AUDITOR},
 ];

@@ -14,6 +14,7 @@
 #include "modules/leave/leave_report.h"
 #include "modules/document/document.h"
 #include "modules/employee/employee.h"
+#include "modules/engagement/engagement.h"
 #include "modules/notify/notify.h"
 #include "modules/org/org.h"
 #include "modules/proposal/proposal.h"
@@ -115,5 +116,6 @@ const struct route *const abdi_routes[] = {
     flexwork_routes,
     attendance_routes,
     notify_routes,
+    engagement_routes,
     NULL,
 };

@@ -6,7 +6,7 @@
 // return, the chain settings, and concurrency (two requests sent at once that together exceed
 // the balance: exactly one succeeds).
 import assert from 'node:assert/strict';
-import { before, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import {
   UNITS, USERS, allUnits, assertError, get, loginOk, post, request, serverNow,
   sqlOk, userAdd,
@@ -36,6 +36,7 @@ function monday(n) {
 let dinkes;
 let disdik;
 const emp = {};
+const cleanup = { plt: 0, cancel: [], atasanLeave: 0 };
 const body = (extra = {}) => ({
   type: 'tahunan', reason: 'Acara keluarga', address: 'Jl. Merdeka 1, Medan', phone: '081234567890', ...extra,
 });
@@ -63,6 +64,24 @@ async function balance(s, employeeId, year) {
 async function decide(s, id, decision, extra = {}) {
   return post(`/api/v1/leave-requests/${id}/decision`, { decision, ...extra }, { session: s });
 }
+
+// Leave the demo accounts as the next files expect them: no Plt on the DINKES head post,
+// atasan.dinkes not away, pegawai.dinkes without pending requests of this file.
+after(async () => {
+  const bk = await loginOk(USERS.bkpsdm);
+  if (cleanup.plt) {
+    const r = await post(`/api/v1/assignments/${cleanup.plt}/end`, { ended_on: day(0) }, { session: bk });
+    assert.equal(r.status, 200, r.text);
+  }
+  if (cleanup.atasanLeave) { // started today: no cancel through the API any more
+    sqlOk(`UPDATE leave_requests SET status = 'cancelled' WHERE id = ${cleanup.atasanLeave}`);
+  }
+  const peg = await loginOk(USERS.pegawaiDinkes);
+  for (const id of cleanup.cancel) {
+    const r = await post(`/api/v1/leave-requests/${id}/cancel`, { reason: 'Selesai diuji' }, { session: peg });
+    assert.equal(r.status, 200, r.text);
+  }
+});
 
 before(async () => {
   const units = await allUnits();
@@ -205,6 +224,13 @@ test('the whole chain: pegawai asks, atasan recommends, BKPSDM decides; letter n
   assertError(await decide(bk, id, 'approve'), 409, 'leave_not_pending');
   assert.equal(count(`audit_log WHERE action = 'leave.decide' AND entity_id = '${id}'`), 2);
 
+  // every step told the next person: the atasan and BKPSDM that it waited for them, the
+  // employee each decision (in-app notifications, written in the same transaction)
+  const notes = async (sess) => (await get('/api/v1/notifications?per_page=200', { session: sess })).json.items
+    .filter((n) => n.link === `#/cuti/${id}`).map((n) => n.kind).sort();
+  assert.deepEqual(await notes(atasan), ['leave.pending']);
+  assert.deepEqual(await notes(bk), ['leave.pending']);
+  assert.deepEqual(await notes(peg), ['leave.status', 'leave.status']);
   const after = await balance(peg, emp.pegawai, Number(start.slice(0, 4)));
   assert.equal(after.taken, before0.taken + wd);
   assert.equal(after.pending, before0.pending);
@@ -248,6 +274,7 @@ test('delegation: the head post gets a Plt through the placement API; the Plt de
     sk_number: `800/${tag}/PLT/2026`, sk_date: day(0),
   }, { session: bk });
   assert.equal(plt.status, 201, plt.text);
+  cleanup.plt = plt.json.id;
 
   const peg = await loginOk(USERS.pegawaiDinkes);
   const atasan = await loginOk(USERS.atasanDinkes);
@@ -278,6 +305,7 @@ test('delegation: the head post gets a Plt through the placement API; the Plt de
   assert.equal(own.status, 201, own.text);
   assert.equal(own.json.approver.employee_id, sekretaris.id);
   assert.ok(own.json.steps.some((s) => s.event === 'forward'));
+  cleanup.atasanLeave = own.json.id;
   const fin = await decide(pltS, own.json.id, 'approve');
   assert.equal(fin.status, 200, fin.text);
   assert.equal(fin.json.status, 'approved');
@@ -286,6 +314,7 @@ test('delegation: the head post gets a Plt through the placement API; the Plt de
   const s2 = monday(42);
   const next = await post('/api/v1/leave-requests', body({ start_date: s2, end_date: s2 }), { session: peg });
   assert.equal(next.status, 201, next.text);
+  cleanup.cancel.push(next.json.id);
   assert.equal(next.json.status, 'pending_supervisor');
   assert.equal(next.json.approver.employee_id, sekretaris.id);
   assert.ok(next.json.steps.some((s) => s.event === 'forward'));
@@ -438,8 +467,9 @@ test('concurrency: two requests at once that together exceed the balance: exactl
     while (await workingDays(peg, dinkes.id, from, to) < k) to = addDays(to, 1);
     return { start_date: from, end_date: to };
   };
-  const p1 = await period(`${year}-01-11`);
-  const p2 = await period(`${year}-03-01`);
+  // (May and August: after every other request of this file)
+  const p1 = await period(`${year}-05-03`);
+  const p2 = await period(`${year}-08-02`);
   const n0 = requests();
   const [x, y] = await Promise.all([
     post('/api/v1/leave-requests', body(p1), { session: peg }),
@@ -447,6 +477,7 @@ test('concurrency: two requests at once that together exceed the balance: exactl
   ]);
   const statuses = [x.status, y.status].sort();
   assert.deepEqual(statuses, [201, 422], `${x.text} ${y.text}`);
+  cleanup.cancel.push((x.status === 201 ? x : y).json.id);
   const refused = x.status === 422 ? x : y;
   assertError(refused, 422, 'validation_failed', 'end_date');
   assert.equal(requests(), n0 + 1);

@@ -54,7 +54,7 @@ before(async () => {
   const units = await allUnits();
   dinkes = units.get(UNITS.dinkes);
   disdik = units.get(UNITS.disdik);
-  pkm1 = units.get("DINKES.PKM1");
+  pkm1 = units.get('DINKES.PKM1');
   s = {
     bkpsdm: await loginOk(USERS.bkpsdm),
     admin: await loginOk(USERS.adminDinkes),
@@ -66,7 +66,14 @@ before(async () => {
   const res = await get(`/api/v1/employees/${pid}`, { session: s.pegawai });
   assert.equal(res.status, 200, res.text);
   pegawai = res.json;
-  atasanId = s.atasan.user.employee_id;
+  // the direct supervisor as the leave chain finds it today: atasan.dinkes on a fresh
+  // database, whoever acts above when earlier files sent atasan.dinkes on leave
+  const arr = await get(`/api/v1/work-arrangements/${pid}`, { session: s.bkpsdm });
+  assert.equal(arr.status, 200, arr.text);
+  atasanId = arr.json.supervisor_id;
+  assert.ok(atasanId, 'pegawai.dinkes has a direct supervisor');
+  const supUser = sqlOk(`SELECT username FROM users WHERE employee_id = ${atasanId} AND active = 1 ORDER BY id LIMIT 1`);
+  s.sup = supUser === USERS.atasanDinkes ? s.atasan : await loginOk(supUser);
   const dp = await get(`/api/v1/positions?unit_id=${disdik.id}`, { session: s.bkpsdm });
   assert.equal(dp.status, 200, dp.text);
   disdikPost = dp.json.items[0].id;
@@ -180,7 +187,7 @@ test('POST work-requests: bad input named, nothing written; duplicate 409; scope
   assert.equal((await get(`/api/v1/work-requests/${res.json.id}`, { session: s.pegawai })).status, 200);
   assert.equal((await get(`/api/v1/work-requests/${res.json.id}`, { session: s.atasan })).status, 200);
   assertError(await get(`/api/v1/work-requests/${res.json.id}`, { session: s.disdik }), 404, 'not_found');
-  const inbox = await get('/api/v1/work-requests?inbox=1&status=pending', { session: s.atasan });
+  const inbox = await get('/api/v1/work-requests?inbox=1&status=pending', { session: s.sup });
   assert.equal(inbox.status, 200, inbox.text);
   assert.ok(inbox.json.items.some((r) => r.id === res.json.id));
   const own = await get('/api/v1/work-requests', { session: s.disdik });
@@ -195,7 +202,7 @@ test('the decision: refused when the minimum on-site staffing would break, accep
   const res = await post('/api/v1/work-requests', { date, mode: 'WFH', reason: 'Analisis data' }, { session: s.pegawai });
   assert.equal(res.status, 201, res.text);
   const id = res.json.id;
-  const plan = await get(`/api/v1/units/${dinkes.id}/week-plan?from=${date}`, { session: s.atasan });
+  const plan = await get(`/api/v1/units/${dinkes.id}/week-plan?from=${date}`, { session: s.admin });
   assert.equal(plan.status, 200, plan.text);
   const day = plan.json.days[0];
   assert.equal(day.date, date);
@@ -205,10 +212,12 @@ test('the decision: refused when the minimum on-site staffing would break, accep
   // who may not decide: the employee, someone outside, a bad body
   assertError(await post(`/api/v1/work-requests/${id}/decision`, { decision: 'approve' }, { session: s.pegawai }), 404, 'not_found');
   assertError(await post(`/api/v1/work-requests/${id}/decision`, { decision: 'approve' }, { session: s.disdik }), 404, 'not_found');
-  assertError(await post(`/api/v1/work-requests/${id}/decision`, { decision: 'reject' }, { session: s.atasan }), 422, 'validation_failed', 'reason');
-  assertError(await post(`/api/v1/work-requests/${id}/decision`, { decision: 'maybe' }, { session: s.atasan }), 422, 'validation_failed', 'decision');
+  // the unit's admin does not step in while the employee has a direct supervisor
+  assertError(await post(`/api/v1/work-requests/${id}/decision`, { decision: 'approve' }, { session: s.admin }), 404, 'not_found');
+  assertError(await post(`/api/v1/work-requests/${id}/decision`, { decision: 'reject' }, { session: s.sup }), 422, 'validation_failed', 'reason');
+  assertError(await post(`/api/v1/work-requests/${id}/decision`, { decision: 'maybe' }, { session: s.sup }), 422, 'validation_failed', 'decision');
   const audit = count('audit_log');
-  const refused = await post(`/api/v1/work-requests/${id}/decision`, { decision: 'approve' }, { session: s.atasan });
+  const refused = await post(`/api/v1/work-requests/${id}/decision`, { decision: 'approve' }, { session: s.sup });
   assertError(refused, 409, 'onsite_minimum', 'date');
   assert.match(refused.json.error.message, new RegExp(date));
   assert.match(refused.json.error.message, /kurang 1 orang/);
@@ -216,14 +225,14 @@ test('the decision: refused when the minimum on-site staffing would break, accep
   assert.equal(count('audit_log'), audit);
   // one fewer required: accepted
   await setPolicy({ min_onsite_ratio: 0, min_onsite_count: day.onsite - 1 });
-  const ok = await post(`/api/v1/work-requests/${id}/decision`, { decision: 'approve', reason: 'Silakan' }, { session: s.atasan });
+  const ok = await post(`/api/v1/work-requests/${id}/decision`, { decision: 'approve', reason: 'Silakan' }, { session: s.sup });
   assert.equal(ok.status, 200, ok.text);
   assert.equal(ok.json.status, 'approved');
   assert.equal(ok.json.decision_reason, 'Silakan');
   assert.equal(sqlOk(`SELECT status FROM work_requests WHERE id = ${id}`), 'approved');
   assert.equal(count('audit_log', "WHERE action = 'work_request.approve'"), 1);
-  assertError(await post(`/api/v1/work-requests/${id}/decision`, { decision: 'approve' }, { session: s.atasan }), 409, 'already_decided');
-  const after = await get(`/api/v1/units/${dinkes.id}/week-plan?from=${date}`, { session: s.atasan });
+  assertError(await post(`/api/v1/work-requests/${id}/decision`, { decision: 'approve' }, { session: s.sup }), 409, 'already_decided');
+  const after = await get(`/api/v1/units/${dinkes.id}/week-plan?from=${date}`, { session: s.admin });
   assert.equal(after.json.days[0].onsite, day.onsite - 1);
   assert.equal(after.json.days[0].short, 0);
   const me1 = after.json.people.find((p) => p.employee_id === pegawai.id);
@@ -238,7 +247,7 @@ test('the decision: refused when the minimum on-site staffing would break, accep
   // a rejection keeps its reason
   const r2 = await post('/api/v1/work-requests', { date: days[2], mode: 'WFH' }, { session: s.pegawai });
   assert.equal(r2.status, 201, r2.text);
-  const rej = await post(`/api/v1/work-requests/${r2.json.id}/decision`, { decision: 'reject', reason: 'Ada rapat' }, { session: s.atasan });
+  const rej = await post(`/api/v1/work-requests/${r2.json.id}/decision`, { decision: 'reject', reason: 'Ada rapat' }, { session: s.sup });
   assert.equal(rej.status, 200, rej.text);
   assert.equal(rej.json.status, 'rejected');
 });
@@ -271,13 +280,19 @@ test('arrangements: at most 2 remote days a week; the employee proposes, the sup
   const prop = await put(`/api/v1/work-arrangements/${pegawai.id}`, body(['WFH', 'WFO', 'WFO', 'WFO', 'WFA']), { session: s.pegawai });
   assert.equal(prop.status, 202, prop.text);
   assert.equal(prop.json.status, 'proposed');
-  const g = await get(`/api/v1/work-arrangements/${pegawai.id}`, { session: s.atasan });
+  const g = await get(`/api/v1/work-arrangements/${pegawai.id}`, { session: s.sup });
   assert.equal(g.status, 200, g.text);
   assert.equal(g.json.proposed.id, prop.json.id);
   assert.equal(g.json.may_decide, true);
   assert.equal(g.json.supervisor_id, atasanId);
+  const inbox = await get('/api/v1/work-arrangements?inbox=1', { session: s.sup });
+  assert.equal(inbox.status, 200, inbox.text);
+  assert.deepEqual(inbox.json.items.map((x) => x.id), [prop.json.id]);
+  assert.equal(inbox.json.items[0].employee_name, pegawai.name);
+  assert.equal((await get('/api/v1/work-arrangements?inbox=1', { session: s.disdik })).json.total, 0);
+  assertError(await get('/api/v1/work-arrangements', { session: s.sup }), 422, 'validation_failed', 'inbox');
   assertError(await post(`/api/v1/work-arrangements/${pegawai.id}/decision`, { decision: 'approve' }, { session: s.pegawai }), 404, 'not_found');
-  const ok = await post(`/api/v1/work-arrangements/${pegawai.id}/decision`, { decision: 'approve' }, { session: s.atasan });
+  const ok = await post(`/api/v1/work-arrangements/${pegawai.id}/decision`, { decision: 'approve' }, { session: s.sup });
   assert.equal(ok.status, 200, ok.text);
   assert.equal(ok.json.status, 'approved');
   assertError(await get(`/api/v1/work-arrangements/${pegawai.id}`, { session: s.disdik }), 404, 'not_found');

@@ -1,8 +1,9 @@
-/* Beranda (home): greets the user, shows their roles and unit, and the unit tree in
- * their scope. */
+/* Beranda (home): greets the user, shows the announcements valid today (with unread ones
+ * marked), their roles and unit, and the unit tree in their scope. */
 
 import {get} from './api.js';
 import {h, message, pageTitle} from './dom.js';
+import {announcementsSection} from './pengumuman-beranda.js';
 import {ROLE_LABELS} from './routes.js';
 import {unitTree} from './unit-tree.js';
 
@@ -32,6 +33,7 @@ function render(root, ctx) {
 
     root.append(
         pageTitle('Selamat datang, ' + (u.name || u.username)),
+        announcementsSection(ctx),
         h('section', {class: 'kartu', 'aria-labelledby': 'judul-akun'},
           h('h2', {id: 'judul-akun'}, 'Akun Anda'),
           h('dl', {class: 'daftar-data'},

@@ -1,7 +1,8 @@
 /* Cuti saya (#/cuti): the own annual leave balance with how it was computed, the button to a
- * new request, and the own requests (GET /leave-requests, newest first) with their status,
- * who must decide now, the step history, "Batalkan" while the leave has not started
- * (POST /leave-requests/{id}/cancel) and the letter of an approved request. */
+ * new request, and the own requests (GET /leave-requests?mine=true, newest first: the own
+ * requests whatever the role) with their status and who must decide now, "Batalkan" while the
+ * leave has not started (POST /leave-requests/{id}/cancel) and the letter of an approved
+ * request; the step history is on the request's page (#/cuti/<id>). */
 
 import {get, post, query} from './api.js';
 import {h, message, pageTitle, timeEl} from './dom.js';
@@ -58,7 +59,7 @@ function render(root, ctx) {
         saldo.load();
         box.setAttribute('aria-busy', 'true');
         try {
-            const res = await get('/leave-requests' + query({employee_id: me.employee_id, page, per_page: PER_PAGE}));
+            const res = await get('/leave-requests' + query({mine: 'true', page, per_page: PER_PAGE}));
             if (!ctx.isCurrent())
                 return;
             const pages = Math.max(1, Math.ceil(res.total / PER_PAGE));

@@ -36,6 +36,11 @@ export const LEAVE_CALENDAR_READERS = ['atasan', 'pimpinan', 'admin_unit', 'admi
 
 /* Attendance recap, flagged records and corrections to decide: supervisors, pimpinan, admins. */
 export const ATTENDANCE_READERS = ['atasan', 'pimpinan', 'admin_unit', 'admin_bkpsdm', 'superadmin'];
+/* Flexible work: the week plan (GET /units/{id}/week-plan) for supervisors, pimpinan and
+ * admins; the policy form for admins; every employee has a schedule page. */
+export const WEEK_PLAN_READERS = ['atasan', 'pimpinan', 'admin_unit', 'admin_bkpsdm', 'superadmin'];
+/* Announcements (POST /api/v1/announcements): admin_bkpsdm and admin_unit write them. */
+export const ANNOUNCERS = ['admin_unit', 'admin_bkpsdm'];
 
 export const ROUTES = [
     {path: '/masuk', title: 'Masuk', public: true, load: () => import('./masuk.js')},
@@ -64,6 +69,10 @@ export const ROUTES = [
     {path: '/presensi', title: 'Presensi', load: () => import('./presensi.js')},
     {path: '/presensi/bulan', title: 'Presensi bulan saya', load: () => import('./presensi-bulan.js')},
     {path: '/presensi/rekap', title: 'Rekap presensi', roles: ATTENDANCE_READERS, load: () => import('./presensi-rekap.js')},
+    {path: '/kerja', title: 'Jadwal kerja saya', load: () => import('./kerja-saya.js')},
+    {path: '/kerja/rencana', title: 'Rencana kerja mingguan', roles: WEEK_PLAN_READERS, load: () => import('./kerja-rencana.js')},
+    {path: '/kerja/kebijakan', title: 'Kebijakan kerja fleksibel', roles: ADMIN, load: () => import('./kerja-kebijakan.js')},
+    {path: '/pengumuman', title: 'Pengumuman', roles: ANNOUNCERS, load: () => import('./pengumuman.js')},
 ];
 
 /* Main menu, in order. Rows without a path are modules not built yet: shown, marked
@@ -77,6 +86,9 @@ export const NAV = [
     {label: 'Cuti saya', path: '/cuti', roles: null},
     {label: 'Persetujuan cuti', path: '/cuti/persetujuan', roles: LEAVE_DECIDERS},
     {label: 'Kalender cuti', path: '/cuti/kalender', roles: LEAVE_CALENDAR_READERS},
+    {label: 'Jadwal kerja saya', path: '/kerja', roles: null},
+    {label: 'Rencana kerja mingguan', path: '/kerja/rencana', roles: WEEK_PLAN_READERS},
+    {label: 'Kebijakan kerja', path: '/kerja/kebijakan', roles: ADMIN},
     {label: 'Verifikasi', path: '/verifikasi', roles: ADMIN},
     {label: 'Penugasan', path: '/penugasan', roles: ASSIGNMENT_READERS},
     {label: 'Organisasi', path: '/organisasi', roles: ADMIN},
@@ -84,6 +96,7 @@ export const NAV = [
     {label: 'Formasi & Bezetting', path: '/formasi', roles: REPORTERS},
     {label: 'DUK', path: '/laporan/duk', roles: REPORTERS},
     {label: 'Hari libur', path: '/libur', roles: ADMIN},
+    {label: 'Pengumuman', path: '/pengumuman', roles: ANNOUNCERS},
     {label: 'Dasbor', roles: ['pimpinan']},
     {label: 'Audit', path: '/audit', roles: AUDITOR},
 ];

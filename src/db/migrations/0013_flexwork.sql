@@ -47,6 +47,7 @@ CREATE TABLE work_arrangements (
     status          TEXT NOT NULL CHECK (status IN ('proposed', 'approved', 'rejected',
                                                     'replaced')),
     note            TEXT,
+    approver_employee_id BIGINT REFERENCES employees(id), -- a proposal's direct supervisor
     decision_reason TEXT,
     created_by      BIGINT REFERENCES users(id),
     created_at      BIGINT NOT NULL,
@@ -55,6 +56,7 @@ CREATE TABLE work_arrangements (
     CHECK (valid_to IS NULL OR valid_to >= valid_from)
 );
 CREATE INDEX work_arrangements_employee ON work_arrangements(employee_id, status, valid_from);
+CREATE INDEX work_arrangements_approver ON work_arrangements(approver_employee_id, status);
 
 CREATE TABLE work_arrangement_days (
     arrangement_id BIGINT NOT NULL REFERENCES work_arrangements(id),

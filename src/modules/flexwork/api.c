@@ -13,6 +13,7 @@
 #include "auth/auth.h"
 #include "modules/calendar/calendar.h"
 #include "modules/leave/leave.h"
+#include "modules/notify/notify.h"
 #include "modules/org/org.h"
 
 /* ---- shared helpers ---- */
@@ -29,7 +30,8 @@ enum err_code flexwork_body_known(const struct req *rq, const char *const *names
 
     if (!rq->json)
         return ERR_OK;
-    json_object_foreach(rq->json, key, v) {
+    json_object_foreach(rq->json, key, v)
+    {
         int ok = 0;
 
         for (const char *const *n = names; *n; n++)
@@ -121,16 +123,14 @@ enum err_code flexwork_access(struct req *rq, int64_t employee_id, struct flexwo
     return scope_employee_read(rq, employee_id, who->unit_id, e);
 }
 
-/* The one notification call site of the module. */
-void flexwork_notify(struct req *rq, int64_t employee_id, const char *what, int64_t request_id)
+/* The one notification call site of the module: an in-app notice (and mail when configured)
+ * in the request's transaction; employee_id 0 (nobody to tell) does nothing. */
+enum err_code flexwork_notify(struct req *rq, int64_t employee_id, const char *kind,
+                              const char *title, const char *body, const char *link, struct err *e)
 {
-    /* HOOK(notify): when src/modules/notify/notify.h lands, call here
-     *   notify_employee(rq->db, employee_id, "flexwork", what, "#/kerja-fleksibel", e)
-     * - a new request or proposal → its supervisor; a decision → the employee. */
-    (void)rq;
-    (void)employee_id;
-    (void)what;
-    (void)request_id;
+    if (!employee_id)
+        return ERR_OK;
+    return notify_employee(rq->db, employee_id, kind, title, body, link, rq->now, e);
 }
 
 enum err_code flexwork_onsite_keep(struct req *rq, int64_t unit_id, int64_t employee_id,
@@ -163,8 +163,8 @@ enum err_code flexwork_onsite_keep(struct req *rq, int64_t unit_id, int64_t empl
             continue;
         flexwork_date_text(from + i, date);
         snprintf(msg, sizeof msg,
-                 "Tanggal %s: pegawai di kantor tinggal %d dari minimum %d (kurang %d orang)",
-                 date, on, need, gap);
+                 "Tanggal %s: pegawai di kantor tinggal %d dari minimum %d (kurang %d orang)", date,
+                 on, need, gap);
         err_set(e, ERR_CONFLICT, "onsite_minimum", field, msg);
         return err_detail(e, "unit %lld date %s short %d", (long long)unit_id, date, gap);
     }
@@ -220,7 +220,8 @@ static enum err_code body_fences(struct req *rq, struct flexwork_policy *p, stru
     if (json_array_size(arr) > FLEXWORK_FENCES_MAX)
         return err_invalid(e, "geofences", "Paling banyak 10 titik kantor");
     p->fences = arena_alloc(rq->a, sizeof(struct flexwork_fence) * (json_array_size(arr) + 1));
-    json_array_foreach(arr, i, f) {
+    json_array_foreach(arr, i, f)
+    {
         static const char *const keys[] = {"lat", "lon", "radius_m"};
         double *slots[] = {&p->fences[i].lat, &p->fences[i].lon, &p->fences[i].radius_m};
         char field[48];
@@ -257,7 +258,8 @@ static enum err_code body_positions(struct req *rq, int64_t unit_id, struct flex
     if (!json_is_array(arr) || json_array_size(arr) > FLEXWORK_POSITIONS_MAX)
         return err_invalid(e, "flexible_positions", "Harus berupa daftar id jabatan");
     p->positions = arena_alloc(rq->a, sizeof(int64_t) * (json_array_size(arr) + 1));
-    json_array_foreach(arr, i, v) {
+    json_array_foreach(arr, i, v)
+    {
         struct org_position pos;
         char field[48];
         int yes = 0;
@@ -286,10 +288,10 @@ static enum err_code body_positions(struct req *rq, int64_t unit_id, struct flex
 static enum err_code policy_from_body(struct req *rq, int64_t unit_id, struct flexwork_policy *p,
                                       struct err *e)
 {
-    static const char *const names[] = {"flexible_allowed", "min_onsite_ratio", "min_onsite_count",
-                                        "max_remote_days", "start_window", "core_hours",
-                                        "fixed_start", "remote_radius_m", "geofences",
-                                        "timezone", "flexible_positions", NULL};
+    static const char *const names[] = {
+        "flexible_allowed", "min_onsite_ratio", "min_onsite_count",   "max_remote_days",
+        "start_window",     "core_hours",       "fixed_start",        "remote_radius_m",
+        "geofences",        "timezone",         "flexible_positions", NULL};
     static const struct json_field ints[] = {
         {"min_onsite_count", JF_INT, 0, 0, 0, 100000},
         {"max_remote_days", JF_INT, 0, 0, 0, FLEXWORK_REMOTE_DAYS_MAX},
@@ -326,7 +328,8 @@ static enum err_code policy_from_body(struct req *rq, int64_t unit_id, struct fl
         if (v && !json_is_null(v) &&
             (!json_is_integer(v) || json_integer_value(v) < f->min ||
              json_integer_value(v) > f->max))
-            return err_invalid(e, f->name, "Kolom harus bilangan bulat dalam rentang yang diizinkan");
+            return err_invalid(e, f->name,
+                               "Kolom harus bilangan bulat dalam rentang yang diizinkan");
     }
     p->min_onsite_count = (int)json_body_int(rq, "min_onsite_count", 0);
     p->max_remote_days = (int)json_body_int(rq, "max_remote_days", FLEXWORK_REMOTE_DAYS_MAX);
@@ -335,13 +338,13 @@ static enum err_code policy_from_body(struct req *rq, int64_t unit_id, struct fl
     if (!rc)
         rc = body_pair(rq, "core_hours", 0, &p->core_from, &p->core_to, e);
     if (!rc)
-        rc = flexwork_json_text(json_object_get(rq->json, "fixed_start"), "fixed_start", 5,
-                                &fixed, e);
+        rc = flexwork_json_text(json_object_get(rq->json, "fixed_start"), "fixed_start", 5, &fixed,
+                                e);
     if (!rc && fixed && (p->fixed_start = flexwork_hhmm(fixed)) < 0)
         rc = err_invalid(e, "fixed_start", "Jam harus berformat HH:MM");
     if (!rc)
-        rc = flexwork_json_text(json_object_get(rq->json, "timezone"), "timezone", 32,
-                                &p->timezone, e);
+        rc = flexwork_json_text(json_object_get(rq->json, "timezone"), "timezone", 32, &p->timezone,
+                                e);
     if (!rc && !p->timezone)
         rc = err_invalid(e, "timezone", "Kolom wajib diisi");
     if (!rc)
@@ -405,24 +408,23 @@ static enum err_code api_arrangement_get(struct req *rq, struct resp *rs, struct
         rc = flexwork_policy_get(rq->db, rq->a, who.unit_id, &p, e);
     if (rc)
         return rc;
-    return resp_json(
-        rs, 200,
-        json_pack("{s:I,s:I,s:o,s:o,s:o,s:b,s:b,s:o}", "employee_id", (json_int_t)id, "unit_id",
-                  (json_int_t)who.unit_id, "current",
-                  has_cur ? flexwork_arrangement_json(&cur) : json_null(), "proposed",
-                  has_prop ? flexwork_arrangement_json(&prop) : json_null(), "supervisor_id",
-                  json_id_or_null(who.supervisor_id), "may_work_flexibly",
-                  flexwork_policy_allows(&p, who.position_id), "may_decide",
-                  (who.supervisor || who.admin) && !who.self, "policy",
-                  flexwork_policy_json(&p)));
+    return resp_json(rs, 200,
+                     json_pack("{s:I,s:I,s:o,s:o,s:o,s:b,s:b,s:o}", "employee_id", (json_int_t)id,
+                               "unit_id", (json_int_t)who.unit_id, "current",
+                               has_cur ? flexwork_arrangement_json(&cur) : json_null(), "proposed",
+                               has_prop ? flexwork_arrangement_json(&prop) : json_null(),
+                               "supervisor_id", json_id_or_null(who.supervisor_id),
+                               "may_work_flexibly", flexwork_policy_allows(&p, who.position_id),
+                               "may_decide", (who.supervisor || who.admin) && !who.self, "policy",
+                               flexwork_policy_json(&p)));
 }
 
 /* days[] of the body into x->days (weekdays not given stay WFO with the fixed start). */
 static enum err_code body_days(struct req *rq, const struct flexwork_policy *p,
                                struct flexwork_arrangement *x, struct err *e)
 {
-    static const char *const keys[] = {"weekday", "mode", "place", "lat", "lon", "flexible",
-                                       "start", NULL};
+    static const char *const keys[] = {"weekday", "mode",     "place", "lat",
+                                       "lon",     "flexible", "start", NULL};
     json_t *arr = json_object_get(rq->json, "days"), *d;
     int seen[7] = {0};
     size_t i;
@@ -432,7 +434,8 @@ static enum err_code body_days(struct req *rq, const struct flexwork_policy *p,
         return err_invalid(e, "days", "Kolom wajib diisi");
     if (!json_is_array(arr) || json_array_size(arr) > 7)
         return err_invalid(e, "days", "Harus berupa daftar hari (paling banyak 7)");
-    json_array_foreach(arr, i, d) {
+    json_array_foreach(arr, i, d)
+    {
         char field[48], lon_field[48];
         const char *key, *mode = NULL, *start = NULL;
         json_t *v, *w;
@@ -444,7 +447,8 @@ static enum err_code body_days(struct req *rq, const struct flexwork_policy *p,
         snprintf(field, sizeof field, "days[%d]", (int)i);
         if (!json_is_object(d))
             return err_invalid(e, field, "Harus berupa objek hari");
-        json_object_foreach(d, key, v) {
+        json_object_foreach(d, key, v)
+        {
             int ok = 0;
 
             for (const char *const *k = keys; *k; k++)
@@ -469,8 +473,8 @@ static enum err_code body_days(struct req *rq, const struct flexwork_policy *p,
             return rc;
         flexwork_mode_copy(day->mode, mode);
         snprintf(field, sizeof field, "days[%d].place", (int)i);
-        rc = flexwork_json_text(json_object_get(d, "place"), field, FLEXWORK_PLACE_MAX,
-                                &day->place, e);
+        rc = flexwork_json_text(json_object_get(d, "place"), field, FLEXWORK_PLACE_MAX, &day->place,
+                                e);
         snprintf(field, sizeof field, "days[%d].lat", (int)i);
         snprintf(lon_field, sizeof lon_field, "days[%d].lon", (int)i);
         if (!rc)
@@ -571,8 +575,8 @@ static enum err_code api_arrangement_put(struct req *rq, struct resp *rs, struct
     if (!rc && strcmp(x.valid_from, today) < 0)
         rc = err_invalid(e, "valid_from", "Tanggal mulai tidak boleh sebelum hari ini");
     if (!rc)
-        rc = flexwork_json_text(json_object_get(rq->json, "valid_to"), "valid_to", 10,
-                                &x.valid_to, e);
+        rc = flexwork_json_text(json_object_get(rq->json, "valid_to"), "valid_to", 10, &x.valid_to,
+                                e);
     if (!rc && x.valid_to && (calendar_day(x.valid_to, &to) || to < from))
         rc = err_invalid(e, "valid_to", "Tanggal selesai harus YYYY-MM-DD, tidak sebelum mulai");
     if (!rc)
@@ -586,6 +590,7 @@ static enum err_code api_arrangement_put(struct req *rq, struct resp *rs, struct
     if (rc)
         return rc;
     x.status = direct ? "approved" : "proposed";
+    x.approver_employee_id = direct ? 0 : who.supervisor_id;
     x.created_by = rq->user->id;
     x.created_at = rq->now;
     if (direct) {
@@ -595,11 +600,17 @@ static enum err_code api_arrangement_put(struct req *rq, struct resp *rs, struct
     rc = flexwork_arrangement_insert(rq->db, &x, e);
     if (rc)
         return rc;
-    req_audit(rq, direct ? "work_arrangement.set" : "work_arrangement.propose",
-              "work_arrangement", x.id, NULL, flexwork_arrangement_json(&x));
-    flexwork_notify(rq, direct ? id : who.supervisor_id,
-                    direct ? "Pengaturan kerja Anda ditetapkan" : "Usulan pengaturan kerja baru",
-                    x.id);
+    rc = direct
+             ? flexwork_notify(rq, id, "flexwork.arrangement", "Pengaturan kerja Anda ditetapkan",
+                               arena_printf(rq->a, "Berlaku mulai %s.", x.valid_from), "#/kerja", e)
+             : flexwork_notify(rq, who.supervisor_id, "flexwork.proposal",
+                               "Usulan pengaturan kerja mingguan menunggu keputusan Anda",
+                               arena_printf(rq->a, "Berlaku mulai %s.", x.valid_from),
+                               "#/kerja/rencana", e);
+    if (rc)
+        return rc;
+    req_audit(rq, direct ? "work_arrangement.set" : "work_arrangement.propose", "work_arrangement",
+              x.id, NULL, flexwork_arrangement_json(&x));
     return resp_json(rs, direct ? 200 : 202, flexwork_arrangement_json(&x));
 }
 
@@ -658,16 +669,50 @@ static enum err_code api_arrangement_decide(struct req *rq, struct resp *rs, str
     rc = flexwork_arrangement_decide(rq->db, &x, e);
     if (rc)
         return rc;
+    rc = flexwork_notify(rq, id, "flexwork.decision",
+                         approve ? "Usulan pengaturan kerja Anda disetujui"
+                                 : "Usulan pengaturan kerja Anda ditolak",
+                         reason, "#/kerja", e);
+    if (rc)
+        return rc;
     req_audit(rq, approve ? "work_arrangement.approve" : "work_arrangement.reject",
               "work_arrangement", x.id, NULL, flexwork_arrangement_json(&x));
-    flexwork_notify(rq, id, approve ? "Usulan pengaturan kerja disetujui"
-                                    : "Usulan pengaturan kerja ditolak", x.id);
     return resp_json(rs, 200, flexwork_arrangement_json(&x));
+}
+
+/* GET /work-arrangements?inbox=1: the open proposals the caller must decide. */
+static enum err_code api_arrangements_inbox(struct req *rq, struct resp *rs, struct err *e)
+{
+    static const char *const keys[] = {"inbox", NULL};
+    const char *inbox = req_query(rq, "inbox");
+    struct flexwork_arrangement *x = NULL;
+    size_t n = 0;
+    json_t *items;
+    enum err_code rc = req_query_allow(rq, keys, e);
+
+    if (rc)
+        return rc;
+    if (!inbox || strcmp(inbox, "1") != 0)
+        return err_invalid(e, "inbox", "Hanya inbox=1 yang tersedia");
+    if (rq->user->employee_id) {
+        rc = flexwork_proposals_inbox(rq->db, rq->a, rq->user->employee_id, &x, &n, e);
+        if (rc)
+            return rc;
+    }
+    items = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_t *v = flexwork_arrangement_json(&x[i]);
+
+        json_object_set_new(v, "employee_name", json_str_or_null(x[i].employee_name));
+        json_array_append_new(items, v);
+    }
+    return resp_json(rs, 200, json_pack("{s:o,s:I}", "items", items, "total", (json_int_t)n));
 }
 
 const struct route flexwork_routes[] = {
     {HTTP_GET, "/api/v1/units/{id}/work-policy", api_policy_get, ROLES_ANY, 0, 0},
     {HTTP_PUT, "/api/v1/units/{id}/work-policy", api_policy_put, ROLES_ADMIN, ROUTE_WRITE, 0},
+    {HTTP_GET, "/api/v1/work-arrangements", api_arrangements_inbox, ROLES_ANY, 0, 0},
     {HTTP_GET, "/api/v1/work-arrangements/{employee_id}", api_arrangement_get, ROLES_ANY, 0, 0},
     {HTTP_PUT, "/api/v1/work-arrangements/{employee_id}", api_arrangement_put, ROLES_ANY,
      ROUTE_WRITE, 0},
@@ -680,7 +725,6 @@ const struct route flexwork_routes[] = {
      ROUTE_WRITE, 0},
     {HTTP_GET, "/api/v1/units/{id}/week-plan", flexwork_api_week_plan,
      ROLE_ATASAN | ROLE_PIMPINAN | ROLES_ADMIN, 0, 0},
-    {HTTP_GET, "/api/v1/work-arrangements/{employee_id}/days", flexwork_api_days, ROLES_ANY, 0,
-     0},
+    {HTTP_GET, "/api/v1/work-arrangements/{employee_id}/days", flexwork_api_days, ROLES_ANY, 0, 0},
     {0},
 };

@@ -32,18 +32,18 @@ struct flexwork_day {
     int utc_offset_min;       /* 420 WIB, 480 WITA, 540 WIT — from the unit's timezone */
     const char *timezone;     /* "Asia/Jakarta" | "Asia/Makassar" | "Asia/Jayapura" */
     const struct flexwork_fence *fences;
-    size_t n_fences;          /* WFO: the unit's office fences;
-                                 WFH: the declared home point; WFA: the declared place's point */
-    const char *place;        /* WFA: the declared place (NULL otherwise) */
-    int64_t unit_id;          /* the unit the employee works for that day (assignment aware) */
+    size_t n_fences;   /* WFO: the unit's office fences;
+                          WFH: the declared home point; WFA: the declared place's point */
+    const char *place; /* WFA: the declared place (NULL otherwise) */
+    int64_t unit_id;   /* the unit the employee works for that day (assignment aware) */
 };
 enum err_code flexwork_day_get(struct db *db, struct arena *a, int64_t employee_id,
                                const char *date, struct flexwork_day *out,
                                struct err *e) ABDI_MUST_CHECK;
 
-#define FLEXWORK_PLACE_MAX 200   /* bytes of a declared place */
-#define FLEXWORK_REASON_MAX 500  /* bytes of a request's or decision's reason */
-#define FLEXWORK_FENCES_MAX 10   /* office geofences of one unit */
+#define FLEXWORK_PLACE_MAX 200  /* bytes of a declared place */
+#define FLEXWORK_REASON_MAX 500 /* bytes of a request's or decision's reason */
+#define FLEXWORK_FENCES_MAX 10  /* office geofences of one unit */
 #define FLEXWORK_POSITIONS_MAX 500
 #define FLEXWORK_REMOTE_DAYS_MAX 2 /* PermenPAN-RB 4/2025: location flexibility <= 2 days/week */
 #define FLEXWORK_DEFAULT_START 450 /* 07:30 (Perpres 21/2023) */
@@ -72,11 +72,11 @@ struct flexwork_policy {
 struct flexwork_arr_day {
     int weekday;
     char mode[4];
-    const char *place;  /* WFA */
-    int has_point;      /* lat/lon given */
+    const char *place; /* WFA */
+    int has_point;     /* lat/lon given */
     double lat, lon;
-    int flexible;       /* 1: start in the unit's window; 0: fixed at start */
-    int start;          /* fixed start (minutes) */
+    int flexible; /* 1: start in the unit's window; 0: fixed at start */
+    int start;    /* fixed start (minutes) */
 };
 
 struct flexwork_arrangement {
@@ -84,7 +84,9 @@ struct flexwork_arrangement {
     const char *valid_from, *valid_to; /* valid_to NULL: open-ended */
     const char *status;                /* "proposed", "approved", "rejected", "replaced" */
     const char *note, *decision_reason;
-    struct flexwork_arr_day days[7];   /* index weekday - 1 */
+    struct flexwork_arr_day days[7]; /* index weekday - 1 */
+    int64_t approver_employee_id;    /* a proposal's direct supervisor when made; 0: none */
+    const char *employee_name;       /* read by the inbox list only */
     int64_t created_by, created_at, decided_by, decided_at;
 };
 
@@ -159,7 +161,7 @@ enum err_code flexwork_policy_get(struct db *db, struct arena *a, int64_t unit_i
 /* Write unit_id's own row (replacing fences and positions). */
 enum err_code flexwork_policy_put(struct db *db, int64_t unit_id, const struct flexwork_policy *p,
                                   struct err *e) ABDI_MUST_CHECK;
-/* 1 in *in when position_id may work flexibly under p (flexible_allowed and listed). */
+/* 1 when position_id may work flexibly under p (flexible_allowed and on the allow-list). */
 int flexwork_policy_allows(const struct flexwork_policy *p, int64_t position_id);
 /* 1 when date lies in a Ramadan period (table work_ramadan). */
 enum err_code flexwork_ramadan(struct db *db, const char *date, int *yes,
@@ -176,6 +178,10 @@ enum err_code flexwork_arrangement_proposed(struct db *db, struct arena *a, int6
 /* Insert x (sets x->id). When x is approved, earlier approved arrangements of the employee
  * end the day before x->valid_from (or become "replaced" when they start on or after it),
  * and open proposals are replaced. */
+/* Open proposals whose recorded approver is approver_employee_id, oldest first (at most 200). */
+enum err_code flexwork_proposals_inbox(struct db *db, struct arena *a, int64_t approver_employee_id,
+                                       struct flexwork_arrangement **out, size_t *n,
+                                       struct err *e) ABDI_MUST_CHECK;
 enum err_code flexwork_arrangement_insert(struct db *db, struct flexwork_arrangement *x,
                                           struct err *e) ABDI_MUST_CHECK;
 /* Decide the open proposal id: status approved or rejected (approval ends earlier ones as
@@ -190,14 +196,14 @@ enum err_code flexwork_request_insert(struct db *db, struct flexwork_request *r,
 enum err_code flexwork_request_decide(struct db *db, const struct flexwork_request *r,
                                       struct err *e) ABDI_MUST_CHECK;
 /* *id of the pending or approved request of the employee on date (0 when none). */
-enum err_code flexwork_request_on(struct db *db, int64_t employee_id, const char *date,
-                                  int64_t *id, struct err *e) ABDI_MUST_CHECK;
+enum err_code flexwork_request_on(struct db *db, int64_t employee_id, const char *date, int64_t *id,
+                                  struct err *e) ABDI_MUST_CHECK;
 struct flexwork_request_query {
-    int64_t employee_id;       /* 0 = any */
+    int64_t employee_id;          /* 0 = any */
     int64_t approver_employee_id; /* 0 = any */
-    int64_t unit_root;         /* 0 = every unit, -1 = nothing */
+    int64_t unit_root;            /* 0 = every unit, -1 = nothing */
     int subtree;
-    const char *status;        /* NULL = any */
+    const char *status; /* NULL = any */
     int64_t page, per_page;
 };
 enum err_code flexwork_requests_list(struct db *db, struct arena *a,

@@ -28,7 +28,7 @@ enum err_code flexwork_request_approved_on(struct db *db, int64_t employee_id, c
 /* What the caller is to an employee. */
 struct flexwork_who {
     int64_t employee_id, unit_id, position_id;
-    int64_t supervisor_id; /* the direct supervisor today (leave module's chain); 0: none */
+    int64_t supervisor_id;       /* the direct supervisor today (leave module's chain); 0: none */
     int self, supervisor, admin; /* admin: an admin role whose write scope covers the unit */
 };
 /* Today (UTC day of rq->now) as "YYYY-MM-DD". */
@@ -48,8 +48,11 @@ enum err_code flexwork_supervisor(struct db *db, struct arena *a, int64_t employ
  * direct supervisor, an admin in scope nor a reader in scope. */
 enum err_code flexwork_access(struct req *rq, int64_t employee_id, struct flexwork_who *who,
                               struct err *e) ABDI_MUST_CHECK;
-/* The module's one notification call site. */
-void flexwork_notify(struct req *rq, int64_t employee_id, const char *what, int64_t request_id);
+/* The module's one notification call site (notify_employee in the request's transaction);
+ * employee_id 0 does nothing. */
+enum err_code flexwork_notify(struct req *rq, int64_t employee_id, const char *kind,
+                              const char *title, const char *body, const char *link,
+                              struct err *e) ABDI_MUST_CHECK;
 /* The minimum on-site check of unit over ndays from day number from, the employee taking
  * modes[i] (NULL: unchanged) on day i: 409 onsite_minimum naming field, the message saying
  * which day and by how many. */

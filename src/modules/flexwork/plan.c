@@ -144,8 +144,8 @@ static enum err_code request_id_on(struct db *db, const char *sql, int64_t emplo
     return r < 0 ? e->code : ERR_OK;
 }
 
-enum err_code flexwork_request_on(struct db *db, int64_t employee_id, const char *date,
-                                  int64_t *id, struct err *e)
+enum err_code flexwork_request_on(struct db *db, int64_t employee_id, const char *date, int64_t *id,
+                                  struct err *e)
 {
     return request_id_on(db, SQL_REQ_ON, employee_id, date, id, e);
 }
@@ -210,10 +210,9 @@ enum err_code flexwork_requests_list(struct db *db, struct arena *a,
 
 /* ---- the week plan ---- */
 
-static const char SQL_STAFF[] =
-    "SELECT e.id, e.position_id, e.name, e.nip, p.name FROM employees e"
-    " LEFT JOIN positions p ON p.id = e.position_id"
-    " WHERE e.unit_id = $1 AND e.state = 'active' ORDER BY e.id";
+static const char SQL_STAFF[] = "SELECT e.id, e.position_id, e.name, e.nip, p.name FROM employees e"
+                                " LEFT JOIN positions p ON p.id = e.position_id"
+                                " WHERE e.unit_id = $1 AND e.state = 'active' ORDER BY e.id";
 /* $1 unit, $2 first day, $3 last day */
 static const char SQL_PLAN_ARR[] =
     "SELECT a.employee_id, a.valid_from, a.valid_to, d.weekday, d.mode, d.place"
@@ -246,7 +245,8 @@ static void read_person(struct db_stmt *st, struct arena *a, void *out)
 
 static int cmp_person(const void *k, const void *el)
 {
-    int64_t id = *(const int64_t *)k, other = ((const struct flexwork_plan_person *)el)->employee_id;
+    int64_t id = *(const int64_t *)k,
+            other = ((const struct flexwork_plan_person *)el)->employee_id;
 
     return id < other ? -1 : id > other;
 }
@@ -362,7 +362,8 @@ static const char SQL_DEMO_POSTS[] =
     " UNION ALL SELECT c.id, sub.depth + 1 FROM units c JOIN sub ON c.parent_id = sub.id"
     " WHERE sub.depth < 64)"
     " INSERT INTO work_flexible_positions (unit_id, position_id)"
-    " SELECT CAST($1 AS BIGINT), p.id FROM positions p JOIN positions pp ON pp.id = p.parent_position_id"
+    " SELECT CAST($1 AS BIGINT), p.id FROM positions p JOIN positions pp ON pp.id = "
+    "p.parent_position_id"
     " WHERE p.unit_id IN (SELECT id FROM sub) AND pp.unit_id = p.unit_id";
 static const char SQL_DEMO_RAMADAN[] =
     "INSERT INTO work_ramadan (start_date, end_date) SELECT '2026-02-18', '2026-03-19'"

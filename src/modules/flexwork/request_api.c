@@ -35,8 +35,8 @@ static enum err_code query_id(const struct req *rq, const char *name, int64_t *o
 
 enum err_code flexwork_api_requests(struct req *rq, struct resp *rs, struct err *e)
 {
-    static const char *const keys[] = {"status", "employee_id", "unit_id", "inbox", "page",
-                                       "per_page", NULL};
+    static const char *const keys[] = {"status", "employee_id", "unit_id", "inbox",
+                                       "page",   "per_page",    NULL};
     struct flexwork_request_query q;
     struct flexwork_request *items = NULL;
     const char *status = req_query(rq, "status"), *inbox = req_query(rq, "inbox");
@@ -98,9 +98,8 @@ static enum err_code request_read(struct req *rq, int64_t id, struct flexwork_re
         return not_found(e);
     if (rc)
         return rc;
-    if (rq->user->employee_id &&
-        (rq->user->employee_id == r->employee_id ||
-         rq->user->employee_id == r->approver_employee_id))
+    if (rq->user->employee_id && (rq->user->employee_id == r->employee_id ||
+                                  rq->user->employee_id == r->approver_employee_id))
         return ERR_OK;
     rc = flexwork_employee_unit(rq->db, r->employee_id, &unit, &post, e);
     if (!rc)
@@ -169,11 +168,10 @@ static enum err_code remote_allowed(struct req *rq, const struct flexwork_reques
 
 /* ---- create ---- */
 
-static enum err_code request_from_body(struct req *rq, struct flexwork_request *r,
-                                       struct err *e)
+static enum err_code request_from_body(struct req *rq, struct flexwork_request *r, struct err *e)
 {
-    static const char *const names[] = {"employee_id", "date", "mode", "place", "lat", "lon",
-                                        "reason", NULL};
+    static const char *const names[] = {"employee_id", "date", "mode",   "place",
+                                        "lat",         "lon",  "reason", NULL};
     json_t *emp = json_object_get(rq->json, "employee_id");
     int has_lat = 0, has_lon = 0;
     int64_t day;
@@ -208,8 +206,8 @@ static enum err_code request_from_body(struct req *rq, struct flexwork_request *
     if (!rc && has_lat)
         rc = flexwork_point_check(r->lat, r->lon, "lat", "lon", e);
     if (!rc)
-        rc = flexwork_json_text(json_object_get(rq->json, "reason"), "reason",
-                                FLEXWORK_REASON_MAX, &r->reason, e);
+        rc = flexwork_json_text(json_object_get(rq->json, "reason"), "reason", FLEXWORK_REASON_MAX,
+                                &r->reason, e);
     if (rc)
         return rc;
     r->has_point = has_lat;
@@ -263,9 +261,13 @@ enum err_code flexwork_api_request_create(struct req *rq, struct resp *rs, struc
         rc = flexwork_request_get(rq->db, rq->a, r.id, &r, e);
     if (rc)
         return rc;
+    rc = flexwork_notify(rq, r.approver_employee_id, "flexwork.request",
+                         arena_printf(rq->a, "Permintaan %s %s tanggal %s", r.mode,
+                                      r.employee_name ? r.employee_name : "", r.date),
+                         r.reason, "#/kerja/rencana", e);
+    if (rc)
+        return rc;
     req_audit(rq, "work_request.create", "work_request", r.id, NULL, flexwork_request_json(&r));
-    if (r.approver_employee_id)
-        flexwork_notify(rq, r.approver_employee_id, "Permintaan kerja fleksibel baru", r.id);
     return resp_json(rs, 201, flexwork_request_json(&r));
 }
 
@@ -289,11 +291,11 @@ enum err_code flexwork_api_request_decide(struct req *rq, struct resp *rs, struc
         rc = flexwork_employee_unit(rq->db, r.employee_id, &unit, &post, e);
     if (rc)
         return rc;
-    /* the direct supervisor recorded when filed; an admin in scope when there was none or
-     * the supervisor cannot act */
+    /* the direct supervisor recorded when filed; an admin in scope only when there was none */
     if (rq->user->employee_id && rq->user->employee_id == r.approver_employee_id)
         may = 1;
-    else if (role_has(rq, ROLES_ADMIN) && scope_unit_write(rq, unit, e) == ERR_OK)
+    else if (!r.approver_employee_id && role_has(rq, ROLES_ADMIN) &&
+             scope_unit_write(rq, unit, e) == ERR_OK)
         may = 1;
     err_clear(e);
     if (!may || rq->user->employee_id == r.employee_id)
@@ -322,12 +324,14 @@ enum err_code flexwork_api_request_decide(struct req *rq, struct resp *rs, struc
         rc = flexwork_request_get(rq->db, rq->a, id, &r, e);
     if (rc)
         return rc;
+    rc = flexwork_notify(rq, r.employee_id, "flexwork.decision",
+                         arena_printf(rq->a, "Permintaan %s tanggal %s %s", r.mode, r.date,
+                                      approve ? "disetujui" : "ditolak"),
+                         reason, "#/kerja", e);
+    if (rc)
+        return rc;
     req_audit(rq, approve ? "work_request.approve" : "work_request.reject", "work_request", id,
               flexwork_request_json(&before), flexwork_request_json(&r));
-    flexwork_notify(rq, r.employee_id,
-                    approve ? "Permintaan kerja fleksibel disetujui"
-                            : "Permintaan kerja fleksibel ditolak",
-                    id);
     return resp_json(rs, 200, flexwork_request_json(&r));
 }
 
@@ -390,11 +394,11 @@ enum err_code flexwork_api_week_plan(struct req *rq, struct resp *rs, struct err
         if (plan.working[i])
             gap = flexwork_onsite_short(modes, plan.n, &p, &need, &on);
         flexwork_date_text(from + i, date);
-        json_array_append_new(
-            days, json_pack("{s:s,s:i,s:b,s:I,s:i,s:i,s:i,s:i,s:i}", "date", date, "weekday",
-                            flexwork_weekday(from + i), "working", plan.working[i], "staff",
-                            (json_int_t)plan.n, "onsite", plan.working[i] ? on : 0, "remote",
-                            remote, "leave", leave, "required", need, "short", gap));
+        json_array_append_new(days, json_pack("{s:s,s:i,s:b,s:I,s:i,s:i,s:i,s:i,s:i}", "date", date,
+                                              "weekday", flexwork_weekday(from + i), "working",
+                                              plan.working[i], "staff", (json_int_t)plan.n,
+                                              "onsite", plan.working[i] ? on : 0, "remote", remote,
+                                              "leave", leave, "required", need, "short", gap));
     }
     for (size_t k = 0; k < plan.n; k++) {
         const struct flexwork_plan_person *pp = &plan.people[k];
@@ -403,12 +407,12 @@ enum err_code flexwork_api_week_plan(struct req *rq, struct resp *rs, struct err
         for (int i = 0; i < 7; i++)
             json_array_append_new(row, json_pack("{s:s,s:o}", "mode", pp->modes[i], "place",
                                                  json_str_or_null(pp->places[i])));
-        json_array_append_new(
-            people, json_pack("{s:I,s:s,s:s,s:o,s:b,s:o}", "employee_id",
-                              (json_int_t)pp->employee_id, "name", pp->name, "nip", pp->nip,
-                              "position_name", json_str_or_null(pp->position_name),
-                              "may_work_flexibly", flexwork_policy_allows(&p, pp->position_id),
-                              "days", row));
+        json_array_append_new(people,
+                              json_pack("{s:I,s:s,s:s,s:o,s:b,s:o}", "employee_id",
+                                        (json_int_t)pp->employee_id, "name", pp->name, "nip",
+                                        pp->nip, "position_name",
+                                        json_str_or_null(pp->position_name), "may_work_flexibly",
+                                        flexwork_policy_allows(&p, pp->position_id), "days", row));
     }
     flexwork_date_text(from, first);
     flexwork_date_text(from + 6, last);
@@ -460,6 +464,6 @@ enum err_code flexwork_api_days(struct req *rq, struct resp *rs, struct err *e)
         json_object_set_new(v, "request_id", json_id_or_null(req_id));
         json_array_append_new(items, v);
     }
-    return resp_json(rs, 200, json_pack("{s:I,s:o}", "employee_id", (json_int_t)id, "items",
-                                        items));
+    return resp_json(rs, 200,
+                     json_pack("{s:I,s:o}", "employee_id", (json_int_t)id, "items", items));
 }

@@ -56,7 +56,9 @@ int flexwork_tz_offset(const char *tz)
     static const struct {
         const char *name;
         int offset;
-    } zones[] = {{"Asia/Jakarta", 420}, {"Asia/Pontianak", 420}, {"Asia/Makassar", 480},
+    } zones[] = {{"Asia/Jakarta", 420},
+                 {"Asia/Pontianak", 420},
+                 {"Asia/Makassar", 480},
                  {"Asia/Jayapura", 540}};
 
     for (size_t i = 0; tz && i < sizeof zones / sizeof zones[0]; i++)
@@ -92,15 +94,14 @@ int flexwork_iso_week(const char *s, int64_t *monday)
         if (year >= 9999)
             return -1;
         snprintf(next, sizeof next, "%04d-01-04", (year + 1) % 10000);
-        if ( calendar_day(next, &n4) ||
-            *monday >= n4 - (flexwork_weekday(n4) - 1))
+        if (calendar_day(next, &n4) || *monday >= n4 - (flexwork_weekday(n4) - 1))
             return -1;
     }
     return 0;
 }
 
-#define DAY_MIN 300  /* 05:00: earliest start allowed */
-#define DAY_MAX 720  /* 12:00: latest start allowed */
+#define DAY_MIN 300 /* 05:00: earliest start allowed */
+#define DAY_MAX 720 /* 12:00: latest start allowed */
 
 enum err_code flexwork_point_check(double lat, double lon, const char *lat_field,
                                    const char *lon_field, struct err *e)
@@ -274,22 +275,21 @@ json_t *flexwork_policy_json(const struct flexwork_policy *p)
     json_t *fences = json_array(), *positions = json_array();
 
     for (size_t i = 0; i < p->n_fences; i++)
-        json_array_append_new(fences, json_pack("{s:f,s:f,s:f}", "lat", p->fences[i].lat, "lon",
-                                                p->fences[i].lon, "radius_m",
-                                                p->fences[i].radius_m));
+        json_array_append_new(fences,
+                              json_pack("{s:f,s:f,s:f}", "lat", p->fences[i].lat, "lon",
+                                        p->fences[i].lon, "radius_m", p->fences[i].radius_m));
     for (size_t i = 0; i < p->n_positions; i++)
         json_array_append_new(positions, json_integer(p->positions[i]));
-    return json_pack("{s:o,s:b,s:f,s:i,s:i,s:o,s:o,s:o,s:i,s:o,s:s,s:o,s:o,s:o}", "policy_unit_id",
-                     json_id_or_null(p->unit_id), "flexible_allowed", p->flexible_allowed,
-                     "min_onsite_ratio", p->min_onsite_pct / 100.0, "min_onsite_count",
-                     p->min_onsite_count, "max_remote_days", p->max_remote_days, "start_window",
-                     window_json(p->start_from, p->start_to), "core_hours",
-                     window_json(p->core_from, p->core_to), "fixed_start",
-                     hhmm_json(p->fixed_start), "remote_radius_m", p->remote_radius_m,
-                     "geofences", fences, "timezone", p->timezone ? p->timezone : "Asia/Jakarta",
-                     "flexible_positions", positions, "updated_at",
-                     p->updated_at ? json_time(p->updated_at) : json_null(), "updated_by",
-                     json_id_or_null(p->updated_by));
+    return json_pack(
+        "{s:o,s:b,s:f,s:i,s:i,s:o,s:o,s:o,s:i,s:o,s:s,s:o,s:o,s:o}", "policy_unit_id",
+        json_id_or_null(p->unit_id), "flexible_allowed", p->flexible_allowed, "min_onsite_ratio",
+        p->min_onsite_pct / 100.0, "min_onsite_count", p->min_onsite_count, "max_remote_days",
+        p->max_remote_days, "start_window", window_json(p->start_from, p->start_to), "core_hours",
+        window_json(p->core_from, p->core_to), "fixed_start", hhmm_json(p->fixed_start),
+        "remote_radius_m", p->remote_radius_m, "geofences", fences, "timezone",
+        p->timezone ? p->timezone : "Asia/Jakarta", "flexible_positions", positions, "updated_at",
+        p->updated_at ? json_time(p->updated_at) : json_null(), "updated_by",
+        json_id_or_null(p->updated_by));
 }
 
 static json_t *point_or_null(int has, double v)
@@ -304,36 +304,35 @@ json_t *flexwork_arrangement_json(const struct flexwork_arrangement *x)
     for (int i = 0; i < 7; i++) {
         const struct flexwork_arr_day *d = &x->days[i];
 
-        json_array_append_new(
-            days, json_pack("{s:i,s:s,s:o,s:o,s:o,s:b,s:o}", "weekday", i + 1, "mode", d->mode,
-                            "place", json_str_or_null(d->place), "lat",
-                            point_or_null(d->has_point, d->lat), "lon",
-                            point_or_null(d->has_point, d->lon), "flexible", d->flexible,
-                            "start", d->flexible ? json_null() : hhmm_json(d->start)));
+        json_array_append_new(days, json_pack("{s:i,s:s,s:o,s:o,s:o,s:b,s:o}", "weekday", i + 1,
+                                              "mode", d->mode, "place", json_str_or_null(d->place),
+                                              "lat", point_or_null(d->has_point, d->lat), "lon",
+                                              point_or_null(d->has_point, d->lon), "flexible",
+                                              d->flexible, "start",
+                                              d->flexible ? json_null() : hhmm_json(d->start)));
     }
-    return json_pack("{s:I,s:I,s:s,s:o,s:s,s:o,s:o,s:o,s:o,s:o,s:o}", "id", (json_int_t)x->id,
-                     "employee_id", (json_int_t)x->employee_id, "valid_from", x->valid_from,
-                     "valid_to", json_str_or_null(x->valid_to), "status", x->status, "note",
-                     json_str_or_null(x->note), "decision_reason",
-                     json_str_or_null(x->decision_reason), "days", days, "created_at",
-                     json_time(x->created_at), "decided_at",
-                     x->decided_at ? json_time(x->decided_at) : json_null(), "decided_by",
-                     json_id_or_null(x->decided_by));
+    return json_pack(
+        "{s:I,s:I,s:s,s:o,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "id", (json_int_t)x->id, "employee_id",
+        (json_int_t)x->employee_id, "valid_from", x->valid_from, "valid_to",
+        json_str_or_null(x->valid_to), "status", x->status, "note", json_str_or_null(x->note),
+        "decision_reason", json_str_or_null(x->decision_reason), "days", days, "created_at",
+        json_time(x->created_at), "approver_employee_id", json_id_or_null(x->approver_employee_id),
+        "decided_at", x->decided_at ? json_time(x->decided_at) : json_null(), "decided_by",
+        json_id_or_null(x->decided_by));
 }
 
 json_t *flexwork_request_json(const struct flexwork_request *r)
 {
-    return json_pack("{s:I,s:I,s:o,s:o,s:o,s:I,s:s,s:s,s:o,s:o,s:o,s:o,s:s,s:o,s:o,s:o,s:o}",
-                     "id", (json_int_t)r->id, "employee_id", (json_int_t)r->employee_id,
-                     "employee_name", json_str_or_null(r->employee_name), "employee_nip",
+    return json_pack("{s:I,s:I,s:o,s:o,s:o,s:I,s:s,s:s,s:o,s:o,s:o,s:o,s:s,s:o,s:o,s:o,s:o}", "id",
+                     (json_int_t)r->id, "employee_id", (json_int_t)r->employee_id, "employee_name",
+                     json_str_or_null(r->employee_name), "employee_nip",
                      json_str_or_null(r->employee_nip), "approver_employee_id",
-                     json_id_or_null(r->approver_employee_id), "unit_id",
-                     (json_int_t)r->unit_id, "date", r->date, "mode", r->mode, "place",
-                     json_str_or_null(r->place), "lat", point_or_null(r->has_point, r->lat),
-                     "lon", point_or_null(r->has_point, r->lon), "reason",
-                     json_str_or_null(r->reason), "status", r->status, "decision_reason",
-                     json_str_or_null(r->decision_reason), "decided_by",
-                     json_id_or_null(r->decided_by), "decided_at",
+                     json_id_or_null(r->approver_employee_id), "unit_id", (json_int_t)r->unit_id,
+                     "date", r->date, "mode", r->mode, "place", json_str_or_null(r->place), "lat",
+                     point_or_null(r->has_point, r->lat), "lon",
+                     point_or_null(r->has_point, r->lon), "reason", json_str_or_null(r->reason),
+                     "status", r->status, "decision_reason", json_str_or_null(r->decision_reason),
+                     "decided_by", json_id_or_null(r->decided_by), "decided_at",
                      r->decided_at ? json_time(r->decided_at) : json_null(), "created_at",
                      json_time(r->created_at));
 }
@@ -343,14 +342,14 @@ json_t *flexwork_day_json(const struct flexwork_day *d)
     json_t *fences = json_array();
 
     for (size_t i = 0; i < d->n_fences; i++)
-        json_array_append_new(fences, json_pack("{s:f,s:f,s:f}", "lat", d->fences[i].lat, "lon",
-                                                d->fences[i].lon, "radius_m",
-                                                d->fences[i].radius_m));
-    return json_pack("{s:b,s:s,s:b,s:o,s:o,s:i,s:i,s:s,s:o,s:o,s:I}", "working", d->working,
-                     "mode", d->mode, "flexible", d->flexible, "start_window",
+        json_array_append_new(fences,
+                              json_pack("{s:f,s:f,s:f}", "lat", d->fences[i].lat, "lon",
+                                        d->fences[i].lon, "radius_m", d->fences[i].radius_m));
+    return json_pack("{s:b,s:s,s:b,s:o,s:o,s:i,s:i,s:s,s:o,s:o,s:I}", "working", d->working, "mode",
+                     d->mode, "flexible", d->flexible, "start_window",
                      window_json(d->start_from, d->start_to), "core_hours",
-                     window_json(d->core_from, d->core_to), "required_minutes",
-                     d->required_minutes, "utc_offset_min", d->utc_offset_min, "timezone",
+                     window_json(d->core_from, d->core_to), "required_minutes", d->required_minutes,
+                     "utc_offset_min", d->utc_offset_min, "timezone",
                      d->timezone ? d->timezone : "Asia/Jakarta", "fences", fences, "place",
                      json_str_or_null(d->place), "unit_id", (json_int_t)d->unit_id);
 }

@@ -239,7 +239,7 @@ enum err_code flexwork_ramadan(struct db *db, const char *date, int *yes, struct
 
 #define A_COLS                                                                                     \
     "SELECT id, employee_id, valid_from, valid_to, status, note, decision_reason, created_by,"     \
-    " created_at, decided_by, decided_at FROM work_arrangements"
+    " created_at, decided_by, decided_at, approver_employee_id FROM work_arrangements"
 static const char SQL_ARR_ON[] =
     A_COLS " WHERE employee_id = $1 AND status = 'approved' AND valid_from <= CAST($2 AS TEXT)"
            " AND (valid_to IS NULL OR valid_to >= CAST($2 AS TEXT)) ORDER BY valid_from DESC,"
@@ -275,6 +275,39 @@ static void read_arrangement(struct db_stmt *st, struct arena *a, void *out)
     x->created_at = db_col_int(st, 8);
     x->decided_by = db_col_is_null(st, 9) ? 0 : db_col_int(st, 9);
     x->decided_at = db_col_is_null(st, 10) ? 0 : db_col_int(st, 10);
+    x->approver_employee_id = db_col_is_null(st, 11) ? 0 : db_col_int(st, 11);
+}
+
+/* The weekday rows of x (those missing stay WFO with the default start). */
+static enum err_code load_days(struct db *db, struct arena *a, struct flexwork_arrangement *x,
+                               struct err *e)
+{
+    struct db_stmt *st;
+    int r;
+    enum err_code rc;
+
+    rc = db_prepare(db, SQL_ARR_DAYS, &st, e);
+    if (rc)
+        return rc;
+    db_bind_int(st, 1, x->id);
+    while ((r = db_step(st, e)) == 1) {
+        int w = (int)db_col_int(st, 0);
+        struct flexwork_arr_day *d;
+        const char *mode = db_col_text(st, 1);
+
+        if (w < 1 || w > 7)
+            continue;
+        d = &x->days[w - 1];
+        flexwork_mode_copy(d->mode, mode);
+        d->place = db_col_text_copy(st, a, 2);
+        d->has_point = !db_col_is_null(st, 3) && !db_col_is_null(st, 4);
+        d->lat = d->has_point ? flexwork_from_e6(db_col_int(st, 3)) : 0;
+        d->lon = d->has_point ? flexwork_from_e6(db_col_int(st, 4)) : 0;
+        d->flexible = db_col_int(st, 5) != 0;
+        d->start = (int)db_col_int(st, 6);
+    }
+    db_reset(st);
+    return r < 0 ? e->code : ERR_OK;
 }
 
 static enum err_code arrangement_one(struct db *db, struct arena *a, const char *sql,
@@ -303,28 +336,42 @@ static enum err_code arrangement_one(struct db *db, struct arena *a, const char 
         return e->code;
     if (!*found)
         return ERR_OK;
-    rc = db_prepare(db, SQL_ARR_DAYS, &st, e);
+    return load_days(db, a, out, e);
+}
+
+static const char SQL_INBOX[] =
+    "SELECT a.id, a.employee_id, a.valid_from, a.valid_to, a.status, a.note, a.decision_reason,"
+    " a.created_by, a.created_at, a.decided_by, a.decided_at, a.approver_employee_id, e.name"
+    " FROM work_arrangements a JOIN employees e ON e.id = a.employee_id"
+    " WHERE a.approver_employee_id = $1 AND a.status = 'proposed' ORDER BY a.id LIMIT 200";
+
+static void read_inbox(struct db_stmt *st, struct arena *a, void *out)
+{
+    struct flexwork_arrangement *x = out;
+
+    memset(x, 0, sizeof *x);
+    flexwork_days_default(x->days, FLEXWORK_DEFAULT_START);
+    read_arrangement(st, a, x);
+    x->employee_name = db_col_text_copy(st, a, 12);
+}
+
+enum err_code flexwork_proposals_inbox(struct db *db, struct arena *a, int64_t approver_employee_id,
+                                       struct flexwork_arrangement **out, size_t *n, struct err *e)
+{
+    struct db_stmt *st;
+    void *v = NULL;
+    enum err_code rc = db_prepare(db, SQL_INBOX, &st, e);
+
+    *out = NULL;
+    *n = 0;
     if (rc)
         return rc;
-    db_bind_int(st, 1, out->id);
-    while ((r = db_step(st, e)) == 1) {
-        int w = (int)db_col_int(st, 0);
-        struct flexwork_arr_day *d;
-        const char *mode = db_col_text(st, 1);
-
-        if (w < 1 || w > 7)
-            continue;
-        d = &out->days[w - 1];
-        flexwork_mode_copy(d->mode, mode);
-        d->place = db_col_text_copy(st, a, 2);
-        d->has_point = !db_col_is_null(st, 3) && !db_col_is_null(st, 4);
-        d->lat = d->has_point ? flexwork_from_e6(db_col_int(st, 3)) : 0;
-        d->lon = d->has_point ? flexwork_from_e6(db_col_int(st, 4)) : 0;
-        d->flexible = db_col_int(st, 5) != 0;
-        d->start = (int)db_col_int(st, 6);
-    }
-    db_reset(st);
-    return r < 0 ? e->code : ERR_OK;
+    db_bind_int(st, 1, approver_employee_id);
+    rc = db_collect(st, a, sizeof(struct flexwork_arrangement), read_inbox, &v, n, e);
+    *out = v;
+    for (size_t i = 0; !rc && i < *n; i++)
+        rc = load_days(db, a, &(*out)[i], e);
+    return rc;
 }
 
 enum err_code flexwork_arrangement_on(struct db *db, struct arena *a, int64_t employee_id,
@@ -343,19 +390,23 @@ enum err_code flexwork_arrangement_proposed(struct db *db, struct arena *a, int6
 
 static const char SQL_ARR_INS[] =
     "INSERT INTO work_arrangements (employee_id, valid_from, valid_to, status, note,"
-    " decision_reason, created_by, created_at, decided_by, decided_at)"
-    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
+    " decision_reason, created_by, created_at, decided_by, decided_at, approver_employee_id)"
+    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id";
 static const char SQL_DAY_INS[] =
     "INSERT INTO work_arrangement_days (arrangement_id, weekday, mode, place, lat_e6, lon_e6,"
     " flexible, start_min) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
-/* An approval from $2 on: approved ones starting on or after it are replaced, earlier ones end
- * the day before ($3); open proposals other than $4 are replaced. */
+/* An approval ($3) from $2 on: approved ones starting on or after it are replaced, earlier
+ * ones end the day before ($4); open proposals other than $3 are replaced. */
 static const char SQL_ARR_REPLACE[] =
-    "UPDATE work_arrangements SET status = 'replaced' WHERE employee_id = $1 AND id <> $4"
+    "UPDATE work_arrangements SET status = 'replaced' WHERE employee_id = $1 AND id <> $3"
     " AND ((status = 'approved' AND valid_from >= CAST($2 AS TEXT)) OR status = 'proposed')";
+/* A new proposal ($2) replaces the employee's open ones. */
+static const char SQL_PROPOSALS_REPLACE[] =
+    "UPDATE work_arrangements SET status = 'replaced' WHERE employee_id = $1 AND id <> $2"
+    " AND status = 'proposed'";
 static const char SQL_ARR_END[] =
-    "UPDATE work_arrangements SET valid_to = CAST($3 AS TEXT) WHERE employee_id = $1"
-    " AND id <> $4 AND status = 'approved' AND valid_from < CAST($2 AS TEXT)"
+    "UPDATE work_arrangements SET valid_to = CAST($4 AS TEXT) WHERE employee_id = $1"
+    " AND id <> $3 AND status = 'approved' AND valid_from < CAST($2 AS TEXT)"
     " AND (valid_to IS NULL OR valid_to >= CAST($2 AS TEXT))";
 
 static enum err_code supersede(struct db *db, const struct flexwork_arrangement *x, struct err *e)
@@ -376,9 +427,9 @@ static enum err_code supersede(struct db *db, const struct flexwork_arrangement 
             return rc;
         db_bind_int(st, 1, x->employee_id);
         db_bind_text(st, 2, x->valid_from);
+        db_bind_int(st, 3, x->id);
         if (i == 1)
-            db_bind_text(st, 3, before);
-        db_bind_int(st, 4, x->id);
+            db_bind_text(st, 4, before);
         r = db_step(st, e);
         db_reset(st);
         if (r < 0)
@@ -408,6 +459,7 @@ enum err_code flexwork_arrangement_insert(struct db *db, struct flexwork_arrange
         db_bind_int(st, 10, x->decided_at);
     else
         db_bind_null(st, 10);
+    db_bind_id_or_null(st, 11, x->approver_employee_id);
     rc = db_step_id(st, &x->id, e);
     for (int i = 0; !rc && i < 7; i++) {
         const struct flexwork_arr_day *d = &x->days[i];
@@ -436,6 +488,11 @@ enum err_code flexwork_arrangement_insert(struct db *db, struct flexwork_arrange
     }
     if (!rc && strcmp(x->status, "approved") == 0)
         rc = supersede(db, x, e);
+    if (!rc && strcmp(x->status, "proposed") == 0) {
+        const int64_t args[] = {x->employee_id, x->id};
+
+        rc = db_run_ints(db, SQL_PROPOSALS_REPLACE, args, 2, NULL, e);
+    }
     return rc;
 }
 
@@ -496,8 +553,8 @@ enum err_code flexwork_employee_unit(struct db *db, int64_t employee_id, int64_t
 }
 
 /* The fence of a declared point, or none. */
-static void point_fence(struct arena *a, struct flexwork_day *out, int has, double lat,
-                        double lon, int radius)
+static void point_fence(struct arena *a, struct flexwork_day *out, int has, double lat, double lon,
+                        int radius)
 {
     struct flexwork_fence *f;
 

@@ -512,7 +512,7 @@ static enum err_code api_create(struct req *rq, struct resp *rs, struct err *e)
     if (!rc)
         rc = leave_request_get(rq->db, rq->a, id, &r, e);
     if (!rc)
-        rc = leave_notify_next(rq->db, &r, rq->now, e);
+        rc = leave_notify_next(rq->db, &r, 0, rq->now, e);
     if (!rc)
         rc = leave_request_full(rq, id, &out, e);
     if (rc)

@@ -205,7 +205,7 @@ enum err_code leave_api_decide(struct req *rq, struct resp *rs, struct err *e)
     if (!rc)
         rc = leave_request_get(rq->db, rq->a, r.id, &r, e);
     if (!rc)
-        rc = leave_notify_next(rq->db, &r, rq->now, e);
+        rc = leave_notify_next(rq->db, &r, 1, rq->now, e);
     if (!rc)
         rc = leave_request_full(rq, r.id, &after, e);
     if (rc) {

@@ -250,10 +250,11 @@ enum err_code leave_chain_get(struct db *db, enum leave_type t, struct leave_cha
 enum err_code leave_chain_set(struct db *db, const struct leave_chain *c, int64_t user_id,
                               int64_t now, struct err *e) ABDI_MUST_CHECK;
 
-/* Hand the request to whoever decides next (in-app notification to the approver, or to every
- * admin_bkpsdm, and to the employee about the new status). THE notification call site. */
-enum err_code leave_notify_next(struct db *db, const struct leave_request *r, int64_t now,
-                                struct err *e) ABDI_MUST_CHECK;
+/* THE notification call site of the module: while r is pending, its approver (the employee,
+ * or every active admin_bkpsdm account) learns it waits for them; with tell_employee the
+ * employee learns the new status. In the caller's transaction (notify.h). */
+enum err_code leave_notify_next(struct db *db, const struct leave_request *r, int tell_employee,
+                                int64_t now, struct err *e) ABDI_MUST_CHECK;
 
 /* ---- store.c: what api.c uses (module-internal) ---- */
 /* The few facts of an employee record the leave rules and the chain need. */

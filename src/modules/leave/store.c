@@ -13,6 +13,7 @@
 
 #include "auth/auth.h"
 #include "modules/calendar/calendar.h"
+#include "modules/notify/notify.h"
 #include "modules/org/org.h"
 
 #define PENDING_OR_APPROVED "('pending_supervisor', 'pending_official', 'approved')"
@@ -487,17 +488,60 @@ enum err_code leave_chain_set(struct db *db, const struct leave_chain *c, int64_
 
 /* ---- notifications ---- */
 
-enum err_code leave_notify_next(struct db *db, const struct leave_request *r, int64_t now,
-                                struct err *e)
+static const char SQL_BKPSDM_USERS[] =
+    "SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id"
+    " WHERE r.role = 'admin_bkpsdm' AND u.active = 1 ORDER BY u.id LIMIT 100";
+
+static const char *status_text(const char *status)
 {
-    /* HOOK(notify): when src/modules/notify/notify.h lands, queue here
-     *   - notify_employee(db, r->approver.employee_id, "leave", ...) for an employee approver,
-     *     or notify_user() for every active admin_bkpsdm account when r->approver.bkpsdm;
-     *   - notify_employee(db, r->employee_id, "leave", ...) about the new status,
-     * each with the link "#/cuti/<id>". */
-    (void)db;
-    (void)r;
-    (void)now;
-    (void)e;
-    return ERR_OK;
+    if (strcmp(status, "approved") == 0)
+        return "disetujui";
+    if (strcmp(status, "rejected") == 0)
+        return "ditolak";
+    if (strcmp(status, "postponed") == 0)
+        return "ditangguhkan";
+    if (strcmp(status, "cancelled") == 0)
+        return "dibatalkan";
+    return "diteruskan untuk diputuskan";
+}
+
+enum err_code leave_notify_next(struct db *db, const struct leave_request *r, int tell_employee,
+                                int64_t now, struct err *e)
+{
+    char link[40], title[200], body[400];
+    enum err_code rc = ERR_OK;
+
+    snprintf(link, sizeof link, "#/cuti/%lld", (long long)r->id);
+    snprintf(body, sizeof body, "%s (NIP %s): cuti %s %s s.d. %s, %d hari kerja.",
+             r->employee_name ? r->employee_name : "-", r->employee_nip ? r->employee_nip : "-",
+             r->type, r->start_date, r->end_date, r->working_days);
+    if (leave_status_pending(r->status)) {
+        snprintf(title, sizeof title, "Permohonan cuti menunggu keputusan Anda");
+        if (!r->approver.bkpsdm) {
+            rc = notify_employee(db, r->approver.employee_id, "leave.pending", title, body, link,
+                                 now, e);
+        } else {
+            struct db_stmt *st;
+            int64_t ids[100];
+            size_t n = 0;
+            int x;
+
+            /* collect first: notify_user runs its own statements */
+            rc = db_prepare(db, SQL_BKPSDM_USERS, &st, e);
+            if (rc)
+                return rc;
+            while ((x = db_step(st, e)) == 1 && n < 100)
+                ids[n++] = db_col_int(st, 0);
+            db_reset(st);
+            if (x < 0)
+                return e->code;
+            for (size_t i = 0; !rc && i < n; i++)
+                rc = notify_user(db, ids[i], "leave.pending", title, body, link, now, e);
+        }
+    }
+    if (!rc && tell_employee) {
+        snprintf(title, sizeof title, "Permohonan cuti Anda %s", status_text(r->status));
+        rc = notify_employee(db, r->employee_id, "leave.status", title, body, link, now, e);
+    }
+    return rc;
 }

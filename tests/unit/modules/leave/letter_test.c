@@ -1,7 +1,8 @@
 /* letter_test.c - the leave letter renderer: a real PDF (%PDF- ... %%EOF) whose content
  * streams, inflated as a PDF reader does, show the decree number, the NIP, the dates in words,
- * the balance table and the signer with "Plt." only when the official acts; and the helpers
- * that write numbers and dates in words. */
+ * the balance table and the signer with "Plt." only when the official acts; the block writer
+ * under it (src/report/form.h) breaking a long document into pages; and the helpers that write
+ * numbers and dates in words. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +14,7 @@
 #include <zlib.h>
 
 #include "modules/leave/leave_report.h"
+#include "report/form.h"
 
 static const char *find(const char *hay, size_t n, const char *needle)
 {
@@ -228,6 +230,58 @@ static void test_letter_acting(void **state)
     free(pdf);
 }
 
+/* The block writer under the letter: a document longer than a page continues on the next
+ * page, a table repeats its header there, and every page says "Halaman x dari y". */
+static void test_form_pages(void **state)
+{
+    static const struct report_column cols[] = {{"No", 5, REPORT_NUMBER},
+                                                {"Nama", 30, REPORT_TEXT}};
+    struct report_cell cells[2 * 80];
+    struct report_table t;
+    struct report_block b[3];
+    struct report_form f;
+    struct err e;
+    char *pdf = NULL, *text;
+    size_t len = 0, headers = 0;
+
+    (void)state;
+    for (int i = 0; i < 80; i++) {
+        cells[2 * i] = (struct report_cell){NULL, i + 1, 0};
+        cells[2 * i + 1] = (struct report_cell){"Pegawai", 0, 0};
+    }
+    memset(&t, 0, sizeof t);
+    t.cols = cols;
+    t.ncols = 2;
+    t.cells = cells;
+    t.nrows = 80;
+    memset(b, 0, sizeof b);
+    b[0] = (struct report_block){.kind = REPORT_BLOCK_HEADER, .text = "PEMERINTAH KOTA CONTOH"};
+    b[1] = (struct report_block){.kind = REPORT_BLOCK_TABLE, .table = &t};
+    b[2] = (struct report_block){.kind = REPORT_BLOCK_TEXT, .text = "Akhir dokumen."};
+    memset(&f, 0, sizeof f);
+    f.title = "Uji";
+    f.blocks = b;
+    f.nblocks = 3;
+    memset(&e, 0, sizeof e);
+    assert_int_equal(report_form_pdf(&f, &pdf, &len, &e), ERR_OK);
+    text = pdf_lines(pdf, len);
+    assert_true(has_line(text, "Halaman 1 dari 2"));
+    assert_true(has_line(text, "Halaman 2 dari 2"));
+    assert_false(has_line(text, "Halaman 1 dari 1"));
+    for (const char *at = text; (at = strstr(at, "\nNama\n")) != NULL; at++)
+        headers++;
+    assert_int_equal(headers, 2); /* the header row again on page 2 */
+    assert_true(has_line(text, "80"));
+    assert_true(has_line(text, "Akhir dokumen."));
+    free(text);
+    free(pdf);
+    /* a table of no columns is refused, not drawn */
+    t.ncols = 0;
+    pdf = NULL;
+    assert_int_equal(report_form_pdf(&f, &pdf, &len, &e), ERR_INTERNAL);
+    assert_null(pdf);
+}
+
 static void test_words(void **state)
 {
     static const struct {
@@ -273,6 +327,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_letter),
         cmocka_unit_test(test_letter_acting),
+        cmocka_unit_test(test_form_pages),
         cmocka_unit_test(test_words),
     };
 

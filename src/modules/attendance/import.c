@@ -239,22 +239,11 @@ static enum err_code import_csv(struct req *rq, struct employee_import *imp, str
 
 enum err_code att_api_import(struct req *rq, struct resp *rs, struct err *e)
 {
-    static const char *const keys[] = {"dry_run", NULL};
     struct employee_import imp;
-    const char *dry;
-    enum err_code rc;
+    enum err_code rc = employee_import_begin(rq, &imp, e);
 
-    if (!csv_is_content_type(rq->content_type))
-        return err_set(e, ERR_MEDIA_TYPE, "unsupported_media_type", NULL,
-                       "Isi permintaan harus text/csv");
-    rc = req_query_allow(rq, keys, e);
     if (rc)
         return rc;
-    dry = req_query(rq, "dry_run");
-    if (dry && strcmp(dry, "true") != 0 && strcmp(dry, "false") != 0)
-        return err_invalid(e, "dry_run", "dry_run harus true atau false");
-    memset(&imp, 0, sizeof imp);
-    imp.dry_run = dry && strcmp(dry, "true") == 0;
     imp.rep = arena_alloc(rq->a, sizeof *imp.rep);
     csv_report_init(imp.rep, rq->a, 0);
     rc = import_csv(rq, &imp, e);

@@ -472,6 +472,10 @@ enum err_code employee_import_csv(struct req *rq, const char *data, size_t len,
                                   struct employee_import *imp, struct err *e) ABDI_MUST_CHECK;
 /* {"rows","imported","errors":[{"line","column","message"}],"errors_total","warnings":[...]} */
 json_t *employee_import_json(const struct employee_import *imp);
+/* The front every CSV import route shares: a text/csv body (415 otherwise), no query parameter
+ * but dry_run=true|false (422 naming it); *imp zeroed with its dry_run flag. */
+enum err_code employee_import_begin(struct req *rq, struct employee_import *imp,
+                                    struct err *e) ABDI_MUST_CHECK;
 extern const struct route employee_import_routes[];
 /* ==== DUK and reports (duk.c pure; report_store.c SQL; report_api.c handlers) ==== */
 /* domain.md §13 (PP 15/1979): one row of the Daftar Urut Kepangkatan. The display fields are

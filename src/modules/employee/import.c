@@ -307,10 +307,10 @@ json_t *employee_import_json(const struct employee_import *imp)
                      (json_int_t)rep->warnings_total);
 }
 
-static enum err_code api_import(struct req *rq, struct resp *rs, struct err *e)
+/* Declared in employee.h. */
+enum err_code employee_import_begin(struct req *rq, struct employee_import *imp, struct err *e)
 {
     static const char *const keys[] = {"dry_run", NULL};
-    struct employee_import imp;
     const char *dry;
     enum err_code rc;
 
@@ -322,10 +322,19 @@ static enum err_code api_import(struct req *rq, struct resp *rs, struct err *e)
         return rc;
     dry = req_query(rq, "dry_run");
     if (dry && strcmp(dry, "true") != 0 && strcmp(dry, "false") != 0)
-        return err_set(e, ERR_INVALID, "validation_failed", "dry_run",
-                       "dry_run harus true atau false");
-    memset(&imp, 0, sizeof imp);
-    imp.dry_run = dry && strcmp(dry, "true") == 0;
+        return err_invalid(e, "dry_run", "dry_run harus true atau false");
+    memset(imp, 0, sizeof *imp);
+    imp->dry_run = dry && strcmp(dry, "true") == 0;
+    return ERR_OK;
+}
+
+static enum err_code api_import(struct req *rq, struct resp *rs, struct err *e)
+{
+    struct employee_import imp;
+    enum err_code rc = employee_import_begin(rq, &imp, e);
+
+    if (rc)
+        return rc;
     rc = employee_import_csv(rq, rq->body ? rq->body : "", rq->body_len, &imp, e);
     if (rc)
         return rc;

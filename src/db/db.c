@@ -300,6 +300,10 @@ static void tx_end(struct db *db)
 {
     if (db->ops->end_sql)
         (void)db->ops->exec_script(db, db->ops->end_sql, &(struct err){0});
+    if (db->write_held) {
+        db->write_held = 0;
+        pthread_mutex_unlock(db->write_mu);
+    }
 }
 
 enum err_code db_begin(struct db *db, struct err *e)
@@ -310,6 +314,10 @@ enum err_code db_begin(struct db *db, struct err *e)
         return db_fail(e, ERR_INTERNAL, "nested transaction");
     if (db->in_read) /* a write must start from the newest snapshot, not inside a read */
         return db_fail(e, ERR_INTERNAL, "write transaction inside a read snapshot");
+    if (db->write_mu) {
+        pthread_mutex_lock(db->write_mu);
+        db->write_held = 1;
+    }
     rc = db->ops->exec_script(db, db->ops->begin_sql, e);
     if (rc) {
         tx_end(db);
@@ -504,6 +512,7 @@ struct db_pool {
     char *url;
     pthread_key_t key;
     pthread_mutex_t mu;
+    pthread_mutex_t write_mu; /* see struct db */
     struct db **all;
     size_t n_all, cap_all;
 };
@@ -520,6 +529,7 @@ struct db_pool *db_pool_new(const char *url)
     p->url = xstrdup(url);
     pthread_key_create(&p->key, pool_thread_exit);
     pthread_mutex_init(&p->mu, NULL);
+    pthread_mutex_init(&p->write_mu, NULL);
     return p;
 }
 
@@ -535,6 +545,8 @@ enum err_code db_pool_get(struct db_pool *p, struct db **out, struct err *e)
     rc = db_open(p->url, &db, e);
     if (rc)
         return rc;
+    if (db->engine == DB_ENGINE_SQLITE)
+        db->write_mu = &p->write_mu;
     pthread_mutex_lock(&p->mu);
     if (p->n_all == p->cap_all) {
         p->cap_all = p->cap_all ? p->cap_all * 2 : 16;
@@ -555,6 +567,7 @@ void db_pool_close(struct db_pool *p)
         db_close(p->all[i]);
     pthread_key_delete(p->key);
     pthread_mutex_destroy(&p->mu);
+    pthread_mutex_destroy(&p->write_mu);
     free(p->all);
     free(p->url);
     free(p);

@@ -4,6 +4,8 @@
 #ifndef ABDI_DB_INT_H
 #define ABDI_DB_INT_H
 
+#include <pthread.h>
+
 #include "db/db.h"
 
 enum db_param_type { DB_PARAM_NULL = 0, DB_PARAM_INT, DB_PARAM_TEXT };
@@ -59,6 +61,10 @@ struct db {
     int in_read; /* depth of db_read_begin pairs while its snapshot is open (SQLite) */
     int stmt_count;
     struct db_stmt *cache[DB_CACHE_BUCKETS];
+    /* SQLite connections of one pool share this: write transactions queue on it instead of
+     * on SQLite's busy handler, which sleeps in steps of up to 100 ms (NULL: not pooled). */
+    pthread_mutex_t *write_mu;
+    int write_held;
 };
 
 extern const struct db_ops db_sqlite_ops;

@@ -5,10 +5,12 @@
 
 #include <pthread.h>
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/log.h"
 #include "core/mem.h"
 
 #define SQLITE_BUSY_TIMEOUT_MS 5000
@@ -47,6 +49,33 @@ static enum err_code sq_exec_script(struct db *db, const char *sql, struct err *
     return ERR_OK;
 }
 
+/* ABDI_SLOW_SQL_MS=N: log every statement that ran N ms or longer (event slow_sql), the
+ * way to find which query a slow request spends its time in. */
+static int slow_sql(unsigned type, void *ctx, void *p, void *x)
+{
+    long long limit_ns = (long long)(intptr_t)ctx * 1000000LL;
+    long long ns = *(long long *)x;
+    char ms[32];
+    char *sql;
+
+    if (type != SQLITE_TRACE_PROFILE || ns < limit_ns)
+        return 0;
+    snprintf(ms, sizeof ms, "%.2f", (double)ns / 1e6);
+    sql = sqlite3_expanded_sql(p);
+    log_event("slow_sql", "ms", ms, "sql", sql ? sql : sqlite3_sql(p), NULL);
+    sqlite3_free(sql);
+    return 0;
+}
+
+static void slow_sql_trace(sqlite3 *h)
+{
+    const char *v = getenv("ABDI_SLOW_SQL_MS");
+    long ms = v ? strtol(v, NULL, 10) : 0;
+
+    if (ms > 0)
+        sqlite3_trace_v2(h, SQLITE_TRACE_PROFILE, slow_sql, (void *)(intptr_t)ms);
+}
+
 /* Before SQLite's first use: no global memory statistics (they take a process-wide mutex
  * on every allocation, which the server threads then queue on). */
 static pthread_once_t sq_config_once = PTHREAD_ONCE_INIT;
@@ -74,6 +103,7 @@ static enum err_code sq_open(struct db *db, const char *target, struct err *e)
     }
     sqlite3_busy_timeout(h, SQLITE_BUSY_TIMEOUT_MS);
     sqlite3_extended_result_codes(h, 1);
+    slow_sql_trace(h);
     db->impl = h;
     erc = sq_exec_script(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=" SQ_CACHE_READ ";", e);
     if (!erc)

@@ -489,8 +489,8 @@ enum err_code leave_chain_set(struct db *db, const struct leave_chain *c, int64_
 /* ---- notifications ---- */
 
 static const char SQL_BKPSDM_USERS[] =
-    "SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id"
-    " WHERE r.role = 'admin_bkpsdm' AND u.active = 1 ORDER BY u.id LIMIT 100";
+    "SELECT r.user_id FROM user_roles r JOIN users u ON u.id = r.user_id"
+    " WHERE r.role = 'admin_bkpsdm' AND u.active = 1 ORDER BY r.user_id LIMIT 100";
 
 static const char *status_text(const char *status)
 {

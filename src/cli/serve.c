@@ -132,6 +132,7 @@ int cli_serve(const struct cli_global *g, int argc, char **argv)
     printf("Abdi %s berjalan di http://%s:%u/ (basis data %s)\n", ABDI_VERSION, host, opt.port,
            g->db_url);
     fflush(stdout);
+    server_catch_signals(); /* a SIGTERM while the mail sender starts still stops cleanly */
     notify_smtp_configure(smtp, smtp_from);
     if (notify_mail_start(app.pool)) {
         fprintf(stderr, "abdi: pengirim surel tidak dapat dimulai\n");

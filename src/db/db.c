@@ -295,6 +295,14 @@ void db_reset(struct db_stmt *st)
     st->started = 0;
 }
 
+void db_reset_started(struct db *db)
+{
+    for (int i = 0; i < DB_CACHE_BUCKETS; i++)
+        for (struct db_stmt *st = db->cache[i]; st; st = st->next)
+            if (st->started)
+                db_reset(st);
+}
+
 /* The engine's set-up of db_begin undone (SQLite: the page cache back to its read size). */
 static void tx_end(struct db *db)
 {
@@ -302,7 +310,7 @@ static void tx_end(struct db *db)
         (void)db->ops->exec_script(db, db->ops->end_sql, &(struct err){0});
     if (db->write_held) {
         db->write_held = 0;
-        pthread_mutex_unlock(db->write_mu);
+        db_pool_unlock(db->pool);
     }
 }
 
@@ -314,9 +322,10 @@ enum err_code db_begin(struct db *db, struct err *e)
         return db_fail(e, ERR_INTERNAL, "nested transaction");
     if (db->in_read) /* a write must start from the newest snapshot, not inside a read */
         return db_fail(e, ERR_INTERNAL, "write transaction inside a read snapshot");
-    if (db->write_mu) {
-        pthread_mutex_lock(db->write_mu);
+    if (db->pool) {
+        db_pool_lock(db->pool);
         db->write_held = 1;
+        db_pool_flush(db->pool); /* the group's writes first: they hold SQLite's write lock */
     }
     rc = db->ops->exec_script(db, db->ops->begin_sql, e);
     if (rc) {
@@ -350,11 +359,7 @@ void db_rollback(struct db *db)
     if (!db->in_tx)
         return;
     db->in_tx = 0;
-    /* statements still holding read cursors would make ROLLBACK fail on some engines */
-    for (int i = 0; i < DB_CACHE_BUCKETS; i++)
-        for (struct db_stmt *st = db->cache[i]; st; st = st->next)
-            if (st->started)
-                db_reset(st);
+    db_reset_started(db); /* read cursors would make ROLLBACK fail on some engines */
     (void)db->ops->exec_script(db, "ROLLBACK", &ignored);
     tx_end(db);
 }
@@ -392,10 +397,7 @@ void db_read_end(struct db *db)
 {
     if (!db->in_read || --db->in_read > 0)
         return;
-    for (int i = 0; i < DB_CACHE_BUCKETS; i++) /* a started cursor would keep the snapshot */
-        for (struct db_stmt *st = db->cache[i]; st; st = st->next)
-            if (st->started)
-                db_reset(st);
+    db_reset_started(db); /* a started cursor would keep the snapshot */
     if (read_tx(db, SQL_READ_END))
         (void)db->ops->exec_script(db, "ROLLBACK", &(struct err){0});
 }
@@ -508,70 +510,6 @@ enum err_code db_collect(struct db_stmt *st, struct arena *a, size_t elem,
     return ERR_OK;
 }
 
-struct db_pool {
-    char *url;
-    pthread_key_t key;
-    pthread_mutex_t mu;
-    pthread_mutex_t write_mu; /* see struct db */
-    struct db **all;
-    size_t n_all, cap_all;
-};
-
-static void pool_thread_exit(void *arg)
-{
-    (void)arg; /* connections are closed by db_pool_close, which knows them all */
-}
-
-struct db_pool *db_pool_new(const char *url)
-{
-    struct db_pool *p = xcalloc(1, sizeof *p);
-
-    p->url = xstrdup(url);
-    pthread_key_create(&p->key, pool_thread_exit);
-    pthread_mutex_init(&p->mu, NULL);
-    pthread_mutex_init(&p->write_mu, NULL);
-    return p;
-}
-
-enum err_code db_pool_get(struct db_pool *p, struct db **out, struct err *e)
-{
-    struct db *db = pthread_getspecific(p->key);
-    enum err_code rc;
-
-    if (db) {
-        *out = db;
-        return ERR_OK;
-    }
-    rc = db_open(p->url, &db, e);
-    if (rc)
-        return rc;
-    if (db->engine == DB_ENGINE_SQLITE)
-        db->write_mu = &p->write_mu;
-    pthread_mutex_lock(&p->mu);
-    if (p->n_all == p->cap_all) {
-        p->cap_all = p->cap_all ? p->cap_all * 2 : 16;
-        p->all = xrealloc(p->all, p->cap_all * sizeof *p->all);
-    }
-    p->all[p->n_all++] = db;
-    pthread_mutex_unlock(&p->mu);
-    pthread_setspecific(p->key, db);
-    *out = db;
-    return ERR_OK;
-}
-
-void db_pool_close(struct db_pool *p)
-{
-    if (!p)
-        return;
-    for (size_t i = 0; i < p->n_all; i++)
-        db_close(p->all[i]);
-    pthread_key_delete(p->key);
-    pthread_mutex_destroy(&p->mu);
-    pthread_mutex_destroy(&p->write_mu);
-    free(p->all);
-    free(p->url);
-    free(p);
-}
 
 static const char SQL_SETTING_GET[] = "SELECT value FROM settings WHERE key = $1";
 static const char SQL_SETTING_SET[] =

@@ -56,6 +56,12 @@ void db_reset(struct db_stmt *st);
 enum err_code db_begin(struct db *db, struct err *e) ABDI_MUST_CHECK;
 enum err_code db_commit(struct db *db, struct err *e) ABDI_MUST_CHECK;
 void db_rollback(struct db *db);
+/* fn's writes in one transaction: committed when fn returns ERR_OK, else rolled back. fn gets
+ * the connection to use, which on a pooled SQLite connection of the server is the pool's
+ * writers' connection, where concurrent requests share one COMMIT (group commit, db.c); it
+ * returns only after the COMMIT that holds the writes. */
+typedef enum err_code (*db_write_fn)(struct db *db, void *ctx, struct err *e);
+enum err_code db_write(struct db *db, db_write_fn fn, void *ctx, struct err *e) ABDI_MUST_CHECK;
 int db_in_transaction(const struct db *db);
 /* A read of several statements as one snapshot: on SQLite one deferred transaction, so the
  * database and WAL locks are taken once instead of once per statement (what a GET of

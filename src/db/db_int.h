@@ -61,14 +61,22 @@ struct db {
     int in_read; /* depth of db_read_begin pairs while its snapshot is open (SQLite) */
     int stmt_count;
     struct db_stmt *cache[DB_CACHE_BUCKETS];
-    /* SQLite connections of one pool share this: write transactions queue on it instead of
-     * on SQLite's busy handler, which sleeps in steps of up to 100 ms (NULL: not pooled). */
-    pthread_mutex_t *write_mu;
+    /* The pool of a server thread's SQLite connection (NULL: not pooled): its write
+     * transactions queue on the pool's write lock instead of SQLite's busy handler, which
+     * sleeps in steps of up to 100 ms, and db_write groups them (db.c). */
+    struct db_pool *pool;
     int write_held;
 };
 
 extern const struct db_ops db_sqlite_ops;
 extern const struct db_ops db_postgres_ops;
+
+/* Reset every statement of db that still holds a cursor. */
+void db_reset_started(struct db *db);
+/* pool.c: the pool's write lock, and committing its open batch (lock held). */
+void db_pool_lock(struct db_pool *p);
+void db_pool_unlock(struct db_pool *p);
+void db_pool_flush(struct db_pool *p);
 
 /* Map an engine failure to ERR_STORAGE / ERR_CONFLICT / ERR_INTERNAL with a detail. */
 enum err_code db_fail(struct err *e, enum err_code code, const char *detail);

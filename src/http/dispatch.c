@@ -156,51 +156,60 @@ static int totp_needed(const struct req *rq, struct err *e)
     return required ? 1 : 0;
 }
 
+/* One write request inside db_write: the handler (NULL: only the audit row) and its audit
+ * row, on the connection db_write gives (the server's writers' connection on SQLite). */
+struct write_job {
+    struct req *rq;
+    struct resp *rs;
+    route_handler fn;
+    int64_t audit_id;
+    char hash[65];
+};
+
+static enum err_code write_job_run(struct db *db, void *ctx, struct err *e)
+{
+    struct write_job *w = ctx;
+    struct req *rq = w->rq;
+    struct db *own = rq->db;
+    enum err_code rc = ERR_OK;
+
+    rq->db = db;
+    if (w->fn)
+        rc = w->fn(rq, w->rs, e);
+    if (!rc && rq->audit)
+        rc = audit_append(db, rq->now, rq->user ? rq->user->id : rq->actor_id, rq->ip, rq->audit,
+                          &w->audit_id, w->hash, e);
+    else if (!rc && !rq->no_audit)
+        rc = err_internal(e, "write route without audit entry");
+    rq->db = own;
+    return rc;
+}
+
+static enum err_code write_job(struct req *rq, struct resp *rs, route_handler fn, struct err *e)
+{
+    struct write_job w = {.rq = rq, .rs = rs, .fn = fn};
+    enum err_code rc = db_write(rq->db, write_job_run, &w, e);
+
+    if (!rc && w.audit_id)
+        audit_checkpoint(w.audit_id, w.hash);
+    return rc;
+}
+
 /* The audit row of a read of sensitive data (security.md V7: NIK, documents read by admins),
  * which the handler asked for with req_audit: its own transaction after the read, and no
  * answer without it (the body already built is dropped). */
 static enum err_code read_audit(struct req *rq, struct resp *rs, struct err *e)
 {
-    char hash[65];
-    int64_t audit_id = 0;
-    enum err_code rc = db_begin(rq->db, e);
+    enum err_code rc = write_job(rq, rs, NULL, e);
 
-    if (!rc)
-        rc = audit_append(rq->db, rq->now, rq->user->id, rq->ip, rq->audit, &audit_id, hash, e);
-    if (!rc)
-        rc = db_commit(rq->db, e);
-    if (rc) {
-        db_rollback(rq->db);
+    if (rc)
         resp_free(rs);
-        return rc;
-    }
-    audit_checkpoint(audit_id, hash);
-    return ERR_OK;
+    return rc;
 }
 
 enum err_code req_write(struct req *rq, struct resp *rs, route_handler fn, struct err *e)
 {
-    char hash[65];
-    int64_t audit_id = 0;
-    enum err_code rc = db_begin(rq->db, e);
-
-    if (rc)
-        return rc;
-    rc = fn(rq, rs, e);
-    if (!rc && rq->audit)
-        rc = audit_append(rq->db, rq->now, rq->user ? rq->user->id : rq->actor_id, rq->ip, rq->audit,
-                          &audit_id, hash, e);
-    else if (!rc && !rq->no_audit)
-        rc = err_internal(e, "write route without audit entry");
-    if (!rc)
-        rc = db_commit(rq->db, e);
-    if (rc) {
-        db_rollback(rq->db);
-        return rc;
-    }
-    if (audit_id)
-        audit_checkpoint(audit_id, hash);
-    return ERR_OK;
+    return write_job(rq, rs, fn, e);
 }
 
 static enum err_code handle_route(const struct raw_request *raw, struct req *rq,

@@ -16,6 +16,9 @@ struct server_options {
 };
 
 /* Serve until SIGTERM or SIGINT; returns 0 on a clean stop, 1 when it could not start. */
+/* SIGTERM/SIGINT ask server_run to stop (also when they arrive before it runs: call this
+ * before starting other threads, e.g. the mail sender). */
+void server_catch_signals(void);
 int server_run(const struct app *app, const struct server_options *opt);
 
 #endif

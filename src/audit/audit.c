@@ -256,21 +256,30 @@ static void ckpt_sign_text(int64_t id, const char *hash, char *msg, size_t cap)
     snprintf(msg, cap, "abdi-audit-checkpoint v1 %lld %s", (long long)id, hash);
 }
 
-/* Read the checkpoint; 0 = ok, 1 = missing, -1 = unreadable or bad signature. */
-static int ckpt_read(const char *path, int64_t *id, char hash[65])
+/* The checkpoint file holds two slots, at offsets 0 and CKPT_SLOT, each one line
+ * "v1 <id> <hash> <signature>\n"; the newer valid one counts. A checkpoint overwrites the older
+ * slot in place and fdatasyncs it (no new file and rename per commit), so a write torn by a
+ * power cut can only damage the slot being written, in its own page. A file of one line (the
+ * older layout) is slot 0. */
+#define CKPT_SLOT 4096
+
+struct ckpt_slots {
+    int present[2], valid[2];
+    int64_t id[2];
+    char hash[2][65];
+};
+
+static int slot_parse(const char *buf, size_t len, int64_t *id, char hash[65])
 {
-    FILE *f = fopen(path, "r");
     char line[512], sig_hex[2 * crypto_sign_BYTES + 1], msg[160];
     unsigned char sig[crypto_sign_BYTES];
+    const char *nl = memchr(buf, '\n', len);
     long long v;
 
-    if (!f)
-        return errno == ENOENT ? 1 : -1;
-    if (!fgets(line, sizeof line, f)) {
-        fclose(f);
+    if (!nl || (size_t)(nl - buf) >= sizeof line)
         return -1;
-    }
-    fclose(f);
+    memcpy(line, buf, (size_t)(nl - buf));
+    line[nl - buf] = '\0';
     if (sscanf(line, "v1 %lld %64s %128s", &v, hash, sig_hex) != 3 || v < 1)
         return -1;
     if (hex_decode(sig_hex, strlen(sig_hex), sig, sizeof sig))
@@ -279,6 +288,53 @@ static int ckpt_read(const char *path, int64_t *id, char hash[65])
     if (crypto_sign_verify_detached(sig, (const unsigned char *)msg, strlen(msg), ckpt_pk))
         return -1;
     *id = v;
+    return 0;
+}
+
+/* Both slots of the file; 0, 1 = no file, -1 = unreadable. */
+static int ckpt_slots_read(const char *path, struct ckpt_slots *cs)
+{
+    char buf[2 * CKPT_SLOT];
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    ssize_t n;
+
+    memset(cs, 0, sizeof *cs);
+    if (fd < 0)
+        return errno == ENOENT ? 1 : -1;
+    n = pread(fd, buf, sizeof buf, 0);
+    close(fd);
+    if (n < 0)
+        return -1;
+    for (int s = 0; s < 2; s++) {
+        size_t off = (size_t)s * CKPT_SLOT;
+
+        if ((size_t)n <= off)
+            continue;
+        cs->present[s] = 1;
+        cs->valid[s] = slot_parse(buf + off, (size_t)n - off, &cs->id[s], cs->hash[s]) == 0;
+    }
+    return 0;
+}
+
+/* The newest slot; 0 = ok, 1 = missing, -1 = unreadable, bad signature or a damaged slot
+ * (a torn write or tampering: the next checkpoint repairs a torn slot). */
+static int ckpt_read(const char *path, int64_t *id, char hash[65])
+{
+    struct ckpt_slots cs;
+    int r = ckpt_slots_read(path, &cs), best = -1;
+
+    if (r)
+        return r;
+    for (int s = 0; s < 2; s++) {
+        if (cs.present[s] && !cs.valid[s])
+            return -1;
+        if (cs.valid[s] && (best < 0 || cs.id[s] > cs.id[best]))
+            best = s;
+    }
+    if (best < 0)
+        return -1;
+    *id = cs.id[best];
+    str_copy(hash, 65, cs.hash[best]);
     return 0;
 }
 
@@ -322,17 +378,14 @@ void audit_checkpoint(int64_t id, const char *hash)
 
 int audit_checkpoint_to(const char *path, int64_t id, const char *hash)
 {
-    char lock_path[4096], tmp_path[4096], msg[160], sig_hex[2 * crypto_sign_BYTES + 1];
-    char cur_hash[65];
+    char lock_path[4096], msg[160], sig_hex[2 * crypto_sign_BYTES + 1], line[300];
     unsigned char sig[crypto_sign_BYTES];
-    int64_t cur = 0;
-    int lock_fd, fd, rc = -1;
-    FILE *f;
+    struct ckpt_slots cs;
+    int lock_fd, fd, slot, len, rc = -1;
 
     if (!key_loaded)
         return -1;
     snprintf(lock_path, sizeof lock_path, "%s.lock", path);
-    snprintf(tmp_path, sizeof tmp_path, "%s.%ld.tmp", path, (long)getpid());
     lock_fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (lock_fd < 0 || flock(lock_fd, LOCK_EX) != 0) {
         log_event("audit_checkpoint_failed", "reason", "lock", NULL);
@@ -341,21 +394,29 @@ int audit_checkpoint_to(const char *path, int64_t id, const char *hash)
         return -1;
     }
     rc = 0;
-    if (ckpt_read(path, &cur, cur_hash) == 0 && cur >= id)
-        goto out;
+    if (ckpt_slots_read(path, &cs) < 0)
+        memset(&cs, 0, sizeof cs); /* unreadable: write slot 0 afresh */
+    if ((cs.valid[0] && cs.id[0] >= id) || (cs.valid[1] && cs.id[1] >= id))
+        goto out; /* never backwards (another process may have gone further) */
+    /* overwrite a damaged or missing slot first, else the older one */
+    if (!cs.valid[0])
+        slot = 0;
+    else if (!cs.valid[1])
+        slot = 1;
+    else
+        slot = cs.id[0] < cs.id[1] ? 0 : 1;
     ckpt_sign_text(id, hash, msg, sizeof msg);
     crypto_sign_detached(sig, NULL, (const unsigned char *)msg, strlen(msg), ckpt_sk);
     hex_encode(sig, sizeof sig, sig_hex);
-    fd = open(tmp_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    f = fd >= 0 ? fdopen(fd, "w") : NULL;
-    if (!f || fprintf(f, "v1 %lld %s %s\n", (long long)id, hash, sig_hex) < 0 || fflush(f) ||
-        fsync(fd) || fclose(f) || rename(tmp_path, path)) {
-        if (!f && fd >= 0)
-            close(fd);
+    len = snprintf(line, sizeof line, "v1 %lld %s %s\n", (long long)id, hash, sig_hex);
+    fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0 || len <= 0 || (size_t)len >= sizeof line ||
+        pwrite(fd, line, (size_t)len, (off_t)slot * CKPT_SLOT) != (ssize_t)len || fdatasync(fd)) {
         log_event("audit_checkpoint_failed", "reason", strerror(errno), NULL);
-        unlink(tmp_path);
         rc = -1;
     }
+    if (fd >= 0)
+        close(fd);
 out:
     flock(lock_fd, LOCK_UN);
     close(lock_fd);

@@ -5,8 +5,8 @@
  *                                          entity_id, before_json, after_json))
  * in lower-case hex, and the first prev_hash is 64 zeros. The key lives in a file outside
  * the database. After each commit a checkpoint "<id> <hash>" signed with Ed25519 (key derived
- * from the audit key) replaces <keyfile>.ckpt, so removing the newest rows or restoring an
- * older copy is detected. Appends hold a database lock: one linear chain across processes. */
+ * from the audit key) is written into the older of the two slots of <keyfile>.ckpt, so removing
+ * the newest rows or restoring an older copy is detected. Appends hold a database lock: one linear chain across processes. */
 #ifndef ABDI_AUDIT_H
 #define ABDI_AUDIT_H
 

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <sodium.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,6 +92,53 @@ static void exec(struct db *db, const char *sql)
 
     if (db_exec_script(db, sql, &e))
         fail_msg("%s: %s", sql, e.detail);
+}
+
+/* The checkpoint file's two slots (audit.c): the newest valid one counts; a damaged slot (a
+ * torn write, or someone overwriting it to fall back to the older one) fails verification until
+ * the next checkpoint overwrites it; the one-line layout of older files still reads. */
+static void test_checkpoint_slots(void **state)
+{
+    struct db *db = chain(4);
+    char ckpt[128], line[512];
+    FILE *f;
+    int fd;
+
+    (void)state;
+    snprintf(ckpt, sizeof ckpt, "%s/audit.key.ckpt", dir);
+    verify_expect(db, 4, 0);
+    /* slot 1 holds id 4 (written last, the older slot 0 held 3): damage it */
+    fd = open(ckpt, O_WRONLY);
+    assert_true(fd >= 0);
+    assert_int_equal(pwrite(fd, "v1 4 zz", 7, 4096), 7);
+    close(fd);
+    verify_expect(db, 4, 5);
+    /* the next checkpoint repairs the damaged slot */
+    {
+        struct audit_entry ent = {"unit.create", "unit", "7", NULL, NULL};
+        struct err e;
+        char hash[65];
+        int64_t id;
+
+        assert_int_equal(db_begin(db, &e), ERR_OK);
+        assert_int_equal(audit_append(db, 1700000100, 3, "127.0.0.1", &ent, &id, hash, &e),
+                         ERR_OK);
+        assert_int_equal(db_commit(db, &e), ERR_OK);
+        audit_checkpoint(id, hash);
+    }
+    verify_expect(db, 5, 0);
+    /* older layout: only the newest line, as a file of its own */
+    f = fopen(ckpt, "r");
+    assert_non_null(f);
+    assert_int_equal(fseek(f, 4096, SEEK_SET), 0);
+    assert_non_null(fgets(line, sizeof line, f));
+    fclose(f);
+    f = fopen(ckpt, "w");
+    assert_non_null(f);
+    fputs(line, f);
+    fclose(f);
+    verify_expect(db, 5, 0);
+    db_close(db);
 }
 
 static void test_intact_chain_verifies(void **state)
@@ -207,6 +255,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_intact_chain_verifies),
+        cmocka_unit_test(test_checkpoint_slots),
         cmocka_unit_test(test_rows_are_append_only),
         cmocka_unit_test(test_edited_row_named),
         cmocka_unit_test(test_edited_actor_named),

@@ -49,7 +49,7 @@ build-fuzz/build.ninja:
 
 build-fuzz: build-fuzz/build.ninja
 	$(call reconfigure_if_needed,build-fuzz)
-	ninja -C build-fuzz fuzz_request
+	ninja -C build-fuzz fuzz_request fuzz_siasn
 
 run: build
 	@if [ ! -f abdi.db ]; then \

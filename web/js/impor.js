@@ -23,7 +23,8 @@ const LABELS = {
 
 const number = new Intl.NumberFormat('id-ID');
 
-function issuesTable(caption, issues) {
+/* The table of a CSV import's errors or warnings (also used by siasn.js). */
+export function issuesTable(caption, issues) {
     return h('div', {class: 'wadah-tabel'},
              h('table', {class: 'tabel tabel-impor'},
                h('caption', null, caption),

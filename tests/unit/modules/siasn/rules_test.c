@@ -1,0 +1,301 @@
+/* rules_test.c - the rules of an "Export Data ASN" row: the header matched by name in any
+ * order (a missing required column is one error naming it, an unknown one a warning), the
+ * quirks (BOM, CRLF, ';' or ',', a leading apostrophe, null, dd-mm-yyyy, M/F and 1/2), the
+ * code mappings (gender, kedudukan hukum, status, golongan) and the row checks (NIP against
+ * birth date and gender, NI PPPK, NIK as a warning, golongan known and of the status, real
+ * dates) with line, column and a message. Made-up people only. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "modules/siasn/siasn.h"
+
+static const struct siasn_golongan gol[] = {
+    {"III/a", "pns", "31"},
+    {"III/b", "pns", "32"},
+    {"IX", "pppk", NULL},
+};
+
+static struct siasn_context ctx(void)
+{
+    struct siasn_context cx = {{2026, 11, 23}, gol, sizeof gol / sizeof gol[0]};
+
+    return cx;
+}
+
+#define HEADER                                                                                     \
+    "pns_id;nip_baru;nama;tempat_lahir_nama;tanggal_lahir;jenis_kelamin;nik;gol_akhir_id;"         \
+    "tmt_golongan;jabatan_nama;unor_id;unor_nama"
+/* A man born 15 March 1985, CPNS January 2010. */
+#define GOOD                                                                                       \
+    "A1;198503152010011003;BUDI SANTOSO;Medan;15-03-1985;M;1275011503850001;31;"                   \
+    "01-04-2014;Analis;U1;Dinas Uji"
+
+struct fixture {
+    struct arena *a;
+    struct csv_report rep;
+    struct csv_reader *r;
+};
+
+static struct csv_reader *open_csv(struct fixture *f, const char *text)
+{
+    f->a = arena_new();
+    csv_report_init(&f->rep, f->a, 0);
+    f->r = csv_reader_open(f->a, text, strlen(text), &siasn_read_options, siasn_columns,
+                           SIASN_NCOLS, &f->rep);
+    return f->r;
+}
+
+/* The first data row of text, read and checked: the result of siasn_row_check. */
+static int check_one(struct fixture *f, const char *text, struct siasn_row *x)
+{
+    struct siasn_context cx = ctx();
+    struct csv_row row;
+
+    assert_non_null(open_csv(f, text));
+    assert_int_equal(csv_reader_next(f->r, &row), 1);
+    siasn_row_read(row.values, row.line, x);
+    return siasn_row_check(x, &cx, &f->rep);
+}
+
+static void done(struct fixture *f)
+{
+    arena_free(f->a);
+}
+
+static void expect_error(const char *row, const char *column, const char *words)
+{
+    struct fixture f;
+    struct siasn_row x;
+    char text[1024];
+
+    snprintf(text, sizeof text, HEADER "\n%s\n", row);
+    assert_int_equal(check_one(&f, text, &x), 1);
+    assert_true(f.rep.nerrors >= 1);
+    assert_int_equal(f.rep.errors[0].line, 2);
+    assert_string_equal(f.rep.errors[0].column, column);
+    if (!strstr(f.rep.errors[0].message, words))
+        fail_msg("message \"%s\" lacks \"%s\"", f.rep.errors[0].message, words);
+    done(&f);
+}
+
+static void test_good_row(void **state)
+{
+    struct fixture f;
+    struct siasn_row x;
+
+    (void)state;
+    assert_int_equal(check_one(&f, HEADER "\n" GOOD "\n", &x), 0);
+    assert_int_equal(f.rep.errors_total, 0);
+    assert_int_equal(f.rep.warnings_total, 0);
+    assert_string_equal(x.nip, "198503152010011003");
+    assert_string_equal(x.birth_date, "1985-03-15");
+    assert_string_equal(x.tmt_golongan, "2014-04-01");
+    assert_string_equal(x.gender, "L");
+    assert_string_equal(x.status, "PNS");
+    assert_null(x.status_given); /* the file does not say: never compared */
+    assert_string_equal(x.golongan, "III/a");
+    assert_string_equal(x.appointed_on, "2010-01-01");
+    assert_null(x.state);
+    assert_null(x.gelar_depan);
+    done(&f);
+}
+
+/* Columns in another order, ',' separators, a BOM, CRLF, an apostrophe, null, 2 for women,
+ * an unknown extra column (a warning), a quoted name with a newline. */
+static void test_quirks(void **state)
+{
+    static const char text[] =
+        "\xEF\xBB\xBF"
+        "unor_nama,unor_id,jabatan_nama,tmt_golongan,gol_akhir_id,nik,jenis_kelamin,"
+        "tanggal_lahir,tempat_lahir_nama,nama,nip_baru,pns_id,nama_sekolah,gelar_depan,alamat\r\n"
+        "Dinas Uji,U1,Analis,01-04-2014,'32,'1275015503850002,2,15-03-1985,Medan,"
+        "\"AMINAH, SITI\",'198503152010012004,A2,SMA 1,null,\"Jl. Uji 1\r\nMedan\"\r\n";
+    struct fixture f;
+    struct siasn_row x;
+
+    (void)state;
+    assert_int_equal(check_one(&f, text, &x), 0);
+    assert_int_equal(csv_reader_delim(f.r), ',');
+    assert_string_equal(x.nip, "198503152010012004");
+    assert_string_equal(x.nik, "1275015503850002");
+    assert_string_equal(x.gender, "P");
+    assert_string_equal(x.golongan, "III/b");
+    assert_null(x.gelar_depan);
+    assert_string_equal(x.name, "AMINAH, SITI");
+    assert_string_equal(x.address, "Jl. Uji 1\nMedan");
+    assert_int_equal(f.rep.warnings_total, 1);
+    assert_string_equal(f.rep.warnings[0].column, "nama_sekolah");
+    done(&f);
+}
+
+static void test_missing_column(void **state)
+{
+    struct fixture f;
+
+    (void)state;
+    assert_null(open_csv(&f, "pns_id;nip_baru;nama;tempat_lahir_nama;tanggal_lahir;"
+                             "jenis_kelamin;nik;tmt_golongan;jabatan_nama;unor_id;unor_nama\n" GOOD
+                             "\n"));
+    assert_int_equal(f.rep.errors_total, 1);
+    assert_string_equal(f.rep.errors[0].column, "gol_akhir_id");
+    assert_int_equal(f.rep.errors[0].line, 1);
+    done(&f);
+}
+
+static void test_bad_rows(void **state)
+{
+    (void)state;
+    /* not 18 digits */
+    expect_error("A1;19850315201001100;BUDI;Medan;15-03-1985;M;1275011503850001;31;"
+                 "01-04-2014;Analis;U1;Dinas",
+                 "nip_baru", "NIP");
+    /* NIP says 15 March 1985, the row 16 March */
+    expect_error("A1;198503152010011003;BUDI;Medan;16-03-1985;M;1275011603850001;31;"
+                 "01-04-2014;Analis;U1;Dinas",
+                 "nip_baru", "");
+    /* NIP says a man, the row a woman */
+    expect_error("A1;198503152010011003;BUDI;Medan;15-03-1985;F;1275015503850001;31;"
+                 "01-04-2014;Analis;U1;Dinas",
+                 "nip_baru", "");
+    expect_error("A1;198503152010011003;BUDI;Medan;15-03-1985;M;1275011503850001;99;"
+                 "01-04-2014;Analis;U1;Dinas",
+                 "gol_akhir_id", "tidak dikenal");
+    /* a PPPK golongan for a PNS */
+    expect_error("A1;198503152010011003;BUDI;Medan;15-03-1985;M;1275011503850001;IX;"
+                 "01-04-2014;Analis;U1;Dinas",
+                 "gol_akhir_id", "status");
+    expect_error("A1;198503152010011003;BUDI;Medan;31-02-1985;M;1275011503850001;31;"
+                 "01-04-2014;Analis;U1;Dinas",
+                 "tanggal_lahir", "Tanggal tidak valid");
+    expect_error("A1;198503152010011003;BUDI;Medan;15-03-1985;M;1275011503850001;31;"
+                 "31-04-2014;Analis;U1;Dinas",
+                 "tmt_golongan", "Tanggal tidak valid");
+    expect_error("A1;198503152010011003;BUDI;Medan;15-03-1985;M;1275011503850001;31;"
+                 "01-04-2009;Analis;U1;Dinas",
+                 "tmt_golongan", "sebelum");
+    expect_error("A1;198503152010011003;BUDI;Medan;15-03-1985;X;1275011503850001;31;"
+                 "01-04-2014;Analis;U1;Dinas",
+                 "jenis_kelamin", "M/F");
+    expect_error("A1;198503152010011003;null;Medan;15-03-1985;M;1275011503850001;31;"
+                 "01-04-2014;Analis;U1;Dinas",
+                 "nama", "wajib");
+    expect_error("A1;198503152010011003;BUDI;Medan;15-03-1985;M;1275011503850001;31;"
+                 "01-04-2014;Analis;;Dinas",
+                 "unor_id", "wajib");
+}
+
+static void test_pppk(void **state)
+{
+    struct fixture f;
+    struct siasn_row x;
+
+    (void)state;
+    assert_int_equal(check_one(&f,
+                               HEADER "\nA3;199001012022211001;RINA;Medan;01-01-1990;1;"
+                                      "1275010101900001;IX;01-03-2022;Guru;U1;Dinas\n",
+                               &x),
+                     0);
+    assert_string_equal(x.status, "PPPK");
+    assert_string_equal(x.golongan, "IX");
+    assert_string_equal(x.appointed_on, "2022-01-01");
+    done(&f);
+    /* an NI PPPK with a PNS golongan */
+    expect_error("A3;199001012022211001;RINA;Medan;01-01-1990;1;1275010101900001;31;"
+                 "01-03-2022;Guru;U1;Dinas",
+                 "gol_akhir_id", "status");
+    /* an NI PPPK whose birth date disagrees */
+    expect_error("A3;199001012022211001;RINA;Medan;02-01-1990;1;1275010201900001;IX;"
+                 "01-03-2022;Guru;U1;Dinas",
+                 "nip_baru", "");
+}
+
+/* A NIK that disagrees with the birth date, or is malformed, is a warning, not an error. */
+static void test_nik_warning(void **state)
+{
+    struct fixture f;
+    struct siasn_row x;
+
+    (void)state;
+    assert_int_equal(check_one(&f,
+                               HEADER "\nA1;198503152010011003;BUDI;Medan;15-03-1985;M;"
+                                      "1275011603850001;31;01-04-2014;Analis;U1;Dinas\n",
+                               &x),
+                     0);
+    assert_int_equal(f.rep.warnings_total, 1);
+    assert_string_equal(f.rep.warnings[0].column, "nik");
+    done(&f);
+    assert_int_equal(check_one(&f,
+                               HEADER "\nA1;198503152010011003;BUDI;Medan;15-03-1985;M;"
+                                      "12345;31;01-04-2014;Analis;U1;Dinas\n",
+                               &x),
+                     0);
+    assert_int_equal(f.rep.warnings_total, 1);
+    done(&f);
+}
+
+static void test_mappings(void **state)
+{
+    int warn = 0;
+    struct siasn_context cx = ctx();
+
+    (void)state;
+    assert_string_equal(siasn_gender("M"), "L");
+    assert_string_equal(siasn_gender("f"), "P");
+    assert_string_equal(siasn_gender("1"), "L");
+    assert_string_equal(siasn_gender("2"), "P");
+    assert_string_equal(siasn_gender("L"), "L");
+    assert_string_equal(siasn_gender("Perempuan"), "P");
+    assert_null(siasn_gender("3"));
+    assert_null(siasn_gender(NULL));
+    assert_string_equal(siasn_state("01", &warn), "active");
+    assert_int_equal(warn, 0);
+    assert_string_equal(siasn_state("1", &warn), "active");
+    assert_string_equal(siasn_state("02", &warn), "cltn");
+    assert_string_equal(siasn_state("99", &warn), "retired");
+    assert_string_equal(siasn_state("98", &warn), "retired");
+    assert_string_equal(siasn_state("66", &warn), "dismissed");
+    assert_int_equal(warn, 0);
+    assert_string_equal(siasn_state("03", &warn), "active");
+    assert_int_equal(warn, 1);
+    assert_null(siasn_state(NULL, &warn));
+    assert_int_equal(warn, 0);
+    assert_string_equal(siasn_status("PNS Daerah", "P", "198503152010011003"), "PNS");
+    assert_string_equal(siasn_status(NULL, "C", "198503152010011003"), "CPNS");
+    assert_string_equal(siasn_status("PPPK", NULL, "198503152010011003"), "PPPK");
+    assert_string_equal(siasn_status(NULL, NULL, "199001012022211001"), "PPPK");
+    assert_string_equal(siasn_golongan_find(&cx, "31")->code, "III/a");
+    assert_string_equal(siasn_golongan_find(&cx, "III/b")->code, "III/b");
+    assert_null(siasn_golongan_find(&cx, "41"));
+    assert_int_equal(siasn_compare("Budi", "BUDI", 1), SIASN_SAME);
+    assert_int_equal(siasn_compare("Budi", "BUDI", 0), SIASN_DIFFER);
+    assert_int_equal(siasn_compare(NULL, "x", 0), SIASN_FILL);
+    assert_int_equal(siasn_compare("x", NULL, 0), SIASN_SAME);
+}
+
+/* Every declared column is one of the 65 of siasn.md, in its order. */
+static void test_columns(void **state)
+{
+    (void)state;
+    assert_int_equal(SIASN_NCOLS, 65);
+    assert_string_equal(siasn_columns[0].name, "pns_id");
+    assert_string_equal(siasn_columns[SC_tmt_golongan].name, "tmt_golongan");
+    assert_true(siasn_columns[SC_tanggal_lahir].flags & CSV_COL_DATE_DMY);
+    assert_string_equal(siasn_columns[64].name, "is_valid_nik");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_good_row),       cmocka_unit_test(test_quirks),
+        cmocka_unit_test(test_missing_column), cmocka_unit_test(test_bad_rows),
+        cmocka_unit_test(test_pppk),           cmocka_unit_test(test_nik_warning),
+        cmocka_unit_test(test_mappings),       cmocka_unit_test(test_columns),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

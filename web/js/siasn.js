@@ -1,0 +1,275 @@
+/* Impor SIASN (#/siasn): BKN's "Export Data ASN" file to POST /api/v1/imports/siasn, for
+ * admin_bkpsdm and superadmin. "Periksa (uji coba)" is the dry run (what would be created,
+ * filled, left as is, and the differences; nothing written); "Impor" writes every row or, when
+ * one is bad, none. A progress bar follows the upload (XMLHttpRequest), then shows that the
+ * server is working. Below, the reconciliation: the open differences between Abdi and SIASN
+ * (filter by NIP, pages), each decided by taking SIASN's value or keeping Abdi's, one by one or
+ * all at once; the server audits every choice. */
+
+import {get, post, query, upload} from './api.js';
+import {h, showMessage, pageTitle, formField, timeEl} from './dom.js';
+import {issuesTable} from './impor.js';
+
+const number = new Intl.NumberFormat('id-ID');
+const PER_PAGE = 20;
+const FIELD_LABELS = {
+    nip_baru: 'NIP', nama: 'Nama', gelar_depan: 'Gelar depan', gelar_belakang: 'Gelar belakang',
+    tempat_lahir_nama: 'Tempat lahir', tanggal_lahir: 'Tanggal lahir', jenis_kelamin: 'Jenis kelamin',
+    status_cpns_pns: 'Status', kedudukan_hukum_id: 'Kedudukan hukum', pns_id: 'PNS ID',
+    nomor_hp: 'Nomor HP', email: 'Surel', alamat: 'Alamat', tmt_golongan: 'TMT golongan',
+    jabatan: 'Jabatan — unit',
+};
+const label = (f) => FIELD_LABELS[f] || f;
+
+function uploadSection(root, ctx, onImported) {
+    const file = h('input', {type: 'file', accept: '.csv,text/csv'});
+    const fFile = formField('siasn-berkas', 'Berkas Export Data ASN (CSV)', file,
+                            'Berkas unduhan SIASN apa adanya: pemisah ; atau , dan tanggal dd-mm-yyyy dikenali.');
+    const prefer = h('input', {type: 'checkbox', id: 'siasn-prefer'});
+    const check = h('button', {type: 'button', class: 'tombol'}, 'Periksa (uji coba)');
+    const run = h('button', {type: 'button', class: 'tombol tombol-utama'}, 'Impor');
+    const barLabel = h('p', {class: 'keterangan', id: 'siasn-progres-label'});
+    const bar = h('progress', {max: '100', 'aria-labelledby': 'siasn-progres-label'});
+    const progressBox = h('div', {class: 'progres', 'aria-live': 'polite'}, barLabel, bar);
+    progressBox.hidden = true;
+    const status = h('div', {class: 'wadah-pesan', 'aria-live': 'polite'});
+    const result = h('div', {class: 'hasil-impor'});
+
+    function busy(on) {
+        check.disabled = on;
+        run.disabled = on;
+        file.disabled = on;
+        prefer.disabled = on;
+        root.setAttribute('aria-busy', on ? 'true' : 'false');
+    }
+
+    async function send(dryRun) {
+        fFile.setError('');
+        showMessage(status, null);
+        result.replaceChildren();
+        const data = file.files && file.files[0];
+        if (!data) {
+            fFile.setError('Pilih berkas Export Data ASN terlebih dahulu.');
+            file.focus();
+            return;
+        }
+        busy(true);
+        progressBox.hidden = false;
+        bar.value = 0;
+        barLabel.textContent = 'Mengunggah…';
+        let rep;
+        try {
+            rep = await upload('/imports/siasn' + query({dry_run: dryRun ? 'true' : 'false',
+                                                         prefer: prefer.checked ? 'siasn' : ''}),
+                               data, 'text/csv; charset=utf-8', {
+                onProgress(loaded, total) {
+                    if (total) {
+                        bar.value = Math.round(loaded * 100 / total);
+                        barLabel.textContent = `Mengunggah… ${bar.value}%`;
+                    }
+                },
+                onSent() {
+                    bar.removeAttribute('value');
+                    barLabel.textContent = dryRun ? 'Server memeriksa dan mencocokkan setiap baris…'
+                                                  : 'Server memeriksa dan menyimpan…';
+                },
+            });
+        } catch (e) {
+            if (ctx.isCurrent())
+                showMessage(status, 'galat', e.status === 413
+                    ? 'Berkas terlalu besar untuk sekali impor (maksimal 64 MiB).' : e.message);
+            return;
+        } finally {
+            busy(false);
+            progressBox.hidden = true;
+        }
+        if (!ctx.isCurrent())
+            return;
+        show(rep, dryRun);
+        if (!dryRun && !rep.errors_total)
+            onImported();
+    }
+
+    function show(rep, dryRun) {
+        const nerr = rep.errors_total || rep.errors.length;
+        const summary = `${number.format(rep.rows)} baris: ${number.format(rep.created)} pegawai baru, ` +
+            `${number.format(rep.updated)} diperbarui, ${number.format(rep.unchanged)} tetap, ` +
+            `${number.format(rep.differing)} berbeda (${number.format(rep.differences_total)} perbedaan), ` +
+            `${number.format(rep.units_created)} unit baru.`;
+        if (nerr)
+            showMessage(status, 'galat', (dryRun ? 'Uji coba: ' : 'Impor dibatalkan: ') +
+                `${number.format(nerr)} galat pada ${number.format(rep.rows)} baris data. Tidak ada data ` +
+                'yang disimpan; perbaiki baris yang disebut lalu coba lagi.');
+        else if (dryRun)
+            showMessage(status, 'sukses', 'Uji coba berhasil, tidak ada yang disimpan. ' + summary +
+                ' Tekan “Impor” untuk menyimpan.');
+        else
+            showMessage(status, 'sukses', 'Impor berhasil. ' + summary);
+        const parts = [];
+        if (rep.errors.length)
+            parts.push(issuesTable('Baris yang salah', rep.errors));
+        if (rep.warnings && rep.warnings.length)
+            parts.push(issuesTable('Peringatan (tidak menghalangi impor)', rep.warnings));
+        if (!nerr && rep.differences.length)
+            parts.push(h('div', {class: 'wadah-tabel'},
+                h('table', {class: 'tabel'},
+                  h('caption', null, rep.prefer_siasn ? 'Perbedaan (diambil dari SIASN)'
+                                                      : 'Perbedaan (tidak ditimpa; putuskan di bawah)'),
+                  h('thead', null, h('tr', null, ['NIP', 'Kolom', 'Abdi', 'SIASN'].map((t) => h('th', {scope: 'col'}, t)))),
+                  h('tbody', null, rep.differences.map((d) => h('tr', null,
+                      h('td', null, d.nip), h('td', null, label(d.field)),
+                      h('td', null, d.abdi || '—'), h('td', null, d.siasn || '—')))))));
+        result.replaceChildren(...parts);
+    }
+
+    check.addEventListener('click', () => send(true));
+    run.addEventListener('click', () => send(false));
+    return [
+        h('section', {class: 'kartu kartu-formulir', 'aria-label': 'Berkas SIASN'},
+          fFile.wrap,
+          h('div', {class: 'bidang'}, h('label', {for: 'siasn-prefer'}, prefer,
+            ' Ambil nilai SIASN untuk semua perbedaan (prefer=siasn)')),
+          h('div', {class: 'tombol-formulir'}, check, run),
+          progressBox, status),
+        result,
+    ];
+}
+
+function reconcileSection(root, ctx) {
+    const nip = h('input', {type: 'search', inputmode: 'numeric', autocomplete: 'off', maxlength: '18'});
+    const fNip = formField('siasn-nip', 'Saring NIP', nip);
+    const status = h('div', {class: 'wadah-pesan', 'aria-live': 'polite'});
+    const list = h('div', {class: 'wadah-tabel'});
+    const pager = h('div', {class: 'tombol-formulir'});
+    const allSiasn = h('button', {type: 'button', class: 'tombol'}, 'Ambil SIASN untuk semua');
+    const allAbdi = h('button', {type: 'button', class: 'tombol'}, 'Pertahankan Abdi untuk semua');
+    let page = 1;
+
+    async function decide(path, body, what) {
+        showMessage(status, null);
+        try {
+            const r = await post(path, body);
+            if (!ctx.isCurrent())
+                return;
+            showMessage(status, 'sukses', what(r));
+        } catch (e) {
+            if (ctx.isCurrent())
+                showMessage(status, 'galat', e.message);
+        }
+        await load();
+    }
+
+    async function load() {
+        let data;
+        try {
+            data = await get('/imports/siasn/differences' + query({page, per_page: PER_PAGE, nip: nip.value.trim()}));
+        } catch (e) {
+            if (ctx.isCurrent())
+                showMessage(status, 'galat', e.message);
+            return;
+        }
+        if (!ctx.isCurrent())
+            return;
+        allSiasn.disabled = allAbdi.disabled = data.total === 0;
+        if (!data.items.length) {
+            list.replaceChildren(h('p', {class: 'keterangan'}, 'Tidak ada perbedaan yang menunggu keputusan.'));
+            pager.replaceChildren();
+            return;
+        }
+        list.replaceChildren(h('table', {class: 'tabel'},
+            h('caption', null, `Perbedaan terbuka: ${number.format(data.total)}`),
+            h('thead', null, h('tr', null, ['NIP', 'Nama', 'Kolom', 'Abdi', 'SIASN', 'Sejak', 'Keputusan']
+                .map((t) => h('th', {scope: 'col'}, t)))),
+            h('tbody', null, data.items.map((d) => {
+                const take = h('button', {type: 'button', class: 'tombol tombol-kecil',
+                                          'aria-label': `Ambil nilai SIASN untuk ${label(d.field)} ${d.nip}`}, 'Ambil SIASN');
+                const keep = h('button', {type: 'button', class: 'tombol tombol-kecil',
+                                          'aria-label': `Pertahankan nilai Abdi untuk ${label(d.field)} ${d.nip}`}, 'Pertahankan Abdi');
+                take.addEventListener('click', () => decide(`/imports/siasn/differences/${d.id}/decision`,
+                    {choice: 'siasn'}, () => `${label(d.field)} ${d.nip}: nilai SIASN diambil.`));
+                keep.addEventListener('click', () => decide(`/imports/siasn/differences/${d.id}/decision`,
+                    {choice: 'abdi'}, () => `${label(d.field)} ${d.nip}: nilai Abdi dipertahankan.`));
+                return h('tr', null,
+                    h('td', null, h('a', {href: `#/pegawai/${d.employee_id}`}, d.nip)),
+                    h('td', null, d.name), h('td', null, label(d.field)),
+                    h('td', null, d.abdi || '—'), h('td', null, d.siasn || '—'),
+                    h('td', null, timeEl(d.at)), h('td', null, take, ' ', keep));
+            }))));
+        const pages = Math.max(1, Math.ceil(data.total / PER_PAGE));
+        const prev = h('button', {type: 'button', class: 'tombol'}, '‹ Sebelumnya');
+        const next = h('button', {type: 'button', class: 'tombol'}, 'Berikutnya ›');
+        prev.disabled = page <= 1;
+        next.disabled = page >= pages;
+        prev.addEventListener('click', () => { page--; load(); });
+        next.addEventListener('click', () => { page++; load(); });
+        pager.replaceChildren(prev, h('span', {class: 'keterangan'}, ` Halaman ${page} dari ${pages} `), next);
+    }
+
+    function decideAll(choice) {
+        const filter = nip.value.trim();
+        const body = filter ? {choice, nip: filter} : {choice};
+        decide('/imports/siasn/differences/decision', body,
+               (r) => `${number.format(r.decided)} perbedaan diputuskan: ` +
+                      (choice === 'siasn' ? 'nilai SIASN diambil.' : 'nilai Abdi dipertahankan.'));
+    }
+
+    nip.addEventListener('change', () => { page = 1; load(); });
+    allSiasn.addEventListener('click', () => decideAll('siasn'));
+    allAbdi.addEventListener('click', () => decideAll('abdi'));
+    load();
+    return {
+        reload: () => { page = 1; load(); },
+        el: h('section', {class: 'kartu', 'aria-labelledby': 'siasn-rekonsiliasi'},
+              h('h2', {id: 'siasn-rekonsiliasi'}, 'Rekonsiliasi Abdi – SIASN'),
+              h('p', {class: 'keterangan'}, 'Nilai yang berbeda tidak pernah ditimpa diam-diam. ' +
+                'Pilih nilai yang benar per kolom, atau untuk semua (yang tersaring NIP bila diisi).'),
+              fNip.wrap, h('div', {class: 'tombol-formulir'}, allSiasn, allAbdi), status, list, pager),
+    };
+}
+
+/* Units an import created under the government's root: an admin places them in the tree. */
+function unplacedSection(ctx) {
+    const box = h('section', {class: 'kartu', 'aria-labelledby': 'siasn-unit-baru'});
+    async function load() {
+        let data;
+        try {
+            data = await get('/imports/siasn/unplaced-units' + query({per_page: 100}));
+        } catch {
+            return;
+        }
+        if (!ctx.isCurrent())
+            return;
+        if (!data.total) {
+            box.replaceChildren();
+            box.hidden = true;
+            return;
+        }
+        box.hidden = false;
+        box.replaceChildren(
+            h('h2', {id: 'siasn-unit-baru'}, `Unit baru dari SIASN yang belum ditempatkan: ${number.format(data.total)}`),
+            h('p', {class: 'keterangan'}, 'Unit ini dibuat impor langsung di bawah pemerintah daerah. ',
+              h('a', {href: '#/organisasi'}, 'Pindahkan ke tempatnya di pohon organisasi'), '.'),
+            h('details', null, h('summary', null, 'Daftar unit'),
+              h('ul', null, data.items.map((u) => h('li', null,
+                  `${u.name} (${u.code}, unor ${u.siasn_unor_id || '—'}): ${number.format(u.employees)} pegawai`)))));
+    }
+    box.hidden = true;
+    load();
+    return {el: box, reload: load};
+}
+
+function render(root, ctx) {
+    const rec = reconcileSection(root, ctx);
+    const units = unplacedSection(ctx);
+    root.append(
+        pageTitle('Impor SIASN'),
+        h('p', {class: 'keterangan'},
+          'Muat pegawai dari berkas “Export Data ASN” SIASN. Pegawai dicocokkan dengan NIP (lalu PNS ID); ' +
+          'kolom yang kosong di Abdi diisi, yang berbeda dicatat untuk diputuskan. Golongan, jabatan dan ' +
+          'unit menjadi riwayat dengan TMT-nya; unit yang belum ada dibuat di bawah pemerintah daerah ' +
+          'untuk ditempatkan admin. Semua baris disimpan bersama atau tidak sama sekali.'),
+        ...uploadSection(root, ctx, () => { rec.reload(); units.reload(); }),
+        units.el, rec.el);
+}
+
+export default {render};

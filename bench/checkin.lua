@@ -15,6 +15,9 @@ function setup(thread)
 end
 
 local tokens, csrfs = {}, {}
+-- CHECKIN_RATE and CHECKIN_CONNECTIONS set: each connection waits conns/rate s between its
+-- requests, so the offered load is about RATE/s (latency at a given rate, not at saturation)
+local pace_ms = 0
 local counter = 0
 local threads, from, body
 
@@ -27,6 +30,11 @@ function init(args)
         end
     end
     threads = tonumber(os.getenv("CHECKIN_THREADS")) or 1
+    local rate = tonumber(os.getenv("CHECKIN_RATE") or "")
+    local conns = tonumber(os.getenv("CHECKIN_CONNECTIONS") or "")
+    if rate and conns and rate > 0 then
+        pace_ms = conns * 1000 / rate
+    end
     from = tonumber(os.getenv("CHECKIN_FROM")) or 1
     body = string.format('{"lat":%s,"lon":%s,"accuracy_m":12}',
                          os.getenv("CHECKIN_LAT") or "2.9667", os.getenv("CHECKIN_LON") or "99.8")
@@ -38,4 +46,8 @@ function request()
     return wrk.format("POST", "/api/v1/attendance/check-in",
                       {["Content-Type"] = "application/json", ["Cookie"] = "abdi_session=" .. tokens[i],
                        ["X-CSRF-Token"] = csrfs[i]}, body)
+end
+
+function delay()
+    return pace_ms
 end

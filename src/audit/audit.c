@@ -653,7 +653,6 @@ enum err_code audit_list(struct db *db, const struct audit_filter *f, json_t **o
         json_decref(items);
         return e->code;
     }
-    *out = json_pack("{s:o,s:I,s:I,s:I}", "items", items, "total", (json_int_t)total, "page",
-                     (json_int_t)f->page, "per_page", (json_int_t)f->per_page);
+    *out = json_page(items, total, f->page, f->per_page);
     return ERR_OK;
 }

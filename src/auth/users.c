@@ -386,8 +386,7 @@ enum err_code auth_users_list(struct db *db, const char *q, int64_t page, int64_
         rc = rc ? rc : e->code;
         goto out;
     }
-    *out = json_pack("{s:o,s:I,s:I,s:I}", "items", items, "total", (json_int_t)total, "page",
-                     (json_int_t)page, "per_page", (json_int_t)per_page);
+    *out = json_page(items, total, page, per_page);
 out:
     free(like);
     return rc;

@@ -194,6 +194,8 @@ char *json_render(const json_t *v, size_t *len);
 json_t *json_str_or_null(const char *s);
 json_t *json_time(int64_t t);
 json_t *json_id_or_null(int64_t id);
+/* The body of one page of a list: {"items": items (stolen), "total", "page", "per_page"}. */
+json_t *json_page(json_t *items, int64_t total, int64_t page, int64_t per_page);
 
 int role_has(const struct req *rq, unsigned roles);
 const char *role_name(unsigned role_bit);

@@ -214,6 +214,12 @@ json_t *json_time(int64_t t)
     return json_string(buf);
 }
 
+json_t *json_page(json_t *items, int64_t total, int64_t page, int64_t per_page)
+{
+    return json_pack("{s:o,s:I,s:I,s:I}", "items", items, "total", (json_int_t)total, "page",
+                     (json_int_t)page, "per_page", (json_int_t)per_page);
+}
+
 json_t *json_id_or_null(int64_t id)
 {
     return id > 0 ? json_integer(id) : json_null();

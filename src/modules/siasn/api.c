@@ -97,9 +97,7 @@ static enum err_code api_imports(struct req *rq, struct resp *rs, struct err *e)
         json_decref(items);
         return e->code;
     }
-    return resp_json(rs, 200,
-                     json_pack("{s:o,s:I,s:I,s:I}", "items", items, "total", (json_int_t)total,
-                               "page", (json_int_t)page, "per_page", (json_int_t)per_page));
+    return resp_json(rs, 200, json_page(items, total, page, per_page));
 }
 
 /* Differences: $1 NIP ("" any), $2 1 = open only, $3 limit, $4 offset. */
@@ -182,9 +180,7 @@ static enum err_code api_differences(struct req *rq, struct resp *rs, struct err
         json_decref(items);
         return e->code;
     }
-    return resp_json(rs, 200,
-                     json_pack("{s:o,s:I,s:I,s:I}", "items", items, "total", (json_int_t)total,
-                               "page", (json_int_t)page, "per_page", (json_int_t)per_page));
+    return resp_json(rs, 200, json_page(items, total, page, per_page));
 }
 
 static const struct json_field decide_fields[] = {
@@ -326,9 +322,7 @@ static enum err_code api_unplaced(struct req *rq, struct resp *rs, struct err *e
         json_decref(items);
         return e->code;
     }
-    return resp_json(rs, 200,
-                     json_pack("{s:o,s:I,s:I,s:I}", "items", items, "total", (json_int_t)total,
-                               "page", (json_int_t)page, "per_page", (json_int_t)per_page));
+    return resp_json(rs, 200, json_page(items, total, page, per_page));
 }
 
 const struct route siasn_routes[] = {

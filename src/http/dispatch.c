@@ -188,8 +188,13 @@ static enum err_code write_job_run(struct db *db, void *ctx, struct err *e)
 static enum err_code write_job(struct req *rq, struct resp *rs, route_handler fn, struct err *e)
 {
     struct write_job w = {.rq = rq, .rs = rs, .fn = fn};
-    enum err_code rc = db_write(rq->db, write_job_run, &w, e);
+    enum err_code rc;
 
+    rq->undo = NULL;
+    rc = db_write(rq->db, write_job_run, &w, e);
+    if (rc && rq->undo)
+        rq->undo(rq->undo_arg);
+    rq->undo = NULL;
     if (!rc && w.audit_id)
         audit_checkpoint(w.audit_id, w.hash);
     return rc;

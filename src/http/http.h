@@ -103,6 +103,11 @@ struct req {
     struct audit_entry *audit;
     int no_audit; /* a write route that changed nothing (router skips the audit row) */
     void *ctx;    /* handler-private state carried into a req_write() callback */
+    /* Set by a write handler that changed something outside the database (a file): called
+     * when the transaction does not commit after all (its own later failure, or the group
+     * commit's COMMIT failing), so nothing is left behind. */
+    void (*undo)(void *arg);
+    void *undo_arg;
     int64_t actor_id; /* audit actor when there is no session yet (login) */
 };
 

@@ -13,7 +13,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { before, test } from 'node:test';
 import {
-  USERS, assertError, get, loginOk, post, request, serverNow, sqlOk,
+  ENGINE, USERS, assertError, get, loginOk, post, request, serverNow, sqlOk,
 } from './lib.mjs';
 
 const FILES_DIR = process.env.ABDI_FILES_DIR;
@@ -519,4 +519,29 @@ test('proposals of an education row: reject keeps the history, approve adds it',
   assert.ok(added, 'the education row after approval');
   assert.deepEqual([added.level_code, added.graduated_on, added.document_id, added.created_by],
     ['S1', row.graduated_on, ijazah.json.id, admin.user.id]);
+});
+
+test('documents: an upload whose transaction does not commit leaves no file behind (undo)', async () => {
+  const bk = await loginOk(USERS.bkpsdm);
+  // the audit row of the upload fails after the handler wrote the file: the whole write is
+  // rolled back, and the file it created must go with it
+  if (ENGINE === 'sqlite') {
+    sqlOk(`CREATE TRIGGER t_fail_upload BEFORE INSERT ON audit_log WHEN NEW.action = 'document.upload'
+           BEGIN SELECT RAISE(ABORT, 'uji'); END`);
+  } else {
+    sqlOk(`CREATE FUNCTION t_fail_upload() RETURNS trigger AS $f$ BEGIN RAISE EXCEPTION 'uji'; END $f$ LANGUAGE plpgsql;
+           CREATE TRIGGER t_fail_upload BEFORE INSERT ON audit_log FOR EACH ROW
+           WHEN (NEW.action = 'document.upload') EXECUTE FUNCTION t_fail_upload()`);
+  }
+  try {
+    const start = [count('documents'), files()];
+    const res = await upload(bk, emp.pegawaiDinkes, PDF(128), 'application/pdf');
+    assert.ok(res.status >= 400 && res.status < 600 && res.status !== 201, res.text);
+    assert.deepEqual([count('documents'), files()], start);
+  } finally {
+    sqlOk(ENGINE === 'sqlite' ? 'DROP TRIGGER t_fail_upload'
+      : 'DROP TRIGGER t_fail_upload ON audit_log; DROP FUNCTION t_fail_upload()');
+  }
+  const ok = await upload(bk, emp.pegawaiDinkes, PDF(128), 'application/pdf');
+  assert.equal(ok.status, 201, ok.text);
 });

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "auth/auth.h"
+#include "core/mem.h"
+#include "core/str.h"
 #include "http/app.h"
 #include "modules/employee/employee.h"
 
@@ -35,6 +37,19 @@ static enum err_code record_uploadable(struct req *rq, int64_t id, struct employ
     if (rq->user && rq->user->employee_id == x->id)
         return ERR_OK;
     return scope_unit_write(rq, x->unit_id, e);
+}
+
+struct doc_undo {
+    const char *dir;
+    char sha[65];
+};
+
+/* The file this upload created, removed when its transaction does not commit. */
+static void doc_undo(void *arg)
+{
+    struct doc_undo *u = arg;
+
+    document_file_remove(u->dir, u->sha);
 }
 
 static enum err_code api_upload(struct req *rq, struct resp *rs, struct err *e)
@@ -78,14 +93,19 @@ static enum err_code api_upload(struct req *rq, struct resp *rs, struct err *e)
     d.sha256 = sha;
     d.uploaded_by = rq->user ? rq->user->id : 0;
     d.created_at = rq->now;
+    if (created) { /* nothing left behind by a request that does not commit */
+        struct doc_undo *u = arena_alloc(rq->a, sizeof *u);
+
+        u->dir = dir;
+        str_copy(u->sha, sizeof u->sha, sha);
+        rq->undo = doc_undo;
+        rq->undo_arg = u;
+    }
     rc = document_insert(rq->db, &d, &d.id, e);
     if (!rc)
         rc = document_get(rq->db, rq->a, d.id, &saved, e);
-    if (rc) {
-        if (created) /* nothing left behind by a request that failed */
-            document_file_remove(dir, sha);
+    if (rc)
         return rc;
-    }
     req_audit(rq, "document.upload", "document", saved.id, NULL, document_json(&saved));
     return resp_json(rs, 201, document_json(&saved));
 }

@@ -9,10 +9,12 @@
 #include <sys/stat.h>
 
 #include "audit/audit.h"
+#include "core/log.h"
 #include "core/str.h"
 #include "db/db.h"
 #include "db/field.h"
 #include "http/server.h"
+#include "modules/employee/employee.h"
 #include "modules/notify/notify.h"
 #include "routes.h"
 
@@ -125,6 +127,21 @@ int cli_serve(const struct cli_global *g, int argc, char **argv)
     rc = cli_open(g, 1, &db);
     if (rc)
         return rc;
+    {
+        struct err e;
+        int64_t filled = 0;
+        char n[24];
+
+        err_clear(&e);
+        if (employee_nik_backfill(db, &filled, &e)) {
+            db_close(db);
+            return cli_fail("indeks NIK", &e);
+        }
+        if (filled) {
+            snprintf(n, sizeof n, "%lld", (long long)filled);
+            log_event("nik_index_filled", "rows", n, NULL);
+        }
+    }
     db_close(db); /* migrated; the server threads open their own connections */
     app.pool = db_pool_new(g->db_url);
     app.version = ABDI_VERSION;

@@ -26,5 +26,10 @@ int field_seal_to(char *out, size_t cap, const char *column, const char *plain);
  * edited, other column) and when no key is set. A value without the "v1:" prefix is refused
  * too: nothing is stored in clear. */
 char *field_open(struct arena *a, const char *column, const char *stored);
+/* A blind index of plain for column, so a sealed value can be found by its exact plain text
+ * without storing it: lower-case hex of keyed BLAKE2b-256 (key: a subkey of the field key,
+ * input: column, NUL, plain). 0, or -1 without a key or plain. */
+#define FIELD_BLIND_HEX 64
+int field_blind(const char *column, const char *plain, char out[FIELD_BLIND_HEX + 1]);
 
 #endif

@@ -5,8 +5,10 @@
 // in lists nor in the audit log.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
+import { spawn } from 'node:child_process';
 import {
-  UNITS, USERS, allUnits, assertError, get, loginOk, post, serverNow, sqlOk,
+  AUDIT_KEY, BIN, DB_URL, UNITS, USERS, allUnits, assertError, freePort, get, loginOk, post,
+  serverNow, sqlOk,
 } from './lib.mjs';
 
 let units;
@@ -358,4 +360,42 @@ test('the decree (SK) of the first rank and position rows: kept, and checked', a
     assert.equal(h.json.items[0].sk_number, '813/45/BKPSDM/2010', `${kind}: decree number`);
     assert.equal(h.json.items[0].sk_date, '2010-01-05', `${kind}: decree date`);
   }
+});
+
+test('search by a whole NIK: found through its blind index, in scope only, audited without the value', async () => {
+  const NIK = '1275014101900020'; // emp.disdik (scope test above)
+  const bk = await loginOk(USERS.bkpsdm);
+  const admin = await loginOk(USERS.adminDinkes);
+  const stored = sqlOk(`SELECT nik_bidx FROM employees WHERE id = ${emp.disdik.id}`);
+  assert.match(stored, /^[0-9a-f]{64}$/, 'the blind index is stored');
+  assert.ok(!stored.includes(NIK));
+  const before = Number(sqlOk("SELECT count(*) FROM audit_log WHERE action = 'employee.nik_search'"));
+  const found = await get(`/api/v1/employees?q=${NIK}`, { session: bk });
+  assert.equal(found.status, 200, found.text);
+  assert.deepEqual(found.json.items.map((x) => x.id), [emp.disdik.id]);
+  assert.ok(!found.text.includes(NIK), 'the NIK stays masked in the answer');
+  const outside = await get(`/api/v1/employees?q=${NIK}`, { session: admin });
+  assert.equal(outside.status, 200, outside.text);
+  assert.equal(outside.json.total, 0, 'a DISDIK NIK is not found from DINKES');
+  const near = await get(`/api/v1/employees?q=${NIK.slice(0, 15)}`, { session: bk });
+  assert.ok(!near.json.items.some((x) => x.id === emp.disdik.id), 'not a fragment search on the NIK');
+  const audits = Number(sqlOk("SELECT count(*) FROM audit_log WHERE action = 'employee.nik_search'"));
+  assert.equal(audits, before + 2, 'each whole-NIK search audited, the 15-digit one not');
+  assert.equal(Number(sqlOk(`SELECT count(*) FROM audit_log WHERE after_json LIKE '%${NIK}%' OR before_json LIKE '%${NIK}%'`)), 0);
+
+  // rows from before the index get it when the server starts
+  sqlOk(`UPDATE employees SET nik_bidx = NULL WHERE id = ${emp.disdik.id}`);
+  const port = await freePort();
+  const p = spawn(BIN, ['--db', DB_URL, '--audit-key', AUDIT_KEY, 'serve', '--listen', `127.0.0.1:${port}`], { stdio: 'ignore' });
+  try {
+    const t0 = Date.now();
+    while (sqlOk(`SELECT count(*) FROM employees WHERE id = ${emp.disdik.id} AND nik_bidx IS NOT NULL`) !== '1') {
+      assert.ok(Date.now() - t0 < 15000, 'the index was not filled at start');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    p.kill('SIGTERM');
+    await new Promise((r) => p.on('exit', r));
+  }
+  assert.equal(sqlOk(`SELECT nik_bidx FROM employees WHERE id = ${emp.disdik.id}`), stored);
 });

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import {
+  freePort,
   get, post, request, loginOk, assertError, sql, sqlOk, USERS, BIN, DB_URL, AUDIT_KEY,
   CLOCK_FILE, ENGINE,
 } from './lib.mjs';
@@ -208,15 +209,6 @@ function smtpSink() {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, messages, port: server.address().port })));
 }
 
-function freePort() {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitFor(what, fn, ms = 15000) {
   const t0 = Date.now();

@@ -360,6 +360,17 @@ export function httpRequest(method, target, { headers = [], body, noHost = false
 
 // ---------------------------------------------------------------- the CLI and the database
 
+// A TCP port on 127.0.0.1 free at the moment of asking (for a second `abdi serve`).
+export function freePort() {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
 // abdi(args) runs the binary on the suite's database and key -> {status, stdout, stderr, out}.
 export function abdi(args, { dbUrl = DB_URL, auditKey = AUDIT_KEY } = {}) {
   const r = spawnSync(BIN, ['--db', dbUrl, '--audit-key', auditKey, ...args], {

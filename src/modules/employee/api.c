@@ -9,6 +9,7 @@
 
 #include "auth/auth.h"
 #include "core/str.h"
+#include "db/field.h"
 #include "modules/org/org.h"
 #include "modules/placement/placement.h"
 
@@ -360,6 +361,16 @@ static enum err_code search_parse(struct req *rq, struct employee_query *qr, str
     qr->q = req_query(rq, "q");
     if (qr->q && strlen(qr->q) > FIELD_TEXT_MAX)
         return err_invalid(e, "q", "Kata kunci terlalu panjang");
+    if (qr->q && strlen(qr->q) == EMPLOYEE_NIK_LEN && strspn(qr->q, "0123456789") == EMPLOYEE_NIK_LEN) {
+        /* a whole NIK: found through its blind index; who searched by one is audited (the
+         * value is not stored) */
+        char *bidx = arena_alloc(rq->a, FIELD_BLIND_HEX + 1);
+
+        if (field_blind("employees.nik", qr->q, bidx) == 0) {
+            qr->nik_bidx = bidx;
+            req_audit(rq, "employee.nik_search", "employee", 0, NULL, NULL);
+        }
+    }
     qr->sort = req_query(rq, "sort") ? req_query(rq, "sort") : "name";
     for (const char *const *s = sorts; *s; s++)
         known |= strcmp(*s, qr->sort) == 0;

@@ -301,7 +301,11 @@ struct employee_query {
     /* filters, "" or NULL = any: position kind, status, state, highest education level,
      * birth date band (born_to: on or before; born_after: strictly after) from the age band */
     const char *position_kind, *status, *state, *education_level, *born_to, *born_after;
+    const char *nik_bidx; /* field_blind of q when q is a whole NIK (set by the API), or NULL */
 };
+/* The blind index (0021) of every row that has a NIK but no index yet (rows older than the
+ * index); run once by `abdi serve` at start. */
+enum err_code employee_nik_backfill(struct db *db, int64_t *filled, struct err *e) ABDI_MUST_CHECK;
 enum err_code employee_search(struct db *db, struct arena *a, const struct employee_query *qr,
                               struct employee **items, size_t *n, int64_t *total,
                               struct err *e) ABDI_MUST_CHECK;

@@ -20,9 +20,9 @@ static const char SQL_NIP_TAKEN[] = "SELECT count(*) FROM employees WHERE nip = 
 static const char SQL_INSERT[] =
     "INSERT INTO employees (nip, nik, name, gelar_depan, gelar_belakang, birth_place,"
     " birth_date, gender, status, state, appointed_on, unit_id, position_id, pns_id,"
-    " created_at, updated_at, golongan, tmt_golongan, tmt_jabatan, rank_sort)"
+    " created_at, updated_at, golongan, tmt_golongan, tmt_jabatan, rank_sort, nik_bidx)"
     " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'active', $10, $11, $12, $13, $14, $14,"
-    " $15, $16, $17, (SELECT " RANK_SORT " FROM golongan g WHERE g.code = $15))"
+    " $15, $16, $17, (SELECT " RANK_SORT " FROM golongan g WHERE g.code = $15), $18)"
     " RETURNING id";
 static const char SQL_INSERT_RANK[] =
     "INSERT INTO employee_rank_history (employee_id, golongan, tmt, created_at, sk_number,"
@@ -89,7 +89,8 @@ static const char SQL_PHOTO_OK[] =
 
 /* Search: $1 unit (0 = all), $2 1 = with sub-units, $3 q ("" = any) as a LIKE pattern for the
  * lower-cased name and the NIP, $4 golongan ("" = any), $5..$10 the filters of
- * struct employee_query ("" = any), $11 limit, $12 offset. Every filter reads employees
+ * struct employee_query ("" = any), $11 the blind index of q when q is a whole NIK ("" when
+ * not), $12 limit, $13 offset. Every filter reads employees
  * only (the position kind through a subquery), so the count needs no join. */
 #define EMP_SUB                                                                               \
     "WITH RECURSIVE sub(id, depth) AS (SELECT id, 0 FROM units WHERE id = CAST($1 AS BIGINT)" \
@@ -98,7 +99,7 @@ static const char SQL_PHOTO_OK[] =
 #define EMP_WHERE                                                                             \
     " WHERE (CAST($1 AS BIGINT) = 0 OR e.unit_id IN (SELECT id FROM sub))"                    \
     " AND (CAST($3 AS TEXT) = '' OR lower(e.name) LIKE CAST($3 AS TEXT) ESCAPE '\\'"          \
-    "  OR e.nip LIKE CAST($3 AS TEXT) ESCAPE '\\')"                                           \
+    "  OR e.nip LIKE CAST($3 AS TEXT) ESCAPE '\\' OR e.nik_bidx = CAST($11 AS TEXT))"            \
     " AND (CAST($4 AS TEXT) = '' OR e.golongan = CAST($4 AS TEXT))"                           \
     " AND (CAST($5 AS TEXT) = '' OR e.position_id IN (SELECT k.id FROM positions k"           \
     "  WHERE k.kind = CAST($5 AS TEXT)))"                                                     \
@@ -108,7 +109,7 @@ static const char SQL_PHOTO_OK[] =
     " AND (CAST($9 AS TEXT) = '' OR e.birth_date <= CAST($9 AS TEXT))"                         \
     " AND (CAST($10 AS TEXT) = '' OR e.birth_date > CAST($10 AS TEXT))"
 #define EMP_SEARCH(order) EMP_SUB "SELECT " EMP_COLS EMP_FROM EMP_WHERE " ORDER BY " order \
-    " LIMIT $11 OFFSET $12"
+    " LIMIT $12 OFFSET $13"
 
 /* One statement per sort key of EMPLOYEE_SORTS, each readable from an index in order. */
 static const struct {
@@ -244,13 +245,15 @@ static enum err_code insert_history(struct db *db, const struct employee *x, int
 enum err_code employee_insert(struct db *db, const struct employee *x, int64_t now,
                               int64_t *id_out, struct err *e)
 {
-    char nik_sealed[FIELD_SEALED_CAP(EMPLOYEE_NIK_LEN + 16)];
+    char nik_sealed[FIELD_SEALED_CAP(EMPLOYEE_NIK_LEN + 16)], nik_bidx[FIELD_BLIND_HEX + 1];
     struct db_stmt *st;
     enum err_code rc;
     int64_t id = 0;
 
     if (field_seal_to(nik_sealed, sizeof nik_sealed, "employees.nik", x->nik))
         return err_internal(e, "NIK cannot be sealed (no key, or too long)");
+    if (field_blind("employees.nik", x->nik, nik_bidx))
+        return err_internal(e, "NIK cannot be indexed (no key)");
     rc = db_prepare(db, SQL_INSERT, &st, e);
     if (rc)
         return rc;
@@ -271,6 +274,7 @@ enum err_code employee_insert(struct db *db, const struct employee *x, int64_t n
     db_bind_text(st, 15, x->golongan);
     db_bind_text(st, 16, x->tmt_golongan);
     db_bind_text(st, 17, x->tmt_jabatan);
+    db_bind_text(st, 18, nik_bidx);
     rc = db_step_id(st, &id, e);
     if (rc == ERR_CONFLICT)
         return err_set(e, ERR_CONFLICT, "duplicate_nip", "nip", "NIP sudah terdaftar");
@@ -377,6 +381,7 @@ static void bind_search(struct db_stmt *st, const struct employee_query *qr, con
     db_bind_text(st, 8, qr->education_level ? qr->education_level : "");
     db_bind_text(st, 9, qr->born_to ? qr->born_to : "");
     db_bind_text(st, 10, qr->born_after ? qr->born_after : "");
+    db_bind_text(st, 11, qr->nik_bidx ? qr->nik_bidx : "");
 }
 
 /* The statement of the sort key (the API checked it against EMPLOYEE_SORTS; name otherwise). */
@@ -426,8 +431,8 @@ enum err_code employee_search_open(struct db *db, struct arena *a,
     if (rc)
         return rc;
     bind_search(*out, qr, db_like_pattern(a, qr->q));
-    db_bind_int(*out, 11, limit < 0 ? INT64_MAX : limit); /* PostgreSQL refuses LIMIT -1 */
-    db_bind_int(*out, 12, limit < 0 ? 0 : (qr->page - 1) * qr->per_page);
+    db_bind_int(*out, 12, limit < 0 ? INT64_MAX : limit); /* PostgreSQL refuses LIMIT -1 */
+    db_bind_int(*out, 13, limit < 0 ? 0 : (qr->page - 1) * qr->per_page);
     return ERR_OK;
 }
 
@@ -463,4 +468,58 @@ enum err_code employee_search(struct db *db, struct arena *a, const struct emplo
     *n = count;
     *total = all;
     return ERR_OK;
+}
+
+/* ---- NIK blind index of older rows (0021) ---- */
+
+static const char SQL_NIK_UNINDEXED[] =
+    "SELECT id, nik FROM employees WHERE nik IS NOT NULL AND nik_bidx IS NULL ORDER BY id";
+static const char SQL_NIK_INDEX[] = "UPDATE employees SET nik_bidx = $2 WHERE id = $1";
+
+struct nik_row {
+    int64_t id;
+    const char *nik;
+};
+
+static void read_nik_row(struct db_stmt *st, struct arena *a, void *out)
+{
+    struct nik_row *r = out;
+
+    r->id = db_col_int(st, 0);
+    r->nik = field_open(a, "employees.nik", db_col_text(st, 1));
+}
+
+enum err_code employee_nik_backfill(struct db *db, int64_t *filled, struct err *e)
+{
+    struct arena *a = arena_new();
+    struct nik_row *rows = NULL;
+    struct db_stmt *st;
+    size_t n = 0;
+    enum err_code rc = db_prepare(db, SQL_NIK_UNINDEXED, &st, e);
+
+    *filled = 0;
+    if (!rc)
+        rc = db_collect(st, a, sizeof *rows, read_nik_row, (void **)&rows, &n, e);
+    if (!rc && n)
+        rc = db_begin(db, e);
+    for (size_t i = 0; !rc && i < n; i++) {
+        char bidx[FIELD_BLIND_HEX + 1];
+
+        if (!rows[i].nik || field_blind("employees.nik", rows[i].nik, bidx))
+            continue; /* sealed under another key: nothing to index it by */
+        rc = db_prepare(db, SQL_NIK_INDEX, &st, e);
+        if (!rc) {
+            db_bind_int(st, 1, rows[i].id);
+            db_bind_text(st, 2, bidx);
+            rc = db_step(st, e) < 0 ? e->code : ERR_OK;
+            db_reset(st);
+            (*filled)++;
+        }
+    }
+    if (n && !rc)
+        rc = db_commit(db, e);
+    else if (n)
+        db_rollback(db);
+    arena_free(a);
+    return rc;
 }

@@ -310,3 +310,50 @@ test('import: bad rows are reported by line, and nothing is written even by a re
   assertError(await importCsv(bkpsdm, 'date,name\n2031-07-01,X\n', 'maybe'), 422, 'validation_failed', 'dry_run');
   assert.equal(holidayRows(), rows);
 });
+
+test('Ramadan period: admin_bkpsdm sets it per year, checked and audited; the day\'s required hours follow', async () => {
+  const bk = await loginOk(USERS.bkpsdm);
+  const admin = await loginOk(USERS.adminDinkes);
+  const peg = await loginOk(USERS.pegawaiDinkes);
+  const empId = peg.user.employee_id;
+  const required = async () => {
+    const r = await get(`/api/v1/work-arrangements/${empId}/days?from=2027-02-15&days=1`, { session: peg });
+    assert.equal(r.status, 200, r.text);
+    return r.json.items[0].required_minutes;
+  };
+  const none = await get('/api/v1/ramadan?year=2027', { session: peg });
+  assert.equal(none.status, 200, none.text);
+  assert.deepEqual(none.json, { year: 2027, start_date: null, end_date: null });
+  assert.equal(await required(), 450, '37.5 h over 5 days outside Ramadan');
+
+  const rows = () => Number(sqlOk("SELECT count(*) FROM work_ramadan WHERE start_date LIKE '2027-%'"));
+  const audits = () => Number(sqlOk("SELECT count(*) FROM audit_log WHERE action LIKE 'ramadan.%'"));
+  const [rows0, audits0] = [rows(), audits()];
+  const put = (s, year, json) => request('PUT', `/api/v1/ramadan/${year}`, { session: s, json });
+  for (const [json, field] of [
+    [{ start_date: '2027-02-30', end_date: '2027-03-09' }, 'start_date'],
+    [{ start_date: '2026-02-08', end_date: '2026-03-09' }, 'start_date'],
+    [{ start_date: '2027-02-08', end_date: '2027-02-01' }, 'end_date'],
+    [{ start_date: '2027-02-08', end_date: '2027-03-20' }, 'end_date'],
+    [{ start_date: '2027-02-08' }, 'end_date'],
+  ]) assertError(await put(bk, 2027, json), 422, 'validation_failed', field);
+  assertError(await put(bk, 1800, { start_date: '1800-02-08', end_date: '1800-03-09' }), 422, 'validation_failed', 'year');
+  assertError(await put(admin, 2027, { start_date: '2027-02-08', end_date: '2027-03-09' }), 403, 'forbidden');
+  assert.deepEqual([rows(), audits()], [rows0, audits0], 'a refused request wrote something');
+
+  const set = await put(bk, 2027, { start_date: '2027-02-08', end_date: '2027-03-09' });
+  assert.equal(set.status, 200, set.text);
+  assert.deepEqual(set.json, { year: 2027, start_date: '2027-02-08', end_date: '2027-03-09' });
+  assert.equal(await required(), 390, '32.5 h over 5 days in Ramadan');
+  const moved = await put(bk, 2027, { start_date: '2027-02-16', end_date: '2027-03-17' });
+  assert.equal(moved.status, 200, moved.text);
+  assert.equal(rows(), rows0 + 1, 'one period per year');
+  assert.equal(await required(), 450, 'the 15th is before the moved period');
+  const del = await request('DELETE', '/api/v1/ramadan/2027', { session: bk });
+  assert.equal(del.status, 200, del.text);
+  assertError(await request('DELETE', '/api/v1/ramadan/2027', { session: bk }), 404, 'not_found');
+  assert.equal(rows(), rows0);
+  assert.equal(audits(), audits0 + 3, 'set, moved, deleted');
+  const last = sqlOk("SELECT before_json FROM audit_log WHERE action = 'ramadan.delete' ORDER BY id DESC LIMIT 1");
+  assert.match(last, /2027-02-16/);
+});

@@ -21,6 +21,7 @@ before(async () => {
 });
 
 after(async () => {
+    await call('DELETE', '/ramadan/2032');
     const list = await call('GET', '/holidays?year=2032');
     for (const x of list.body.items.filter((i) => i.name === name))
         await call('DELETE', '/holidays/' + x.id);
@@ -82,6 +83,36 @@ test('bkpsdm adds a holiday and the working-day count drops by one', async () =>
         assert.deepEqual(await cspViolations(page), [], 'no CSP violations');
         assert.deepEqual(unexpectedProblems(page, ['/api/v1/auth/me']).filter((p) => !/status of 409/.test(p.text)), [],
                          'no console errors other than the expected 409');
+    } finally {
+        await context.close();
+    }
+});
+
+test('bkpsdm sets the Ramadan period of a year; a wrong end date is named at the field', async () => {
+    const {context, page} = await newPage(browser);
+    try {
+        await login(page, 'bkpsdm');
+        await nav(page).getByRole('link', {name: 'Hari libur', exact: true}).click();
+        await page.getByRole('heading', {name: 'Hari Libur', exact: true}).waitFor();
+        await page.getByLabel('Tahun', {exact: true}).fill('2032');
+        await page.getByRole('button', {name: 'Tampilkan', exact: true}).click();
+        await page.getByRole('heading', {name: 'Jam kerja Ramadan 2032'}).waitFor();
+        await page.getByText('Periode Ramadan 2032 belum diatur').waitFor();
+        await page.getByLabel('Awal Ramadan').fill('2032-01-12');
+        await page.getByLabel('Akhir Ramadan').fill('2032-01-05');
+        await page.getByRole('button', {name: 'Simpan periode Ramadan'}).click();
+        await page.getByText('Tanggal akhir tidak boleh sebelum tanggal awal').waitFor();
+        assert.equal((await call('GET', '/ramadan?year=2032')).body.start_date, null, 'nothing saved');
+        await page.getByLabel('Akhir Ramadan').fill('2032-02-10');
+        await page.getByRole('button', {name: 'Simpan periode Ramadan'}).click();
+        await page.getByText('Periode Ramadan disimpan.').waitFor();
+        await page.getByText(/Ramadan 2032: 12 Januari 2032 s\.d\. 10 Februari 2032/).waitFor();
+        assert.equal((await call('GET', '/ramadan?year=2032')).body.end_date, '2032-02-10');
+        await page.getByRole('button', {name: 'Hapus periode Ramadan'}).click();
+        await page.getByText('Periode Ramadan dihapus.').waitFor();
+        assert.equal((await call('GET', '/ramadan?year=2032')).body.start_date, null);
+        assert.deepEqual(unexpectedProblems(page, ['/api/v1/auth/me']).filter((p) => !/status of 422/.test(p.text)), [],
+                         'no console errors other than the expected 422');
     } finally {
         await context.close();
     }

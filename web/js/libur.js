@@ -2,10 +2,12 @@
  * for admin_bkpsdm also the form to add one, a delete button per row and the CSV import with
  * a dry-run preview (POST /api/v1/holidays/import); then the working-day calculator of a unit
  * (GET /api/v1/calendar/working-days) with the unit's work week, which admin_bkpsdm and the
- * unit's admin_unit may switch between 5 and 6 days (PUT /api/v1/units/{id}/work-days). */
+ * unit's admin_unit may switch between 5 and 6 days (PUT /api/v1/units/{id}/work-days), and the
+ * year's Ramadan period (GET, PUT, DELETE /api/v1/ramadan). */
 
 import {del, get, post, put, query, upload} from './api.js';
 import {formField, h, message, pageTitle, showMessage} from './dom.js';
+import {issuesTable} from './impor.js';
 import {formatTanggal} from './tanggal.js';
 import {unitOptions} from './unit-tree.js';
 
@@ -19,17 +21,6 @@ function hari(date) {
 
 function hasRole(ctx, roles) {
     return !!ctx.user && Array.isArray(ctx.user.roles) && ctx.user.roles.some((r) => roles.includes(r));
-}
-
-function issuesTable(issues) {
-    return h('div', {class: 'wadah-tabel'},
-             h('table', {class: 'tabel tabel-impor'},
-               h('caption', null, 'Baris yang salah'),
-               h('thead', null, h('tr', null, h('th', {scope: 'col'}, 'Baris'),
-                                  h('th', {scope: 'col'}, 'Kolom'), h('th', {scope: 'col'}, 'Pesan'))),
-               h('tbody', null, issues.map((e) => h('tr', null,
-                   h('td', {class: 'nomor'}, String(e.line)), h('td', null, e.column || '—'),
-                   h('td', null, e.message))))));
 }
 
 function render(root, ctx) {
@@ -166,6 +157,71 @@ function render(root, ctx) {
                  h('h2', {id: 'judul-tambah-libur'}, 'Tambah hari libur'), form);
     }
 
+    /* ---- the Ramadan period of the year (32.5 working hours a week): everyone reads it,
+     * admin_bkpsdm sets or removes it (GET/PUT/DELETE /api/v1/ramadan) ---- */
+    function ramadanSection() {
+        const shown = h('p', {'aria-live': 'polite'}, 'Memuat…');
+        const status = h('div', {class: 'wadah-pesan', 'aria-live': 'polite'});
+        const start = h('input', {type: 'date', required: true});
+        const end = h('input', {type: 'date', required: true});
+        const fStart = formField('ramadan-mulai', 'Awal Ramadan', start);
+        const fEnd = formField('ramadan-akhir', 'Akhir Ramadan', end);
+        const fields = {start_date: fStart, end_date: fEnd};
+
+        function show(x) {
+            shown.textContent = x.start_date
+                ? `Ramadan ${x.year}: ${formatTanggal(x.start_date)} s.d. ${formatTanggal(x.end_date)} — jam kerja 32,5 jam seminggu.`
+                : `Periode Ramadan ${x.year} belum diatur: jam kerja 37,5 jam seminggu.`;
+            start.value = x.start_date || '';
+            end.value = x.end_date || '';
+        }
+        async function load() {
+            try {
+                const x = await get('/ramadan' + query({year}));
+                if (ctx.isCurrent())
+                    show(x);
+            } catch (e) {
+                if (ctx.isCurrent())
+                    shown.textContent = e.message;
+            }
+        }
+        async function send(remove) {
+            fStart.setError('');
+            fEnd.setError('');
+            showMessage(status, null);
+            try {
+                const x = remove ? await del('/ramadan/' + year)
+                    : await put('/ramadan/' + year, {start_date: start.value, end_date: end.value});
+                if (!ctx.isCurrent())
+                    return;
+                show(x);
+                showMessage(status, 'sukses', remove ? 'Periode Ramadan dihapus.' : 'Periode Ramadan disimpan.');
+            } catch (e) {
+                if (!ctx.isCurrent())
+                    return;
+                const f = fields[e.field];
+                if (f) {
+                    f.setError(e.message);
+                    f.control.focus();
+                } else {
+                    showMessage(status, 'galat', e.message);
+                }
+            }
+        }
+        const form = writer
+            ? h('form', {class: 'formulir', novalidate: true, 'aria-label': 'Atur periode Ramadan',
+                         onsubmit: (ev) => { ev.preventDefault(); send(false); }},
+                fStart.wrap, fEnd.wrap,
+                h('div', {class: 'tombol-formulir'},
+                  h('button', {type: 'submit', class: 'tombol tombol-utama'}, 'Simpan periode Ramadan'),
+                  h('button', {type: 'button', class: 'tombol', onclick: () => send(true)}, 'Hapus periode Ramadan')),
+                status)
+            : null;
+        load();
+        return h('section', {class: 'kartu', 'aria-labelledby': 'judul-ramadan'},
+                 h('h2', {id: 'judul-ramadan'}, 'Jam kerja Ramadan ' + year), shown, form);
+    }
+
     /* ---- CSV import (admin_bkpsdm) ---- */
     function importSection() {
         const paste = h('textarea', {rows: '5', spellcheck: 'false', autocomplete: 'off'});
@@ -206,7 +262,7 @@ function render(root, ctx) {
             if (nerr) {
                 showMessage(status, 'galat', (dryRun ? 'Uji coba: ' : 'Impor dibatalkan: ') +
                             `${nerr} galat pada ${rep.rows} baris. Tidak ada data yang disimpan.`);
-                result.replaceChildren(issuesTable(rep.errors));
+                result.replaceChildren(issuesTable('Baris yang salah', rep.errors));
             } else if (dryRun) {
                 showMessage(status, 'sukses', `Uji coba berhasil: ${rep.rows} baris benar semua. ` +
                             'Tidak ada data yang disimpan; tekan “Impor” untuk menyimpan.');
@@ -341,6 +397,7 @@ function render(root, ctx) {
                 h('p', {class: 'keterangan'},
                   'Hari libur nasional dan cuti bersama per tahun. Cuti bersama mengurangi hak cuti tahunan.'),
                 h('section', {class: 'kartu', 'aria-label': 'Daftar hari libur'}, yearForm, listStatus, listBox),
+                ramadanSection(),
                 writer ? addSection() : null,
                 writer ? importSection() : null,
                 calculatorSection());

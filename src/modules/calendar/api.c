@@ -397,7 +397,90 @@ static enum err_code api_week_set(struct req *rq, struct resp *rs, struct err *e
     return resp_json(rs, 200, week_json(id, (int)want));
 }
 
+/* ---- Ramadan period ---- */
+
+static json_t *ramadan_json(int year, const char *start, const char *end)
+{
+    return json_pack("{s:i,s:o,s:o}", "year", year, "start_date", json_str_or_null(start),
+                     "end_date", json_str_or_null(end));
+}
+
+/* The {year} of the path, 1900..2999; 422 naming "year" otherwise. */
+static enum err_code path_year(struct req *rq, int *year, struct err *e)
+{
+    int64_t y;
+    enum err_code rc = req_param_id(rq, 0, &y, e);
+
+    if (rc || y < 1900 || y > 2999)
+        return err_invalid(e, "year", "Tahun harus 1900 sampai 2999");
+    *year = (int)y;
+    return ERR_OK;
+}
+
+static enum err_code api_ramadan(struct req *rq, struct resp *rs, struct err *e)
+{
+    static const char *const keys[] = {"year", NULL};
+    const char *start = NULL, *end = NULL;
+    int year = 0, found = 0;
+    enum err_code rc = req_query_allow(rq, keys, e);
+
+    if (!rc)
+        rc = year_param(rq, &year, e);
+    if (!rc)
+        rc = calendar_ramadan_get(rq->db, rq->a, year, &start, &end, &found, e);
+    if (rc)
+        return rc;
+    return resp_json(rs, 200, ramadan_json(year, start, end));
+}
+
+static const struct json_field ramadan_fields[] = {
+    {"start_date", JF_STRING, 1, 10, 0, 0},
+    {"end_date", JF_STRING, 1, 10, 0, 0},
+    {0},
+};
+
+/* PUT /ramadan/{year} sets the period, DELETE removes it; audited with before and after. */
+static enum err_code ramadan_write(struct req *rq, struct resp *rs, int remove, struct err *e)
+{
+    const char *old_start = NULL, *old_end = NULL, *start = NULL, *end = NULL;
+    int year = 0, found = 0;
+    enum err_code rc = path_year(rq, &year, e);
+
+    if (!rc && !remove)
+        rc = json_body_check(rq, ramadan_fields, e);
+    if (!rc && !remove) {
+        start = json_body_str(rq, "start_date");
+        end = json_body_str(rq, "end_date");
+        rc = calendar_ramadan_check(year, start, end, e);
+    }
+    if (!rc)
+        rc = calendar_ramadan_get(rq->db, rq->a, year, &old_start, &old_end, &found, e);
+    if (!rc && remove && !found)
+        return err_set(e, ERR_NOT_FOUND, "not_found", NULL, "Periode Ramadan tahun ini belum diatur");
+    if (!rc)
+        rc = calendar_ramadan_set(rq->db, year, start, end, e);
+    if (rc)
+        return rc;
+    req_audit(rq, remove ? "ramadan.delete" : "ramadan.set", "ramadan", year,
+              found ? ramadan_json(year, old_start, old_end) : NULL,
+              remove ? NULL : ramadan_json(year, start, end));
+    return resp_json(rs, 200, ramadan_json(year, start, end));
+}
+
+static enum err_code api_ramadan_set(struct req *rq, struct resp *rs, struct err *e)
+{
+    return ramadan_write(rq, rs, 0, e);
+}
+
+static enum err_code api_ramadan_delete(struct req *rq, struct resp *rs, struct err *e)
+{
+    return ramadan_write(rq, rs, 1, e);
+}
+
 const struct route calendar_routes[] = {
+    {HTTP_GET, "/api/v1/ramadan", api_ramadan, ROLES_ANY, 0},
+    {HTTP_PUT, "/api/v1/ramadan/{id}", api_ramadan_set, ROLE_ADMIN_BKPSDM, ROUTE_WRITE},
+    {HTTP_DELETE, "/api/v1/ramadan/{id}", api_ramadan_delete, ROLE_ADMIN_BKPSDM, ROUTE_WRITE},
     {HTTP_GET, "/api/v1/calendar/working-days", api_working_days, ROLES_ANY, 0},
     {HTTP_GET, "/api/v1/holidays", api_holidays, ROLES_ANY, 0},
     {HTTP_POST, "/api/v1/holidays", api_holiday_create, ROLE_ADMIN_BKPSDM, ROUTE_WRITE},

@@ -45,6 +45,12 @@ int calendar_day(const char *date, int64_t *day);
  * 422 naming "date" or "name". */
 enum err_code calendar_holiday_check(const char *date, const char *name,
                                      struct err *e) ABDI_MUST_CHECK;
+/* Ramadan working hours (domain.md §4, Perpres 21/2023: 32.5 h a week) apply from start to end
+ * inclusive. A period of a year starts in that year and lasts 1..CALENDAR_RAMADAN_MAX_DAYS
+ * days; 422 naming "start_date" or "end_date" otherwise. */
+#define CALENDAR_RAMADAN_MAX_DAYS 31
+enum err_code calendar_ramadan_check(int year, const char *start, const char *end,
+                                     struct err *e) ABDI_MUST_CHECK;
 /* Work week: 5 or 6, else 422 naming "work_days". */
 enum err_code calendar_work_days_check(int64_t work_days, struct err *e) ABDI_MUST_CHECK;
 json_t *calendar_holiday_json(const struct calendar_holiday *h);
@@ -84,6 +90,14 @@ enum err_code calendar_holiday_delete(struct db *db, int64_t id, struct err *e) 
 /* Demo data: Indonesia's 2026 national holidays and cuti bersama (SKB 3 Menteri), skipping
  * dates already present. */
 enum err_code calendar_demo_seed(struct db *db, int64_t now, struct err *e) ABDI_MUST_CHECK;
+
+/* The Ramadan period that starts in year (flexwork and attendance read work_ramadan); found
+ * 0 when none is set. start and end in a's memory. */
+enum err_code calendar_ramadan_get(struct db *db, struct arena *a, int year, const char **start,
+                                   const char **end, int *found, struct err *e) ABDI_MUST_CHECK;
+/* Replace the year's period (NULL start: remove it). */
+enum err_code calendar_ramadan_set(struct db *db, int year, const char *start, const char *end,
+                                   struct err *e) ABDI_MUST_CHECK;
 
 /* ---- api.c ---- */
 extern const struct route calendar_routes[];

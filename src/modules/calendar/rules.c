@@ -5,6 +5,7 @@
  * was a Thursday). */
 #include "modules/calendar/calendar.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "modules/employee/employee.h"
@@ -95,4 +96,23 @@ json_t *calendar_holiday_json(const struct calendar_holiday *h)
     return json_pack("{s:I,s:s,s:s,s:b,s:o,s:o}", "id", (json_int_t)h->id, "date", h->date, "name",
                      h->name, "collective", h->collective, "created_at", json_time(h->created_at),
                      "created_by", json_id_or_null(h->created_by));
+}
+
+enum err_code calendar_ramadan_check(int year, const char *start, const char *end, struct err *e)
+{
+    int64_t ds, de;
+    char prefix[8];
+
+    snprintf(prefix, sizeof prefix, "%04d-", year);
+    if (!start || calendar_day(start, &ds))
+        return err_invalid(e, "start_date", "Tanggal awal harus berformat YYYY-MM-DD dan tanggal yang ada");
+    if (strncmp(start, prefix, 5) != 0)
+        return err_invalid(e, "start_date", "Tanggal awal harus di tahun yang diatur");
+    if (!end || calendar_day(end, &de))
+        return err_invalid(e, "end_date", "Tanggal akhir harus berformat YYYY-MM-DD dan tanggal yang ada");
+    if (de < ds)
+        return err_invalid(e, "end_date", "Tanggal akhir tidak boleh sebelum tanggal awal");
+    if (de - ds + 1 > CALENDAR_RAMADAN_MAX_DAYS)
+        return err_invalid(e, "end_date", "Bulan Ramadan paling lama 31 hari");
+    return ERR_OK;
 }

@@ -229,6 +229,74 @@ enum err_code calendar_holiday_delete(struct db *db, int64_t id, struct err *e)
     return rc;
 }
 
+/* ---- Ramadan period (work_ramadan, 0013): one per year, by the year its start falls in ---- */
+
+static const char SQL_RAMADAN_GET[] =
+    "SELECT start_date, end_date FROM work_ramadan WHERE start_date >= CAST($1 AS TEXT)"
+    " AND start_date <= CAST($2 AS TEXT) ORDER BY start_date LIMIT 1";
+static const char SQL_RAMADAN_DELETE[] =
+    "DELETE FROM work_ramadan WHERE start_date >= CAST($1 AS TEXT) AND start_date <= CAST($2 AS TEXT)";
+static const char SQL_RAMADAN_INSERT[] = "INSERT INTO work_ramadan (start_date, end_date) VALUES ($1, $2)";
+
+static void year_bounds(int year, char first[11], char last[11])
+{
+    snprintf(first, 11, "%04d-01-01", year);
+    snprintf(last, 11, "%04d-12-31", year);
+}
+
+enum err_code calendar_ramadan_get(struct db *db, struct arena *a, int year, const char **start,
+                                   const char **end, int *found, struct err *e)
+{
+    char first[11], last[11];
+    struct db_stmt *st;
+    enum err_code rc = db_prepare(db, SQL_RAMADAN_GET, &st, e);
+    int r;
+
+    *found = 0;
+    if (rc)
+        return rc;
+    year_bounds(year, first, last);
+    db_bind_text(st, 1, first);
+    db_bind_text(st, 2, last);
+    r = db_step(st, e);
+    if (r == 1) {
+        *start = arena_strdup(a, db_col_text(st, 0));
+        *end = arena_strdup(a, db_col_text(st, 1));
+        *found = 1;
+    }
+    db_reset(st);
+    return r < 0 ? e->code : ERR_OK;
+}
+
+enum err_code calendar_ramadan_set(struct db *db, int year, const char *start, const char *end,
+                                   struct err *e)
+{
+    char first[11], last[11];
+    struct db_stmt *st;
+    enum err_code rc = db_prepare(db, SQL_RAMADAN_DELETE, &st, e);
+    int r;
+
+    if (rc)
+        return rc;
+    year_bounds(year, first, last);
+    db_bind_text(st, 1, first);
+    db_bind_text(st, 2, last);
+    r = db_step(st, e);
+    db_reset(st);
+    if (r < 0)
+        return e->code;
+    if (!start)
+        return ERR_OK;
+    rc = db_prepare(db, SQL_RAMADAN_INSERT, &st, e);
+    if (rc)
+        return rc;
+    db_bind_text(st, 1, start);
+    db_bind_text(st, 2, end);
+    r = db_step(st, e);
+    db_reset(st);
+    return r < 0 ? e->code : ERR_OK;
+}
+
 /* Keputusan Presiden / SKB 3 Menteri for 2026: national holidays, and cuti bersama
  * (collective 1) next to them. */
 static const struct {

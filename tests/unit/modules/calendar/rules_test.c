@@ -192,6 +192,39 @@ static void test_checks(void **state)
     json_decref(v);
 }
 
+/* The Ramadan period of a year: starts in that year, 1..31 days, end not before start. */
+static void test_ramadan_check(void **state)
+{
+    static const struct {
+        const char *start, *end, *field;
+    } v[] = {
+        {"2027-02-08", "2027-03-09", NULL},     /* 30 days */
+        {"2027-12-20", "2028-01-19", NULL},     /* 31 days across the new year */
+        {"2027-02-08", "2027-02-08", NULL},     /* one day */
+        {"2027-02-08", "2027-03-11", "end_date"}, /* 32 days */
+        {"2027-02-08", "2027-02-07", "end_date"},
+        {"2026-12-31", "2027-01-20", "start_date"}, /* starts in another year */
+        {"2027-02-29", "2027-03-09", "start_date"}, /* no such day */
+        {"2027-02-08", "2027-3-9", "end_date"},
+        {NULL, "2027-03-09", "start_date"},
+        {"2027-02-08", NULL, "end_date"},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+        struct err e;
+        enum err_code rc;
+
+        err_clear(&e);
+        rc = calendar_ramadan_check(2027, v[i].start, v[i].end, &e);
+        if (!v[i].field) {
+            assert_int_equal(rc, ERR_OK);
+        } else {
+            assert_int_equal(rc, ERR_INVALID);
+            assert_string_equal(e.field, v[i].field);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -203,6 +236,7 @@ int main(void)
         cmocka_unit_test(test_one_day_and_bad_input),
         cmocka_unit_test(test_day_numbers),
         cmocka_unit_test(test_checks),
+        cmocka_unit_test(test_ramadan_check),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

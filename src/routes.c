@@ -19,6 +19,8 @@
 #include "modules/org/org.h"
 #include "modules/proposal/proposal.h"
 #include "modules/placement/placement.h"
+#include "modules/reference/reference.h"
+#include "modules/siasn/siasn_export.h"
 
 /* The version only for the admin roles (security-tests.md 14.3.3: no version leaks). */
 static enum err_code api_health(struct req *rq, struct resp *rs, struct err *e)
@@ -117,5 +119,7 @@ const struct route *const abdi_routes[] = {
     attendance_routes,
     notify_routes,
     engagement_routes,
+    reference_routes,
+    siasn_export_routes,
     NULL,
 };

@@ -19,7 +19,9 @@
 #include "modules/org/org.h"
 #include "modules/proposal/proposal.h"
 #include "modules/placement/placement.h"
+#include "modules/reference/reference.h"
 #include "modules/siasn/siasn.h"
+#include "modules/siasn/siasn_export.h"
 
 /* The version only for the admin roles (security-tests.md 14.3.3: no version leaks). */
 static enum err_code api_health(struct req *rq, struct resp *rs, struct err *e)
@@ -119,5 +121,7 @@ const struct route *const abdi_routes[] = {
     notify_routes,
     engagement_routes,
     siasn_routes,
+    reference_routes,
+    siasn_export_routes,
     NULL,
 };

@@ -74,6 +74,7 @@ export const ROUTES = [
     {path: '/kerja/rencana', title: 'Rencana kerja mingguan', roles: WEEK_PLAN_READERS, load: () => import('./kerja-rencana.js')},
     {path: '/kerja/kebijakan', title: 'Kebijakan kerja fleksibel', roles: ADMIN, load: () => import('./kerja-kebijakan.js')},
     {path: '/pengumuman', title: 'Pengumuman', roles: ANNOUNCERS, load: () => import('./pengumuman.js')},
+    {path: '/referensi', title: 'Referensi SIASN', roles: ADMIN, load: () => import('./referensi.js')},
 ];
 
 /* Main menu, in order. Rows without a path are modules not built yet: shown, marked
@@ -99,6 +100,7 @@ export const NAV = [
     {label: 'DUK', path: '/laporan/duk', roles: REPORTERS},
     {label: 'Hari libur', path: '/libur', roles: ADMIN},
     {label: 'Pengumuman', path: '/pengumuman', roles: ANNOUNCERS},
+    {label: 'Referensi SIASN', path: '/referensi', roles: ADMIN},
     {label: 'Dasbor', roles: ['pimpinan']},
     {label: 'Audit', path: '/audit', roles: AUDITOR},
 ];

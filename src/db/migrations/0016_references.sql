@@ -1,0 +1,166 @@
+-- 0016_references: SIASN's reference lists (siasn.md §3, design.md §5: seeded tables with
+-- SIASN's codes, not enums in code). ref_codes holds every list but golongan (served from the
+-- golongan table, siasn_id) and tingkat_pendidikan (from education_levels, siasn_id): the
+-- small lists seeded here, the large ones (pendidikan, jabatan_pelaksana, jabatan_fungsional,
+-- lokasi) imported from a CSV (POST /api/v1/references/{name}/import). attr is one extra value
+-- of a list (jabatan_fungsional: bup, the retirement age; pendidikan: tingkat_pendidikan_id).
+-- The codes come from public client libraries, not BKN text: treat them as data to update.
+CREATE TABLE ref_codes (
+    list TEXT NOT NULL,
+    code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    attr TEXT,
+    PRIMARY KEY (list, code)
+);
+CREATE INDEX ref_codes_name ON ref_codes(list, name);
+
+-- Abdi's own values (training kind, position kind, religion, marital status, employment
+-- state) mapped to the SIASN code of a list, for the SIASN-shaped exports: abdi is the value
+-- stored on Abdi's record, code a ref_codes code of list (or a golongan / education_levels
+-- siasn_id).
+CREATE TABLE ref_map (
+    list TEXT NOT NULL,
+    abdi TEXT NOT NULL,
+    code TEXT NOT NULL,
+    PRIMARY KEY (list, abdi)
+);
+
+INSERT INTO ref_codes (list, code, name, attr) VALUES
+    ('jenis_jabatan', '1', 'Struktural', NULL),
+    ('jenis_jabatan', '2', 'Fungsional Tertentu', NULL),
+    ('jenis_jabatan', '3', 'Rangkap', NULL),
+    ('jenis_jabatan', '4', 'Fungsional Umum (Pelaksana)', NULL),
+    ('eselon', '10', 'JPT Utama', NULL),
+    ('eselon', '11', 'JPT Madya (I.a)', NULL),
+    ('eselon', '12', 'JPT Madya (I.b)', NULL),
+    ('eselon', '21', 'JPT Pratama (II.a)', NULL),
+    ('eselon', '22', 'JPT Pratama (II.b)', NULL),
+    ('eselon', '31', 'Administrator (III.a)', NULL),
+    ('eselon', '32', 'Administrator (III.b)', NULL),
+    ('eselon', '41', 'Pengawas (IV.a)', NULL),
+    ('eselon', '42', 'Pengawas (IV.b)', NULL),
+    ('eselon', '51', 'Eselon V.a', NULL),
+    ('eselon', '52', 'Eselon V.b', NULL),
+    ('eselon', '99', 'Non-eselon', NULL),
+    ('jenis_penugasan', 'D', 'Definitif', NULL),
+    ('jenis_penugasan', 'PLT', 'Pelaksana Tugas', NULL),
+    ('jenis_penugasan', 'PLH', 'Pelaksana Harian', NULL),
+    ('jenis_penugasan', 'PJ', 'Penjabat', NULL),
+    ('jenis_penugasan', 'TT', 'Tugas Tambahan', NULL),
+    ('jenis_mutasi', 'MJ', 'Mutasi Jabatan', NULL),
+    ('jenis_mutasi', 'MU', 'Mutasi Unit Organisasi', NULL),
+    ('kedudukan_hukum', '01', 'Aktif', NULL),
+    ('kedudukan_hukum', '02', 'CLTN', NULL),
+    ('kedudukan_hukum', '03', 'Tugas Belajar', NULL),
+    ('kedudukan_hukum', '04', 'Pemberhentian Sementara', NULL),
+    ('kedudukan_hukum', '15', 'Kena Hukuman Disiplin', NULL),
+    ('kedudukan_hukum', '20', 'Masa Persiapan Pensiun', NULL),
+    ('kedudukan_hukum', '66', 'Diberhentikan', NULL),
+    ('kedudukan_hukum', '98', 'Mencapai BUP', NULL),
+    ('kedudukan_hukum', '99', 'Pensiun', NULL),
+    ('kinerja_rating', '1', 'Di Atas Ekspektasi', NULL),
+    ('kinerja_rating', '2', 'Sesuai Ekspektasi', NULL),
+    ('kinerja_rating', '3', 'Di Bawah Ekspektasi', NULL),
+    ('kinerja_predikat', '1', 'Sangat Baik', NULL),
+    ('kinerja_predikat', '2', 'Baik', NULL),
+    ('kinerja_predikat', '3', 'Butuh Perbaikan', NULL),
+    ('kinerja_predikat', '4', 'Kurang/Misconduct', NULL),
+    ('kinerja_predikat', '5', 'Sangat Kurang', NULL),
+    ('kinerja_periode', '1', 'Bulanan', NULL),
+    ('kinerja_periode', '2', 'Triwulanan', NULL),
+    ('jenis_diklat', '1', 'Diklat Struktural', NULL),
+    ('jenis_diklat', '2', 'Diklat Fungsional', NULL),
+    ('jenis_diklat', '3', 'Diklat Teknis', NULL),
+    ('jenis_diklat', '4', 'Workshop', NULL),
+    ('jenis_diklat', '5', 'Diklat Manajerial', NULL),
+    ('jenis_diklat', '6', 'Diklat Sosial Kultural', NULL),
+    ('jenis_diklat', '7', 'Sosialisasi', NULL),
+    ('jenis_diklat', '8', 'Bimbingan Teknis', NULL),
+    ('jenis_diklat', '9', 'Seminar', NULL),
+    ('jenis_diklat', '10', 'Magang', NULL),
+    ('jenis_diklat', '11', 'Kursus', NULL),
+    ('jenis_diklat', '12', 'Penataran', NULL),
+    ('agama', '1', 'Islam', NULL),
+    ('agama', '2', 'Kristen', NULL),
+    ('agama', '3', 'Katholik', NULL),
+    ('agama', '4', 'Hindu', NULL),
+    ('agama', '5', 'Budha', NULL),
+    ('agama', '6', 'Konghucu', NULL),
+    ('agama', '7', 'Lainnya', NULL),
+    ('jenis_kawin', '1', 'Belum Kawin', NULL),
+    ('jenis_kawin', '2', 'Menikah', NULL),
+    ('jenis_kawin', '3', 'Cerai Hidup', NULL),
+    ('jenis_kawin', '4', 'Cerai Mati', NULL),
+    ('jenis_pegawai', '1', 'PNS Pusat', NULL),
+    ('jenis_pegawai', '2', 'PNS Pusat DPK', NULL),
+    ('jenis_pegawai', '3', 'PNS Pusat DPB', NULL),
+    ('jenis_pegawai', '4', 'PNS Daerah Otonom', NULL),
+    ('jenis_pegawai', '5', 'PNS Daerah DPK', NULL),
+    ('jenis_pegawai', '6', 'PNS Daerah DPB', NULL);
+
+-- employee_training.kind (history.c training_kinds) → jenis diklat; positions.kind →
+-- jenis jabatan and eselon; employees.religion → agama; employees.marital_status →
+-- jenis kawin; employees.state → kedudukan hukum; employee_position_history.move_kind →
+-- jenis mutasi. Assumptions in docs/api-siasn-export.md.
+INSERT INTO ref_map (list, abdi, code) VALUES
+    ('jenis_diklat', 'struktural', '1'),
+    ('jenis_diklat', 'fungsional', '2'),
+    ('jenis_diklat', 'teknis', '3'),
+    ('jenis_diklat', 'workshop', '4'),
+    ('jenis_diklat', 'manajerial', '5'),
+    ('jenis_diklat', 'sosial_kultural', '6'),
+    ('jenis_diklat', 'sosialisasi', '7'),
+    ('jenis_diklat', 'bimtek', '8'),
+    ('jenis_diklat', 'seminar', '9'),
+    ('jenis_diklat', 'magang', '10'),
+    ('jenis_diklat', 'kursus', '11'),
+    ('jenis_diklat', 'penataran', '12'),
+    ('jenis_jabatan', 'jpt_utama', '1'),
+    ('jenis_jabatan', 'jpt_madya', '1'),
+    ('jenis_jabatan', 'jpt_pratama', '1'),
+    ('jenis_jabatan', 'administrator', '1'),
+    ('jenis_jabatan', 'pengawas', '1'),
+    ('jenis_jabatan', 'pelaksana', '4'),
+    ('jenis_jabatan', 'ahli_pertama', '2'),
+    ('jenis_jabatan', 'ahli_muda', '2'),
+    ('jenis_jabatan', 'ahli_madya', '2'),
+    ('jenis_jabatan', 'ahli_utama', '2'),
+    ('jenis_jabatan', 'pemula', '2'),
+    ('jenis_jabatan', 'terampil', '2'),
+    ('jenis_jabatan', 'mahir', '2'),
+    ('jenis_jabatan', 'penyelia', '2'),
+    ('eselon', 'jpt_utama', '11'),
+    ('eselon', 'jpt_madya', '12'),
+    ('eselon', 'jpt_pratama', '21'),
+    ('eselon', 'administrator', '31'),
+    ('eselon', 'pengawas', '41'),
+    ('eselon', 'pelaksana', '99'),
+    ('eselon', 'ahli_pertama', '99'),
+    ('eselon', 'ahli_muda', '99'),
+    ('eselon', 'ahli_madya', '99'),
+    ('eselon', 'ahli_utama', '99'),
+    ('eselon', 'pemula', '99'),
+    ('eselon', 'terampil', '99'),
+    ('eselon', 'mahir', '99'),
+    ('eselon', 'penyelia', '99'),
+    ('agama', 'Islam', '1'),
+    ('agama', 'Kristen', '2'),
+    ('agama', 'Katolik', '3'),
+    ('agama', 'Hindu', '4'),
+    ('agama', 'Buddha', '5'),
+    ('agama', 'Konghucu', '6'),
+    ('agama', 'kepercayaan', '7'),
+    ('jenis_kawin', 'belum_kawin', '1'),
+    ('jenis_kawin', 'kawin', '2'),
+    ('jenis_kawin', 'cerai_hidup', '3'),
+    ('jenis_kawin', 'cerai_mati', '4'),
+    ('kedudukan_hukum', 'active', '01'),
+    ('kedudukan_hukum', 'cltn', '02'),
+    ('kedudukan_hukum', 'retired', '99'),
+    ('kedudukan_hukum', 'dismissed', '66'),
+    ('jenis_mutasi', 'mutasi', 'MU'),
+    ('jenis_mutasi', 'rotasi', 'MJ');
+
+-- The education history keeps the programme as free text (major); pendidikan_id is its SIASN
+-- code from the imported list pendidikan (nullable; filled by the SIASN import or an edit).
+ALTER TABLE employee_education ADD COLUMN pendidikan_id TEXT;

@@ -301,6 +301,25 @@ test('a re-import with changed fields: filled, listed as differences, never over
   assertError(await get(`${DIFFS}?zzz=1`, { session: bkpsdm }), 422, 'unknown_parameter', 'zzz');
 });
 
+test('religion and marital status: SIASN codes or names to Abdi\'s values; filled, then a difference', async () => {
+  const rel = (n) => sqlOk(`SELECT COALESCE(religion, '-') || '|' || COALESCE(marital_status, '-') FROM employees WHERE nip = '${NIP(n)}'`);
+  assert.equal(rel(20), '-|-');
+  const first = await send(bkpsdm, csv([
+    person(20, { agama_id: '3', agama_nama: 'Katholik', jenis_kawin_id: '2', jenis_kawin_nama: 'Menikah' }),
+    person(21, { agama_nama: 'Budha', jenis_kawin_nama: 'Belum Kawin' }),
+    person(950, { agama_id: '1', jenis_kawin_nama: 'Menikah' }),
+  ]));
+  assert.equal(first.status, 200, first.text);
+  assert.deepEqual([first.json.created, first.json.updated], [1, 2]);
+  assert.equal(rel(20), 'Katolik|kawin', 'by code');
+  assert.equal(rel(21), 'Buddha|belum_kawin', 'by name');
+  assert.equal(rel(950), 'Islam|kawin', 'a new employee gets them too');
+  const second = await send(bkpsdm, csv([person(20, { agama_id: '1', jenis_kawin_id: '2' })]));
+  assert.equal(second.status, 200, second.text);
+  assert.deepEqual(second.json.differences.map((d) => [d.field, d.abdi, d.siasn]), [['agama_id', 'Katolik', 'Islam']]);
+  assert.equal(rel(20), 'Katolik|kawin', 'a differing religion is not overwritten');
+});
+
 test('decisions: take SIASN or keep Abdi, one by one or all, each audited', async () => {
   const open = async (nip) => (await get(`${DIFFS}?nip=${nip}`, { session: bkpsdm })).json.items;
   const audits = () => n("SELECT count(*) FROM audit_log WHERE action LIKE 'siasn.difference.%'");

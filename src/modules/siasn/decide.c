@@ -24,6 +24,8 @@ const struct siasn_scalar siasn_scalars[SIASN_NSCALARS] = {
     {"nomor_hp", offsetof(struct siasn_row, phone), M_PHONE, 0, SET("phone")},
     {"email", offsetof(struct siasn_row, email), M_EMAIL, 1, SET("email")},
     {"alamat", offsetof(struct siasn_row, address), M_ADDRESS, 1, SET("address")},
+    {"agama_id", offsetof(struct siasn_row, religion), M_RELIGION, 0, SET("religion")},
+    {"jenis_kawin_id", offsetof(struct siasn_row, marital), M_MARITAL, 0, SET("marital_status")},
 };
 
 enum err_code siasn_set_text(struct db *db, const char *sql, int64_t id, const char *v, int64_t now,

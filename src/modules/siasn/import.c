@@ -32,6 +32,7 @@ static const char SQL_POSITION_FIND[] =
 #define EMP_MATCH                                                                                  \
     "SELECT e.id, e.nip, e.name, e.gelar_depan, e.gelar_belakang, e.birth_place,"                  \
     " e.birth_date, e.gender, e.status, e.state, e.pns_id, e.phone, e.email, e.address,"           \
+    " e.religion, e.marital_status,"                                                               \
     " e.unit_id, e.position_id, e.tmt_jabatan, u.name, p.name FROM employees e"                    \
     " LEFT JOIN units u ON u.id = e.unit_id LEFT JOIN positions p ON p.id = e.position_id"
 static const char SQL_BY_NIP[] = EMP_MATCH " WHERE e.nip = $1";
@@ -514,6 +515,13 @@ static enum err_code create(struct importer *im, const struct siasn_row *x, int6
     }
     if (!rc && x->state && strcmp(x->state, "active") != 0)
         rc = siasn_set_text(rq->db, SQL_STATE, id, x->state, rq->now, e);
+    for (size_t i = 0; !rc && i < SIASN_NSCALARS; i++) { /* religion, marital status */
+        const struct siasn_scalar *sc = &siasn_scalars[i];
+        const char *v = field_of(x, sc->off);
+
+        if (v && (sc->col == M_RELIGION || sc->col == M_MARITAL))
+            rc = siasn_set_text(rq->db, sc->sql, id, v, rq->now, e);
+    }
     return rc;
 }
 

@@ -34,6 +34,48 @@ const char *siasn_gender(const char *v)
     return NULL;
 }
 
+/* A value of a small list by SIASN's code (id) or, without one, by its name; NULL when
+ * neither is known. map: {code, name as SIASN writes it, Abdi's value}. */
+struct siasn_pick {
+    const char *code, *name, *abdi;
+};
+
+static const char *pick(const struct siasn_pick *map, size_t n, const char *id, const char *name)
+{
+    for (size_t i = 0; id && i < n; i++)
+        if (strcmp(id, map[i].code) == 0)
+            return map[i].abdi;
+    for (size_t i = 0; !id && name && i < n; i++)
+        if (str_ieq(name, map[i].name) || str_ieq(name, map[i].abdi))
+            return map[i].abdi;
+    return NULL;
+}
+
+const char *siasn_religion(const char *id, const char *name)
+{
+    static const struct siasn_pick map[] = {
+        {"1", "Islam", "Islam"},     {"2", "Kristen", "Kristen"},   {"3", "Katholik", "Katolik"},
+        {"4", "Hindu", "Hindu"},     {"5", "Budha", "Buddha"},      {"6", "Konghucu", "Konghucu"},
+        {"7", "Lainnya", "kepercayaan"},
+    };
+
+    return pick(map, sizeof map / sizeof map[0], id, name);
+}
+
+const char *siasn_marital(const char *id, const char *name)
+{
+    static const struct siasn_pick map[] = {
+        {"1", "Belum Kawin", "belum_kawin"},
+        {"2", "Menikah", "kawin"},
+        {"3", "Cerai Hidup", "cerai_hidup"},
+        {"4", "Cerai Mati", "cerai_mati"},
+    };
+
+    if (id == NULL && name && str_ieq(name, "Kawin"))
+        return "kawin";
+    return pick(map, sizeof map / sizeof map[0], id, name);
+}
+
 const char *siasn_state(const char *v, int *warn)
 {
     static const struct {
@@ -106,6 +148,8 @@ void siasn_row_read(const char *const *v, long line, struct siasn_row *x)
     x->phone = v[SC_nomor_hp];
     x->email = v[SC_email] ? v[SC_email] : v[SC_email_gov];
     x->address = v[SC_alamat];
+    x->religion = siasn_religion(v[SC_agama_id], v[SC_agama_nama]);
+    x->marital = siasn_marital(v[SC_jenis_kawin_id], v[SC_jenis_kawin_nama]);
     x->status = siasn_status(v[SC_jenis_pegawai_nama], v[SC_status_cpns_pns], x->nip);
     x->status_given = v[SC_jenis_pegawai_nama] || v[SC_status_cpns_pns] ? x->status : NULL;
     x->state = v[SC_kedudukan_hukum_id]; /* mapped by siasn_row_check (with its warning) */

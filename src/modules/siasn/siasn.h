@@ -70,6 +70,7 @@ struct siasn_row {
     const char *pns_id, *nip, *name, *gelar_depan, *gelar_belakang, *birth_place, *birth_date;
     const char *gender; /* "L" / "P" (from M/F, 1/2, L/P) */
     const char *nik, *phone, *email, *address;
+    const char *religion, *marital; /* Abdi's values (employees.religion, marital_status) */
     const char *status;       /* CPNS, PNS, PPPK */
     const char *status_given; /* status when the row says it (jenis_pegawai_nama or
                                  status_cpns_pns), else NULL: only then compared */
@@ -85,6 +86,10 @@ struct siasn_row {
 void siasn_row_read(const char *const *values, long line, struct siasn_row *x);
 /* "L"/"P" for M, F, L, P, 1, 2 (any case, also laki-laki / perempuan); NULL otherwise. */
 const char *siasn_gender(const char *v);
+/* Abdi's religion / marital status of SIASN's agama / jenis kawin (by id, else by name, e.g.
+ * 3 or "Katholik" -> "Katolik", 2 or "Menikah" -> "kawin"); NULL when unknown or empty. */
+const char *siasn_religion(const char *id, const char *name);
+const char *siasn_marital(const char *id, const char *name);
 /* Employment state of a kedudukan hukum code (siasn.md §3): 01 active, 02 cltn, 98 and 99
  * retired, 66 dismissed; any other code active with *warn = 1; NULL (and no warning) when
  * v is NULL. Leading zeros are not required ("1" = "01"). */

@@ -22,6 +22,8 @@ enum siasn_match_col {
     M_PHONE,
     M_EMAIL,
     M_ADDRESS,
+    M_RELIGION,
+    M_MARITAL,
     M_UNIT,
     M_POSITION,
     M_TMT_JAB,
@@ -40,7 +42,7 @@ struct siasn_scalar {
     const char *sql;
 };
 extern const struct siasn_scalar siasn_scalars[];
-#define SIASN_NSCALARS 13
+#define SIASN_NSCALARS 15
 
 /* One column of the record (sql from siasn_scalars, or the state) set to v, updated_at now. */
 enum err_code siasn_set_text(struct db *db, const char *sql, int64_t id, const char *v, int64_t now,

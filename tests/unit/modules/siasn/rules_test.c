@@ -288,9 +288,26 @@ static void test_columns(void **state)
     assert_string_equal(siasn_columns[64].name, "is_valid_nik");
 }
 
+static void test_religion_marital(void **state)
+{
+    (void)state;
+    assert_string_equal(siasn_religion("3", "Katholik"), "Katolik");
+    assert_string_equal(siasn_religion(NULL, "budha"), "Buddha");
+    assert_string_equal(siasn_religion("7", NULL), "kepercayaan");
+    assert_null(siasn_religion("9", "Islam")); /* an unknown code wins over the name */
+    assert_null(siasn_religion(NULL, "Jedi"));
+    assert_null(siasn_religion(NULL, NULL));
+    assert_string_equal(siasn_marital("2", NULL), "kawin");
+    assert_string_equal(siasn_marital(NULL, "KAWIN"), "kawin");
+    assert_string_equal(siasn_marital(NULL, "Cerai Mati"), "cerai_mati");
+    assert_string_equal(siasn_marital("1", "Menikah"), "belum_kawin");
+    assert_null(siasn_marital("5", NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_religion_marital),
         cmocka_unit_test(test_good_row),       cmocka_unit_test(test_quirks),
         cmocka_unit_test(test_missing_column), cmocka_unit_test(test_bad_rows),
         cmocka_unit_test(test_pppk),           cmocka_unit_test(test_nik_warning),

@@ -403,3 +403,33 @@ test('abdi import siasn: dry run, bad rows (exit 1), real run with --prefer-sias
   assert.equal(abdi(['import', 'employees', good, '--prefer-siasn']).status, 2);
   assert.equal(abdi(['import', 'siasn', path.join(dir, 'missing.csv')]).status, 1);
 });
+
+test('progress: the server\'s phase and count of a running web import, for its own user only', async () => {
+  const PROGRESS = `${IMPORT}/progress`;
+  const idle = await get(PROGRESS, { session: bkpsdm });
+  assert.equal(idle.status, 200, idle.text);
+  assert.deepEqual(idle.json, { active: false });
+  assertError(await get(PROGRESS, { session: pegawai }), 403, 'forbidden');
+  assertError(await get(`${PROGRESS}?x=1`, { session: bkpsdm }), 422, 'unknown_parameter', 'x');
+  // 999 rows (people 1..999; person i's NIP holds i in three digits), checked again and again
+  // while the page asks how far the server is
+  const body = csv(people(1, 999));
+  const seen = [];
+  let done = false;
+  const post = send(bkpsdm, body, 'dry_run=true').then((r) => { done = true; return r; });
+  while (!done) {
+    const p = await get(PROGRESS, { session: bkpsdm });
+    assert.equal(p.status, 200, p.text);
+    if (p.json.active) seen.push(p.json);
+    const other = await get(PROGRESS, { session: superadmin });
+    assert.equal(other.json.active, false, 'another user does not see it');
+  }
+  const res = await post;
+  assert.equal(res.status, 200, res.text);
+  assert.ok(seen.length > 0, 'the running import was never seen');
+  for (const p of seen) {
+    assert.ok(['memeriksa', 'menyimpan'].includes(p.phase), p.phase);
+    assert.ok(p.total > 0 && p.done >= 0 && p.done <= p.total, JSON.stringify(p));
+  }
+  assert.deepEqual((await get(PROGRESS, { session: bkpsdm })).json, { active: false }, 'over when answered');
+});

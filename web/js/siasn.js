@@ -53,6 +53,21 @@ function uploadSection(root, ctx, onImported) {
             file.focus();
             return;
         }
+        let poll = 0;
+        /* the server's own progress (GET /imports/siasn/progress) while it works on the file */
+        async function serverProgress() {
+            try {
+                const p = await get('/imports/siasn/progress');
+                if (!poll || !p.active || !p.total)
+                    return;
+                bar.value = Math.min(100, Math.round(p.done * 100 / p.total));
+                barLabel.textContent = p.phase === 'menyimpan'
+                    ? `Server menyimpan… ${number.format(p.done)} dari ${number.format(p.total)} baris`
+                    : `Server memeriksa… ${bar.value}%`;
+            } catch (e) {
+                /* a missed poll only leaves the bar where it was */
+            }
+        }
         busy(true);
         progressBox.hidden = false;
         bar.value = 0;
@@ -72,6 +87,7 @@ function uploadSection(root, ctx, onImported) {
                     bar.removeAttribute('value');
                     barLabel.textContent = dryRun ? 'Server memeriksa dan mencocokkan setiap baris…'
                                                   : 'Server memeriksa dan menyimpan…';
+                    poll = setInterval(serverProgress, 400);
                 },
             });
         } catch (e) {
@@ -80,6 +96,8 @@ function uploadSection(root, ctx, onImported) {
                     ? 'Berkas terlalu besar untuk sekali impor (maksimal 64 MiB).' : e.message);
             return;
         } finally {
+            clearInterval(poll);
+            poll = 0;
             busy(false);
             progressBox.hidden = true;
         }

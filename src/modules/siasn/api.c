@@ -5,9 +5,11 @@
  * docs/api-siasn-import.md. */
 #include "modules/siasn/siasn.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "core/limits.h"
+#include "core/str.h"
 
 #define SIASN_ROLES (ROLE_ADMIN_BKPSDM | ROLE_SUPERADMIN)
 
@@ -26,6 +28,76 @@ static enum err_code bool_param(struct req *rq, const char *key, const char *yes
     return ERR_OK;
 }
 
+/* The server's side of a web import, for the page's progress bar: the phase and the count of
+ * the newest import of each user (a few BKPSDM officers: a small table, the oldest slot
+ * reused), read by GET /imports/siasn/progress while the POST is still running. */
+#define PROGRESS_SLOTS 8
+static pthread_mutex_t progress_mu = PTHREAD_MUTEX_INITIALIZER;
+static struct {
+    int64_t user;
+    int active;
+    char phase[16];
+    long done, total;
+    int64_t at;
+} progress_slot[PROGRESS_SLOTS];
+
+static int slot_of(int64_t user)
+{
+    int oldest = 0;
+
+    for (int i = 0; i < PROGRESS_SLOTS; i++) {
+        if (progress_slot[i].user == user)
+            return i;
+        if (progress_slot[i].at < progress_slot[oldest].at)
+            oldest = i;
+    }
+    return oldest;
+}
+
+static void progress_set(int64_t user, int active, const char *phase, long done, long total,
+                         int64_t now)
+{
+    int i;
+
+    pthread_mutex_lock(&progress_mu);
+    i = slot_of(user);
+    progress_slot[i].user = user;
+    progress_slot[i].active = active;
+    str_copy(progress_slot[i].phase, sizeof progress_slot[i].phase, phase ? phase : "");
+    progress_slot[i].done = done;
+    progress_slot[i].total = total;
+    progress_slot[i].at = now;
+    pthread_mutex_unlock(&progress_mu);
+}
+
+static void on_progress(void *ctx, const char *phase, long done, long total)
+{
+    const struct req *rq = ctx;
+
+    progress_set(rq->user->id, 1, phase, done, total, rq->now);
+}
+
+static enum err_code api_progress(struct req *rq, struct resp *rs, struct err *e)
+{
+    static const char *const keys[] = {NULL};
+    json_t *v;
+    enum err_code rc = req_query_allow(rq, keys, e);
+    int i;
+
+    if (rc)
+        return rc;
+    pthread_mutex_lock(&progress_mu);
+    i = slot_of(rq->user->id);
+    if (progress_slot[i].user == rq->user->id && progress_slot[i].active)
+        v = json_pack("{s:b,s:s,s:I,s:I}", "active", 1, "phase", progress_slot[i].phase, "done",
+                      (json_int_t)progress_slot[i].done, "total",
+                      (json_int_t)progress_slot[i].total);
+    else
+        v = json_pack("{s:b}", "active", 0);
+    pthread_mutex_unlock(&progress_mu);
+    return resp_json(rs, 200, v);
+}
+
 static enum err_code api_import(struct req *rq, struct resp *rs, struct err *e)
 {
     static const char *const keys[] = {"dry_run", "prefer", NULL};
@@ -33,6 +105,8 @@ static enum err_code api_import(struct req *rq, struct resp *rs, struct err *e)
     enum err_code rc;
 
     memset(&imp, 0, sizeof imp);
+    imp.progress = on_progress;
+    imp.progress_ctx = rq;
     if (!csv_is_content_type(rq->content_type))
         return err_set(e, ERR_MEDIA_TYPE, "unsupported_media_type", NULL,
                        "Isi permintaan harus text/csv");
@@ -41,8 +115,11 @@ static enum err_code api_import(struct req *rq, struct resp *rs, struct err *e)
         rc = bool_param(rq, "dry_run", "true", "false", &imp.dry_run, e);
     if (!rc)
         rc = bool_param(rq, "prefer", "siasn", "", &imp.prefer_siasn, e);
-    if (!rc)
+    if (!rc) {
+        progress_set(rq->user->id, 1, "memeriksa", 0, (long)rq->body_len, rq->now);
         rc = siasn_import_csv(rq, rq->body ? rq->body : "", rq->body_len, &imp, e);
+        progress_set(rq->user->id, 0, NULL, 0, 0, rq->now);
+    }
     if (rc)
         return rc;
     if (imp.import_id)
@@ -329,6 +406,7 @@ const struct route siasn_routes[] = {
     {HTTP_POST, "/api/v1/imports/siasn", api_import, SIASN_ROLES, ROUTE_WRITE | ROUTE_RAW_BODY,
      LIMIT_IMPORT_BYTES},
     {HTTP_GET, "/api/v1/imports/siasn", api_imports, SIASN_ROLES},
+    {HTTP_GET, "/api/v1/imports/siasn/progress", api_progress, SIASN_ROLES},
     {HTTP_GET, "/api/v1/imports/siasn/differences", api_differences, SIASN_ROLES},
     {HTTP_GET, "/api/v1/imports/siasn/unplaced-units", api_unplaced, SIASN_ROLES},
     {HTTP_POST, "/api/v1/imports/siasn/differences/decision", api_decide_all, SIASN_ROLES,

@@ -62,6 +62,10 @@ void db_rollback(struct db *db);
  * returns only after the COMMIT that holds the writes. */
 typedef enum err_code (*db_write_fn)(struct db *db, void *ctx, struct err *e);
 enum err_code db_write(struct db *db, db_write_fn fn, void *ctx, struct err *e) ABDI_MUST_CHECK;
+/* The same in a transaction of its own on db (after an open group's COMMIT), for a bulk write:
+ * inside the group's SAVEPOINT every page a 100,000-row import touches also goes to SQLite's
+ * savepoint journal (measured: 100,000 employees 5 s alone, 152 s in a SAVEPOINT). */
+enum err_code db_write_alone(struct db *db, db_write_fn fn, void *ctx, struct err *e) ABDI_MUST_CHECK;
 int db_in_transaction(const struct db *db);
 /* A read of several statements as one snapshot: on SQLite one deferred transaction, so the
  * database and WAL locks are taken once instead of once per statement (what a GET of

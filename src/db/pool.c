@@ -154,22 +154,27 @@ static enum err_code batch_run(struct db_pool *p, db_write_fn fn, void *ctx, str
     return rc;
 }
 
+enum err_code db_write_alone(struct db *db, db_write_fn fn, void *ctx, struct err *e)
+{
+    enum err_code rc = db_begin(db, e); /* pooled: takes write_mu and commits an open batch */
+
+    if (rc)
+        return rc;
+    rc = fn(db, ctx, e);
+    if (!rc)
+        return db_commit(db, e);
+    db_rollback(db);
+    return rc;
+}
+
 enum err_code db_write(struct db *db, db_write_fn fn, void *ctx, struct err *e)
 {
     struct db_pool *p = db->pool;
     struct batch_member me = {0};
     enum err_code rc;
 
-    if (!p || p->group_off) {
-        rc = db_begin(db, e);
-        if (rc)
-            return rc;
-        rc = fn(db, ctx, e);
-        if (!rc)
-            return db_commit(db, e);
-        db_rollback(db);
-        return rc;
-    }
+    if (!p || p->group_off)
+        return db_write_alone(db, fn, ctx, e);
     db_pool_lock(p);
     rc = wdb_get(p, e);
     if (!rc)

@@ -191,7 +191,8 @@ static enum err_code write_job(struct req *rq, struct resp *rs, route_handler fn
     enum err_code rc;
 
     rq->undo = NULL;
-    rc = db_write(rq->db, write_job_run, &w, e);
+    rc = rq->write_alone ? db_write_alone(rq->db, write_job_run, &w, e)
+                         : db_write(rq->db, write_job_run, &w, e);
     if (rc && rq->undo)
         rq->undo(rq->undo_arg);
     rq->undo = NULL;
@@ -345,8 +346,10 @@ static enum err_code handle_route(const struct raw_request *raw, struct req *rq,
         if (rc)
             return rc;
     }
-    if (r->flags & ROUTE_WRITE)
+    if (r->flags & ROUTE_WRITE) {
+        rq->write_alone = (r->flags & ROUTE_RAW_BODY) != 0;
         return req_write(rq, rs, r->handler, e);
+    }
     return r->handler(rq, rs, e);
 }
 

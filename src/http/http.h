@@ -102,6 +102,8 @@ struct req {
     int64_t now;
     struct audit_entry *audit;
     int no_audit; /* a write route that changed nothing (router skips the audit row) */
+    int write_alone; /* a bulk write (a ROUTE_RAW_BODY route: imports, uploads): its own
+                      * transaction instead of the group commit (db_write_alone) */
     void *ctx;    /* handler-private state carried into a req_write() callback */
     /* Set by a write handler that changed something outside the database (a file): called
      * when the transaction does not commit after all (its own later failure, or the group

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  UNITS, USERS, allUnits, assertError, get, loginOk, post, request, serverNow,
+  UNITS, USERS, advanceClock, allUnits, assertError, get, loginOk, post, request, serverNow,
   sqlOk, userAdd,
 } from './lib.mjs';
 
@@ -157,6 +157,11 @@ test('bad input names the field and writes nothing; dry run writes nothing', asy
   assert.equal(dry.json.available_before, 24);
   assert.equal(dry.json.available_after, 24 - wd);
   assert.equal(dry.json.approver.employee_id, emp.atasan);
+  // the form says "akan diputuskan oleh <name>": the first approver's name is answered
+  assert.equal(dry.json.approver.kind, 'employee');
+  assert.equal(dry.json.approver.name, sqlOk(`SELECT name FROM employees WHERE id = ${emp.atasan}`));
+  assert.equal(dry.json.approver.position_name,
+    sqlOk(`SELECT p.name FROM positions p JOIN employees e ON e.position_id = p.id WHERE e.id = ${emp.atasan}`));
   assert.equal(requests(), n0, 'no request written');
   assert.equal(steps(), s0, 'no step written');
   assert.equal(audits('leave.request'), a0, 'nothing audited');
@@ -247,6 +252,98 @@ test('the whole chain: pegawai asks, atasan recommends, BKPSDM decides; letter n
   const one = await get(`/api/v1/leave-requests/${id}`, { session: atasan });
   assert.equal(one.status, 200, one.text);
   assert.equal(one.json.steps.length, 4);
+});
+
+const notes = (username, kind, id) => count(`notifications WHERE kind = '${kind}' AND link = '#/cuti/${id}'`
+  + ` AND user_id = (SELECT id FROM users WHERE username = '${username}')`);
+const inboxIds = async (s) => {
+  const r = await get('/api/v1/leave-requests?inbox=true&per_page=100', { session: s });
+  assert.equal(r.status, 200, r.text);
+  return r.json.items.map((x) => x.id);
+};
+
+test('cancel notifies the approver it waited on; re-routing at read time when the approver goes on leave', async () => {
+  let peg = await loginOk(USERS.pegawaiDinkes);
+  let atasan = await loginOk(USERS.atasanDinkes);
+  let bk = await loginOk(USERS.bkpsdm);
+  // 1. a pending request cancelled: atasan (its approver) gets one in-app notification
+  const s0 = monday(56);
+  const r0 = await post('/api/v1/leave-requests', body({ start_date: s0, end_date: s0 }), { session: peg });
+  assert.equal(r0.status, 201, r0.text);
+  assert.equal(r0.json.approver.employee_id, emp.atasan);
+  assert.equal(notes(USERS.atasanDinkes, 'leave.cancelled', r0.json.id), 0);
+  const c0 = await post(`/api/v1/leave-requests/${r0.json.id}/cancel`, { reason: 'Tidak jadi' }, { session: peg });
+  assert.equal(c0.status, 200, c0.text);
+  assert.equal(notes(USERS.atasanDinkes, 'leave.cancelled', r0.json.id), 1);
+  assert.equal(notes(USERS.pegawaiDinkes, 'leave.cancelled', r0.json.id), 0, 'the employee is not told');
+  assertError(await post(`/api/v1/leave-requests/${r0.json.id}/cancel`, {}, { session: peg }), 409, 'leave_not_pending');
+  assert.equal(notes(USERS.atasanDinkes, 'leave.cancelled', r0.json.id), 1, 'nothing on a refused cancel');
+
+  // 2. atasan will be away on the next working day D (an approved leave)
+  let d = 1;
+  while (await workingDays(atasan, dinkes.id, day(d), day(d)) !== 1) d++;
+  const D = day(d);
+  const away = await post('/api/v1/leave-requests', body({ start_date: D, end_date: D }), { session: atasan });
+  assert.equal(away.status, 201, away.text);
+  let aw = away.json;
+  while (aw.status !== 'approved') { // nobody above atasan holds a post: BKPSDM decides
+    assert.equal(aw.approver.kind, 'bkpsdm', JSON.stringify(aw.approver));
+    const x = await decide(bk, aw.id, 'approve');
+    assert.equal(x.status, 200, x.text);
+    aw = x.json;
+  }
+  // pegawai asks today: atasan (not away yet) is the approver and has it in the inbox
+  const s1 = monday(63);
+  const r1 = await post('/api/v1/leave-requests', body({ start_date: s1, end_date: s1 }), { session: peg });
+  assert.equal(r1.status, 201, r1.text);
+  assert.equal(r1.json.approver.employee_id, emp.atasan);
+  assert.equal(r1.json.approver_rerouted, false);
+  const s2 = monday(70);
+  const r2 = await post('/api/v1/leave-requests', body({ start_date: s2, end_date: s2 }), { session: peg });
+  assert.equal(r2.status, 201, r2.text);
+  assert.equal(r2.json.approver.employee_id, emp.atasan);
+  assert.ok((await inboxIds(atasan)).includes(r1.json.id));
+  assert.ok(!(await inboxIds(bk)).includes(r1.json.id));
+
+  // 3. the clock reaches D: atasan is on leave today, the request is shown to the next level
+  //    up (the posts above are vacant: BKPSDM), at read time, the stored row untouched
+  advanceClock(d * 86400);
+  assert.equal(day(0), D);
+  [peg, atasan, bk] = [await loginOk(USERS.pegawaiDinkes), await loginOk(USERS.atasanDinkes), await loginOk(USERS.bkpsdm)];
+  const one = await get(`/api/v1/leave-requests/${r1.json.id}`, { session: peg });
+  assert.equal(one.status, 200, one.text);
+  assert.equal(one.json.approver.kind, 'bkpsdm');
+  assert.equal(one.json.approver_rerouted, true);
+  assert.equal(sqlOk(`SELECT approver_employee_id FROM leave_requests WHERE id = ${r1.json.id}`), String(emp.atasan));
+  assert.ok(!(await inboxIds(atasan)).includes(r1.json.id), 'not in the inbox of the approver on leave');
+  assert.ok((await inboxIds(bk)).includes(r1.json.id), 'in the inbox of whoever stands in');
+  const listed = await get(`/api/v1/leave-requests?employee_id=${emp.pegawai}&status=pending_supervisor`, { session: bk });
+  assert.equal(listed.json.items.find((x) => x.id === r1.json.id).approver.kind, 'bkpsdm');
+  const st0 = steps();
+  assertError(await decide(atasan, r1.json.id, 'approve'), 403, 'not_your_turn');
+  assert.equal(steps(), st0, 'nothing written on a refused decision');
+  const dec = await decide(bk, r1.json.id, 'approve');
+  assert.equal(dec.status, 200, dec.text);
+  // BKPSDM stood in for the supervisor and is also the official: its approval is final
+  assert.equal(dec.json.status, 'approved');
+  assert.match(dec.json.letter_number, new RegExp(`/${r1.json.id}/BKPSDM/`));
+  // the history shows the re-routing (by nobody) right before the decision of whoever stood in
+  const at = dec.json.steps.findIndex((x) => x.event === 'approve');
+  assert.ok(at > 0, JSON.stringify(dec.json.steps));
+  assert.equal(dec.json.steps[at - 1].event, 'forward');
+  assert.equal(dec.json.steps[at - 1].next_approver.kind, 'bkpsdm');
+  assert.equal(dec.json.steps[at - 1].actor_user_id, null);
+  assert.equal(dec.json.steps[at].actor_user_id, Number(sqlOk(`SELECT id FROM users WHERE username = '${USERS.bkpsdm}'`)));
+  const c1 = await post(`/api/v1/leave-requests/${r1.json.id}/cancel`, {}, { session: peg });
+  assert.equal(c1.status, 200, c1.text);
+  assert.equal(notes(USERS.bkpsdm, 'leave.cancelled', r1.json.id), 0, 'an approved request waits on nobody');
+  // cancelling r2 now tells BKPSDM (who it waits on today), not atasan (away)
+  const c2 = await post(`/api/v1/leave-requests/${r2.json.id}/cancel`, {}, { session: peg });
+  assert.equal(c2.status, 200, c2.text);
+  assert.equal(notes(USERS.bkpsdm, 'leave.cancelled', r2.json.id), 1);
+  assert.equal(notes(USERS.atasanDinkes, 'leave.cancelled', r2.json.id), 0);
+  // atasan's day away has started (no cancel through the API): leave the next tests a free day
+  sqlOk(`UPDATE leave_requests SET status = 'cancelled' WHERE id = ${aw.id}`);
 });
 
 test('delegation: the head post gets a Plt through the placement API; the Plt decides as official', async () => {
@@ -484,4 +581,38 @@ test('concurrency: two requests at once that together exceed the balance: exactl
   const after = await balance(peg, emp.pegawai, year);
   assert.equal(after.pending, b.pending + k);
   assert.equal(after.available, b.available - k);
+});
+
+test('sick leave: the limit is cumulative over the history, with a field error naming it', async () => {
+  const peg = await loginOk(USERS.pegawaiDisdik);
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(`surat dokter ${tag}`)]);
+  const up = await request('POST', `/api/v1/employees/${emp.disdik}/documents?kind=bukti&filename=surat-dokter.pdf`,
+    { session: peg, body: pdf, contentType: 'application/pdf' });
+  assert.equal(up.status, 201, up.text);
+  const sick = (start, end, extra = {}) => body({
+    type: 'sakit', doctor_kind: 'pemerintah', document_id: up.json.id, start_date: start, end_date: end, ...extra,
+  });
+  const url = '/api/v1/leave-requests';
+  // a first part of 540 days, then 10 more days right after it: 550 > 1 year 6 months
+  const s1 = day(30);
+  const e1 = addDays(s1, 539);
+  const r1 = await post(url, sick(s1, e1), { session: peg });
+  assert.equal(r1.status, 201, r1.text);
+  const s2 = addDays(e1, 1);
+  const n0 = requests();
+  const over = await post(url, sick(s2, addDays(s2, 9)), { session: peg });
+  assertError(over, 422, 'validation_failed', 'end_date');
+  assert.match(over.json.error.message, /kumulatif cuti sakit 1 tahun 6 bulan/);
+  assert.match(over.json.error.message, /terpakai 540 hari/);
+  assert.equal(requests(), n0, 'nothing written');
+  // alone the same part is fine (dry run), and a work accident does not count
+  const ok1 = await post(`${url}?dry_run=true`, sick(s2, addDays(s2, 4)), { session: peg });
+  assert.equal(ok1.status, 200, ok1.text);
+  const acc = await post(`${url}?dry_run=true`, sick(s2, addDays(s2, 9), { sick_kind: 'kecelakaan_kerja' }), { session: peg });
+  assert.equal(acc.status, 200, acc.text);
+  // the first part cancelled: the history no longer holds it, the 10 days fit
+  const c = await post(`${url}/${r1.json.id}/cancel`, {}, { session: peg });
+  assert.equal(c.status, 200, c.text);
+  const ok2 = await post(`${url}?dry_run=true`, sick(s2, addDays(s2, 9)), { session: peg });
+  assert.equal(ok2.status, 200, ok2.text);
 });

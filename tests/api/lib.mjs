@@ -372,10 +372,13 @@ export function freePort() {
 }
 
 // abdi(args) runs the binary on the suite's database and key -> {status, stdout, stderr, out}.
+// The CLI reads the same fake clock as the server (an account's initial password expires 72 h
+// after `user add` on the server's clock, however far earlier files moved it).
 export function abdi(args, { dbUrl = DB_URL, auditKey = AUDIT_KEY } = {}) {
   const r = spawnSync(BIN, ['--db', dbUrl, '--audit-key', auditKey, ...args], {
     encoding: 'utf8',
     timeout: 120000,
+    env: { ...process.env, ABDI_TEST_CLOCK_FILE: CLOCK_FILE },
   });
   return { status: r.status, stdout: r.stdout || '', stderr: r.stderr || '', out: (r.stdout || '') + (r.stderr || '') };
 }

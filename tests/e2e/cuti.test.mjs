@@ -196,3 +196,49 @@ test('pegawai asks for 3 days, atasan and the official approve, the letter downl
         }
     }
 });
+
+// The approver's "Ubah" decision: atasan.dinkes grants 1 of the 3 requested days from the
+// inbox (a reason is required, the dates stay inside the requested period); the request moves
+// on to the official with the changed period.
+test('atasan changes a request to fewer days from the inbox', async () => {
+    const pegawai = await apiAs('pegawai.dinkes');
+    let r = null;
+    for (let w = 10; w < 20 && !r; w++) {
+        const [s, e] = mondayAhead(w);
+        const res = await pegawai('POST', '/leave-requests', {
+            type: 'tahunan', start_date: s, end_date: e, reason: 'Uji ubah', address: 'Jl. Uji 1', phone: '081234567890'});
+        if (res.status === 201 && res.body.working_days === 3)
+            r = res.body;
+        else if (res.status === 201)
+            await pegawai('POST', `/leave-requests/${res.body.id}/cancel`, {});
+    }
+    assert.ok(r, 'a 3-day request pending with atasan.dinkes');
+    try {
+        const {context, page} = await newPage(browser);
+        try {
+            await login(page, 'atasan.dinkes');
+            await nav(page).getByRole('link', {name: 'Persetujuan cuti', exact: true}).click();
+            const card = page.locator(`li[data-cuti="${r.id}"]`);
+            await card.waitFor();
+            await card.getByRole('button', {name: 'Ubah', exact: true}).click();
+            await card.getByLabel('Tanggal selesai baru').fill(r.start_date);
+            await card.getByRole('button', {name: 'Setujui dengan perubahan'}).click();
+            // the reason is required for a change: nothing is sent without it
+            await card.getByText('Alasan wajib diisi untuk mengubah tanggal.').waitFor();
+            await card.getByLabel(/^Alasan/).fill('Kebutuhan dinas: cukup 1 hari');
+            await card.getByRole('button', {name: 'Setujui dengan perubahan'}).click();
+            await page.getByText(/disetujui dengan perubahan menjadi/).waitFor();
+            await clean(page);
+        } finally {
+            await context.close();
+        }
+        const now = (await pegawai('GET', `/leave-requests/${r.id}`)).body;
+        assert.equal(now.status, 'pending_official', JSON.stringify(now));
+        assert.equal(now.start_date, r.start_date);
+        assert.equal(now.end_date, r.start_date);
+        assert.equal(now.working_days, 1);
+        assert.equal(now.requested_end_date, r.end_date);
+    } finally {
+        await pegawai('POST', `/leave-requests/${r.id}/cancel`, {});
+    }
+});

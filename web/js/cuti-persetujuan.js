@@ -2,7 +2,8 @@
  * (GET /leave-requests?inbox=true, oldest first), each with the employee, the period, the
  * counted days and the history, one click to approve, and reject or postpone with the reason
  * the server requires (POST /leave-requests/{id}/decision). Postponing is offered for annual
- * and long leave only, as the law allows. A request someone else decided meanwhile answers
+ * and long leave only, as the law allows. "Ubah" grants a changed period (fewer days or other
+ * dates inside the requested one) with a reason: decision "change" with start_date/end_date. A request someone else decided meanwhile answers
  * 409 and the list reloads. */
 
 import {get, post, query} from './api.js';
@@ -10,39 +11,70 @@ import {h, formField, message, pageTitle, timeEl} from './dom.js';
 import {JENIS_CUTI, periode, riwayatLangkah, ringkasan} from './cuti.js';
 
 const PER_PAGE = 20;
-const DONE = {approve: 'disetujui', reject: 'ditolak', postpone: 'ditangguhkan'};
+const DONE = {approve: 'disetujui', reject: 'ditolak', postpone: 'ditangguhkan', change: 'disetujui dengan perubahan'};
+const NEEDS = {reject: 'menolak.', postpone: 'menangguhkan.', change: 'mengubah tanggal.'};
 
 /* The decision buttons and the reason field of request r; after() runs once it is decided. */
 export function decisionForm(r, status, after) {
-    const reason = formField('alasan-cuti-' + r.id, 'Alasan (wajib untuk menolak atau menangguhkan)',
+    const reason = formField('alasan-cuti-' + r.id, 'Alasan (wajib untuk menolak, menangguhkan atau mengubah)',
                              h('textarea', {rows: '2', maxlength: '500'}));
+    const range = {min: r.start_date, max: r.end_date, required: ''};
+    const from = formField('ubah-mulai-' + r.id, 'Tanggal mulai baru', h('input', {type: 'date', value: r.start_date, ...range}));
+    const to = formField('ubah-selesai-' + r.id, 'Tanggal selesai baru', h('input', {type: 'date', value: r.end_date, ...range}));
+    const confirm = h('button', {type: 'button', class: 'tombol tombol-utama', 'data-aksi': 'simpan-ubah'}, 'Setujui dengan perubahan');
+    const changeBox = h('fieldset', {class: 'ubah-cuti', hidden: ''},
+                        h('legend', null, 'Ubah masa cuti (di dalam masa yang diminta)'), from.wrap, to.wrap, confirm);
+    const change = h('button', {type: 'button', class: 'tombol', 'data-aksi': 'ubah', 'aria-expanded': 'false'}, 'Ubah');
     const approve = h('button', {type: 'button', class: 'tombol tombol-utama', 'data-aksi': 'setujui'}, 'Setujui');
     const reject = h('button', {type: 'button', class: 'tombol', 'data-aksi': 'tolak'}, 'Tolak');
     const postpone = r.type === 'tahunan' || (r.type === 'besar' && !r.converted_from)
         ? h('button', {type: 'button', class: 'tombol', 'data-aksi': 'tangguhkan'}, 'Tangguhkan') : null;
-    const buttons = [approve, reject, postpone].filter(Boolean);
+    const buttons = [approve, change, reject, postpone, confirm].filter(Boolean);
+    const fields = {reason, start_date: from, end_date: to};
 
     async function decide(decision) {
         const body = {decision};
         const text = reason.control.value.trim();
-        reason.setError('');
+        for (const f of Object.values(fields))
+            f.setError('');
         if (decision !== 'approve' && !text) {
-            reason.setError('Alasan wajib diisi untuk ' + (decision === 'reject' ? 'menolak.' : 'menangguhkan.'));
+            reason.setError('Alasan wajib diisi untuk ' + NEEDS[decision]);
             reason.control.focus();
             return;
         }
         if (text)
             body.reason = text;
+        if (decision === 'change') {
+            for (const f of [from, to])
+                if (!f.control.value || f.control.value < r.start_date || f.control.value > r.end_date) {
+                    f.setError('Pilih tanggal dari ' + r.start_date + ' sampai ' + r.end_date + '.');
+                    f.control.focus();
+                    return;
+                }
+            if (to.control.value < from.control.value) {
+                to.setError('Tanggal selesai tidak boleh sebelum tanggal mulai.');
+                to.control.focus();
+                return;
+            }
+            if (from.control.value === r.start_date && to.control.value === r.end_date) {
+                to.setError('Masa cuti belum diubah.');
+                to.control.focus();
+                return;
+            }
+            body.start_date = from.control.value;
+            body.end_date = to.control.value;
+        }
         for (const b of buttons)
             b.disabled = true;
         try {
             const res = await post('/leave-requests/' + encodeURIComponent(r.id) + '/decision', body);
             status.replaceChildren(message('sukses', 'Cuti ' + r.employee_name + ' (' + periode(r) + ') ' +
-                DONE[decision] + (res && res.status === 'pending_official' ? '; diteruskan ke pejabat berwenang.' : '.')));
+                DONE[decision] + (decision === 'change' && res ? ' menjadi ' + periode(res) : '') +
+                (res && res.status === 'pending_official' ? '; diteruskan ke pejabat berwenang.' : '.')));
             after();
         } catch (e) {
-            if (e.field === 'reason')
-                reason.setError(e.message);
+            if (fields[e.field])
+                fields[e.field].setError(e.message);
             else
                 status.replaceChildren(message('galat', e.message));
             if (e.status === 409)
@@ -56,9 +88,18 @@ export function decisionForm(r, status, after) {
     reject.addEventListener('click', () => decide('reject'));
     if (postpone)
         postpone.addEventListener('click', () => decide('postpone'));
+    change.addEventListener('click', () => {
+        const open = changeBox.hidden;
+        changeBox.hidden = !open;
+        change.setAttribute('aria-expanded', String(open));
+        if (open)
+            from.control.focus();
+    });
+    confirm.addEventListener('click', () => decide('change'));
     return h('div', {class: 'keputusan-cuti'}, reason.wrap,
              h('div', {class: 'baris-tombol', role: 'group', 'aria-label': 'Keputusan'},
-               buttons.flatMap((b) => [b, ' '])));
+               [approve, change, reject, postpone].filter(Boolean).flatMap((b) => [b, ' '])),
+             changeBox);
 }
 
 function item(r, status, reload) {

@@ -127,6 +127,7 @@ json_t *leave_request_json(struct req *rq, const struct leave_request *r,
     json_object_set_new(o, "status", json_string(r->status));
     json_object_set_new(o, "step", pending ? json_str_or_null(r->step) : json_null());
     json_object_set_new(o, "approver", pending ? approver_json(&r->approver) : json_null());
+    json_object_set_new(o, "approver_rerouted", json_boolean(pending && r->rerouted));
     json_object_set_new(o, "requested_start_date", json_str_or_null(r->requested_start_date));
     json_object_set_new(o, "requested_end_date", json_str_or_null(r->requested_end_date));
     json_object_set_new(o, "postponed", json_boolean(r->postponed));
@@ -165,13 +166,25 @@ json_t *leave_request_json(struct req *rq, const struct leave_request *r,
     return o;
 }
 
+/* Request id with its approver resolved for today (rq->now): whoever stands in for an approver
+ * who is away or whose post became vacant sees and decides it. */
+static enum err_code request_today(struct req *rq, int64_t id, struct leave_request *out,
+                                   struct err *e)
+{
+    char today[11];
+    enum err_code rc = leave_request_get(rq->db, rq->a, id, out, e);
+
+    leave_today_text(rq, today);
+    return rc ? rc : leave_approver_today(rq->db, rq->a, out, today, e);
+}
+
 /* The request with its steps as JSON. */
 enum err_code leave_request_full(struct req *rq, int64_t id, json_t **out, struct err *e)
 {
     struct leave_request r;
     struct leave_step *steps = NULL;
     size_t n = 0;
-    enum err_code rc = leave_request_get(rq->db, rq->a, id, &r, e);
+    enum err_code rc = request_today(rq, id, &r, e);
 
     if (!rc)
         rc = leave_steps_of(rq->db, rq->a, id, &steps, &n, e);
@@ -185,7 +198,7 @@ enum err_code leave_request_read(struct req *rq, int64_t id, struct leave_reques
                                  struct err *e)
 {
     int acted = 0;
-    enum err_code rc = leave_request_get(rq->db, rq->a, id, out, e);
+    enum err_code rc = request_today(rq, id, out, e);
 
     if (rc == ERR_NOT_FOUND)
         return not_found(e);
@@ -309,6 +322,13 @@ enum err_code leave_gather(struct req *rq, const struct leave_settings *s,
         rc = leave_overlap(rq->db, x->id, except_id, from, to, &a->overlap, e);
     if (!rc && a->type == LEAVE_BESAR)
         rc = leave_recent_big(rq->db, x->id, except_id, a->start, s, &a->recent_big, e);
+    if (!rc && a->type == LEAVE_SAKIT && (!a->sick_kind || strcmp(a->sick_kind, "biasa") == 0)) {
+        int64_t wfrom = 0;
+        int limit = 0;
+
+        leave_sick_window(s, p, a->start, a->end, &wfrom, &limit);
+        rc = leave_sick_used(rq->db, rq->a, x->id, except_id, wfrom, a->end, &a->sick_used, e);
+    }
     if (!rc && (a->type == LEAVE_TAHUNAN || a->type == LEAVE_BESAR || a->type == LEAVE_MELAHIRKAN))
         rc = leave_balance_of(rq->db, rq->a, s, p, x->id, x->unit_id, year, &b, e);
     if (rc)
@@ -449,6 +469,9 @@ static enum err_code api_create(struct req *rq, struct resp *rs, struct err *e)
     if (rc)
         return rc;
     if (dry && strcmp(dry, "true") == 0) {
+        rc = leave_approver_names(rq->db, rq->a, &ap, e);
+        if (rc)
+            return rc;
         rq->no_audit = 1;
         return resp_json(rs, 200,
                          json_pack("{s:b,s:s,s:i,s:i,s:i,s:i,s:o}", "ok", 1, "type",
@@ -523,6 +546,21 @@ static enum err_code api_create(struct req *rq, struct resp *rs, struct err *e)
 
 /* ---- lists ---- */
 
+/* "1,5,9": the requests re-routed today to the caller (their employee record, or BKPSDM). */
+static const char *inbox_ids(struct req *rq, const struct leave_reroute *moved, size_t n,
+                             int bkpsdm)
+{
+    const char *ids = "";
+
+    for (size_t i = 0; i < n; i++) {
+        const struct leave_approver *ap = &moved[i].approver;
+
+        if (ap->bkpsdm ? bkpsdm : ap->employee_id && ap->employee_id == leave_me(rq))
+            ids = arena_printf(rq->a, "%s%s%lld", ids, *ids ? "," : "", (long long)moved[i].id);
+    }
+    return ids;
+}
+
 static enum err_code api_list(struct req *rq, struct resp *rs, struct err *e)
 {
     static const char *const keys[] = {"inbox", "mine", "employee_id", "unit_id",  "status", "type",
@@ -535,7 +573,9 @@ static enum err_code api_list(struct req *rq, struct resp *rs, struct err *e)
                *sort = req_query(rq, "sort");
     struct leave_query q;
     struct leave_request *items = NULL;
-    size_t n = 0;
+    struct leave_reroute *moved = NULL;
+    size_t n = 0, nmoved = 0;
+    char today[11];
     int64_t total = 0, v = 0;
     int scoped = role_has(rq, ROLES_ADMIN | ROLE_PIMPINAN);
     json_t *arr;
@@ -577,11 +617,17 @@ static enum err_code api_list(struct req *rq, struct resp *rs, struct err *e)
     }
     q.status = status;
     q.type = type;
+    leave_today_text(rq, today);
+    q.today = today;
+    rc = leave_rerouted(rq->db, rq->a, today, &moved, &nmoved, e);
+    if (rc)
+        return rc;
     if (inbox && strcmp(inbox, "true") == 0) {
         /* what the caller must decide now; the unit scope does not apply (a Plt may decide
          * for another unit), the request's approver does */
         q.inbox_employee_id = leave_me(rq) ? leave_me(rq) : -1;
         q.inbox_bkpsdm = role_has(rq, ROLE_ADMIN_BKPSDM);
+        q.inbox_ids = inbox_ids(rq, moved, nmoved, q.inbox_bkpsdm);
         if (!sort)
             q.sort = 5;
     } else if (!scoped || (mine && strcmp(mine, "true") == 0)) {
@@ -600,8 +646,14 @@ static enum err_code api_list(struct req *rq, struct resp *rs, struct err *e)
     if (rc)
         return rc;
     arr = json_array();
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < nmoved; k++)
+            if (moved[k].id == items[i].id) {
+                items[i].approver = moved[k].approver;
+                items[i].rerouted = 1;
+            }
         json_array_append_new(arr, leave_request_json(rq, &items[i], NULL, 0, 0));
+    }
     return resp_json(rs, 200,
                      json_pack("{s:o,s:I,s:I,s:I}", "items", arr, "total", (json_int_t)total,
                                "page", (json_int_t)q.page, "per_page", (json_int_t)q.per_page));

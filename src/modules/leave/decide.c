@@ -9,6 +9,40 @@
 
 #include "auth/auth.h"
 
+/* One step of request r in its history: by the caller (actor) or by nobody (a forward);
+ * with_period: r's period and working days (a change, a shortening). */
+static enum err_code add_step(struct req *rq, const struct leave_request *r, const char *event,
+                              const char *step, const char *reason, int by_caller, int with_period,
+                              const struct leave_approver *next, const char *acting, int final,
+                              struct err *e)
+{
+    struct leave_step st;
+
+    memset(&st, 0, sizeof st);
+    st.request_id = r->id;
+    st.event = event;
+    st.step = step;
+    st.reason = reason;
+    if (with_period) {
+        st.start_date = r->start_date;
+        st.end_date = r->end_date;
+        st.working_days = r->working_days;
+    }
+    if (by_caller) {
+        st.actor_user_id = rq->user->id;
+        st.actor_employee_id = leave_me(rq);
+    }
+    st.acting = acting;
+    st.has_next = next != NULL;
+    if (next)
+        st.next = *next;
+    st.created_at = rq->now;
+    return leave_step_add(rq->db, &st, final, e);
+}
+
+static const char FORWARD_UP[] = "Jabatan kosong atau pejabatnya sedang cuti: diteruskan ke "
+                                 "pelaksana tugas atau satu tingkat di atasnya";
+
 /* ---- decisions ---- */
 
 static const struct json_field decision_fields[] = {
@@ -91,7 +125,6 @@ enum err_code leave_api_decide(struct req *rq, struct resp *rs, struct err *e)
 {
     struct leave_request old, r;
     struct leave_chain chain;
-    struct leave_step st;
     struct employee_facts x;
     enum leave_decision d = LEAVE_DECIDE_NONE;
     const char *reason;
@@ -157,8 +190,11 @@ enum err_code leave_api_decide(struct req *rq, struct resp *rs, struct err *e)
             json_decref(before);
             return rc;
         }
-        if (!r.approver.bkpsdm && r.approver.employee_id == old.approver.employee_id) {
-            r.status = "approved"; /* the official is the supervisor who just approved */
+        if (r.approver.bkpsdm
+                ? old.approver.bkpsdm
+                : !old.approver.bkpsdm && r.approver.employee_id == old.approver.employee_id) {
+            /* the official is who just approved as supervisor (BKPSDM standing in included) */
+            r.status = "approved";
             final = 1;
         } else {
             r.status = "pending_official";
@@ -171,37 +207,14 @@ enum err_code leave_api_decide(struct req *rq, struct resp *rs, struct err *e)
                                      rq->user->id, rq->now, e);
     if (!rc && final)
         rc = finalise(rq, &old, &r, e);
-    if (!rc) {
-        memset(&st, 0, sizeof st);
-        st.request_id = r.id;
-        st.event = leave_decision_name(d);
-        st.step = old.step;
-        st.reason = reason;
-        if (d == LEAVE_DECIDE_CHANGE) {
-            st.start_date = r.start_date;
-            st.end_date = r.end_date;
-            st.working_days = r.working_days;
-        }
-        st.actor_user_id = rq->user->id;
-        st.actor_employee_id = leave_me(rq);
-        st.acting = old.approver.bkpsdm ? NULL : old.approver.acting;
-        st.has_next = leave_status_pending(r.status);
-        st.next = r.approver;
-        st.created_at = rq->now;
-        rc = leave_step_add(rq->db, &st, final, e);
-    }
-    if (!rc && hops > 0) {
-        memset(&st, 0, sizeof st);
-        st.request_id = r.id;
-        st.event = "forward";
-        st.step = "official";
-        st.reason = "Jabatan kosong atau pejabatnya sedang cuti: diteruskan ke pelaksana tugas "
-                    "atau satu tingkat di atasnya";
-        st.has_next = 1;
-        st.next = r.approver;
-        st.created_at = rq->now;
-        rc = leave_step_add(rq->db, &st, 0, e);
-    }
+    if (!rc && old.rerouted) /* decided by whoever stands in today: the history says so */
+        rc = add_step(rq, &old, "forward", old.step, FORWARD_UP, 0, 0, &old.approver, NULL, 0, e);
+    if (!rc)
+        rc = add_step(rq, &r, leave_decision_name(d), old.step, reason, 1, d == LEAVE_DECIDE_CHANGE,
+                      leave_status_pending(r.status) ? &r.approver : NULL,
+                      old.approver.bkpsdm ? NULL : old.approver.acting, final, e);
+    if (!rc && hops > 0)
+        rc = add_step(rq, &r, "forward", "official", FORWARD_UP, 0, 0, &r.approver, NULL, 0, e);
     if (!rc)
         rc = leave_request_get(rq->db, rq->a, r.id, &r, e);
     if (!rc)
@@ -234,7 +247,6 @@ static const struct json_field cancel_fields[] = {
 enum err_code leave_api_cancel(struct req *rq, struct resp *rs, struct err *e)
 {
     struct leave_request r;
-    struct leave_step st;
     const char *reason;
     int64_t id, start = 0;
     json_t *before, *after = NULL;
@@ -263,16 +275,10 @@ enum err_code leave_api_cancel(struct req *rq, struct resp *rs, struct err *e)
         return rc;
     before = leave_request_json(rq, &r, NULL, 0, 0);
     rc = leave_request_cancel(rq->db, r.id, r.status, rq->user->id, reason, rq->now, e);
-    if (!rc) {
-        memset(&st, 0, sizeof st);
-        st.request_id = r.id;
-        st.event = "cancel";
-        st.reason = reason;
-        st.actor_user_id = rq->user->id;
-        st.actor_employee_id = leave_me(rq);
-        st.created_at = rq->now;
-        rc = leave_step_add(rq->db, &st, 0, e);
-    }
+    if (!rc)
+        rc = add_step(rq, &r, "cancel", NULL, reason, 1, 0, NULL, NULL, 0, e);
+    if (!rc) /* the approver it waited on (resolved for today) no longer has it to decide */
+        rc = leave_notify_cancelled(rq->db, &r, rq->now, e);
     if (!rc)
         rc = leave_request_full(rq, r.id, &after, e);
     if (rc) {
@@ -292,7 +298,6 @@ static const struct json_field shorten_fields[] = {
 enum err_code leave_api_shorten(struct req *rq, struct resp *rs, struct err *e)
 {
     struct leave_request r;
-    struct leave_step st;
     const char *reason, *old_end;
     int64_t id, start = 0, end = 0, new_end = 0;
     int charged = 0;
@@ -334,19 +339,8 @@ enum err_code leave_api_shorten(struct req *rq, struct resp *rs, struct err *e)
         r.calendar_days = (int)(new_end - start + 1);
         rc = leave_request_shorten(rq->db, &r, old_end, rq->now, e);
     }
-    if (!rc) {
-        memset(&st, 0, sizeof st);
-        st.request_id = r.id;
-        st.event = "shorten";
-        st.reason = reason;
-        st.start_date = r.start_date;
-        st.end_date = r.end_date;
-        st.working_days = r.working_days;
-        st.actor_user_id = rq->user->id;
-        st.actor_employee_id = leave_me(rq);
-        st.created_at = rq->now;
-        rc = leave_step_add(rq->db, &st, 0, e);
-    }
+    if (!rc)
+        rc = add_step(rq, &r, "shorten", NULL, reason, 1, 1, NULL, NULL, 0, e);
     if (!rc)
         rc = leave_request_full(rq, r.id, &after, e);
     if (rc) {

@@ -37,22 +37,24 @@ enum leave_asn { LEAVE_ASN_NONE = 0, LEAVE_ASN_CPNS, LEAVE_ASN_PNS, LEAVE_ASN_PP
 /* The values domain.md marks unverified or as a setting: admin-changeable (settings table,
  * keys "leave.<name>", see leave_setting_defs); out-of-range values fall back to the default. */
 struct leave_settings {
-    int annual_days;          /* 12 working days a year */
-    int carry_max;            /* 6 days carried to the next year */
-    int year_cap;             /* 18 days in a year, the current year included */
-    int two_year_cap;         /* 24 after 2+ consecutive unused years */
-    int annual_service_years; /* 1 */
-    int big_service_years;    /* 5 */
-    int cltn_service_years;   /* 5 */
-    int hard_to_reach_pns;    /* 12 calendar days more in a hard-to-reach place */
-    int hard_to_reach_pppk;   /* 6 */
-    int pppk_sick_months;     /* 1 */
-    int pppk_gov_doctor_days; /* 14: above this a PPPK needs a government doctor */
-    int pns_gov_doctor_days;  /* 0 = never (Peraturan BKN 7/2021: off for PNS) */
-    int backdate_days;        /* 0: a request may start this many days before today */
-    int sick_backdate_days;   /* 14 */
-    int pppk_carry;           /* 1 = PPPK annual leave carries over, 0 = not */
-    int paternity_enabled;    /* 0 */
+    int annual_days;             /* 12 working days a year */
+    int carry_max;               /* 6 days carried to the next year */
+    int year_cap;                /* 18 days in a year, the current year included */
+    int two_year_cap;            /* 24 after 2+ consecutive unused years */
+    int annual_service_years;    /* 1 */
+    int big_service_years;       /* 5 */
+    int cltn_service_years;      /* 5 */
+    int hard_to_reach_pns;       /* 12 calendar days more in a hard-to-reach place */
+    int hard_to_reach_pppk;      /* 6 */
+    int pppk_sick_months;        /* 1 */
+    int pppk_gov_doctor_days;    /* 14: above this a PPPK needs a government doctor */
+    int pns_gov_doctor_days;     /* 0 = never (Peraturan BKN 7/2021: off for PNS) */
+    int backdate_days;           /* 0: a request may start this many days before today */
+    int sick_backdate_days;      /* 14 */
+    int pppk_carry;              /* 1 = PPPK annual leave carries over, 0 = not */
+    int paternity_enabled;       /* 0 */
+    int sick_window_months;      /* 36: ordinary sick leave of these months counts (PNS) */
+    int pppk_sick_window_months; /* 12: the same for PPPK */
 };
 extern const struct leave_settings leave_settings_default;
 
@@ -103,6 +105,8 @@ struct leave_ask {
     int annual_taken_year;    /* annual days charged to start's year's own entitlement */
     int collective_ok;        /* bersama: start and end are collective-leave days */
     int changing;             /* a "change" decision: the backdate rule does not apply */
+    int sick_used;            /* sakit biasa: calendar days of the employee's other pending or
+                                 approved ordinary sick leave inside leave_sick_window */
 };
 
 struct leave_outcome {
@@ -118,6 +122,11 @@ struct leave_outcome {
 enum err_code leave_check(const struct leave_settings *s, const struct leave_person *p,
                           const struct leave_ask *ask, struct leave_outcome *out,
                           struct err *e) ABDI_MUST_CHECK;
+/* Cumulative sick leave (sakit biasa, "usable in parts"): the days [*from, end] whose ordinary
+ * sick leave counts toward the limit of a request ending on end, and the limit (calendar days
+ * from start: 1 year 6 months for PNS, pppk_sick_months for PPPK). */
+void leave_sick_window(const struct leave_settings *s, const struct leave_person *p, int64_t start,
+                       int64_t end, int64_t *from, int *limit_days);
 /* 1 when the person has the annual entitlement in year (the service condition met by its
  * last day). */
 int leave_entitled(const struct leave_settings *s, const struct leave_person *p, int year);
@@ -219,6 +228,7 @@ struct leave_request {
     /* read with the row */
     const char *employee_name, *employee_nip, *unit_name, *unit_code; /* unit: current */
     int64_t current_unit_id; /* the employee's unit now (scope); unit_id: when filed */
+    int rerouted;            /* approver: resolved for today, not the one stored */
 };
 
 struct leave_step {
@@ -255,6 +265,27 @@ enum err_code leave_chain_set(struct db *db, const struct leave_chain *c, int64_
  * employee learns the new status. In the caller's transaction (notify.h). */
 enum err_code leave_notify_next(struct db *db, const struct leave_request *r, int tell_employee,
                                 int64_t now, struct err *e) ABDI_MUST_CHECK;
+/* old (as read before its cancellation, approver resolved for today) was pending: its
+ * approver learns it no longer waits for them. */
+enum err_code leave_notify_cancelled(struct db *db, const struct leave_request *old, int64_t now,
+                                     struct err *e) ABDI_MUST_CHECK;
+
+/* Re-routing at read time (no cron): the approver a pending request waits on no longer stands
+ * on today (on an approved leave covering it, off the post, the Plt/Plh ended, inactive): the
+ * request is the holder's or the Plt/Plh's of that post, else one level up, else its
+ * official's (BKPSDM last). The stored row is not changed; a decision stores the new one. */
+enum err_code leave_approver_today(struct db *db, struct arena *a, struct leave_request *r,
+                                   const char *today, struct err *e) ABDI_MUST_CHECK;
+struct leave_reroute {
+    int64_t id;
+    struct leave_approver approver;
+};
+/* Every pending request whose stored approver does not stand today, with today's approver. */
+enum err_code leave_rerouted(struct db *db, struct arena *a, const char *today,
+                             struct leave_reroute **out, size_t *n, struct err *e) ABDI_MUST_CHECK;
+/* The names of an approver (the dry run shows them before anything is stored). */
+enum err_code leave_approver_names(struct db *db, struct arena *a, struct leave_approver *ap,
+                                   struct err *e) ABDI_MUST_CHECK;
 
 /* ---- store.c: what api.c uses (module-internal) ---- */
 /* The few facts of an employee record the leave rules and the chain need. */
@@ -272,6 +303,11 @@ enum err_code leave_balance_of(struct db *db, struct arena *a, const struct leav
 /* *yes when another pending/approved request of the employee (not except_id) meets [from, to]. */
 enum err_code leave_overlap(struct db *db, int64_t employee_id, int64_t except_id, const char *from,
                             const char *to, int *yes, struct err *e) ABDI_MUST_CHECK;
+/* Calendar days of the employee's pending/approved ordinary sick leave (not except_id) inside
+ * [from, to]. */
+enum err_code leave_sick_used(struct db *db, struct arena *a, int64_t employee_id,
+                              int64_t except_id, int64_t from, int64_t to, int *days,
+                              struct err *e) ABDI_MUST_CHECK;
 enum err_code leave_recent_big(struct db *db, int64_t employee_id, int64_t except_id, int64_t start,
                                const struct leave_settings *s, int *yes,
                                struct err *e) ABDI_MUST_CHECK;
@@ -318,6 +354,8 @@ struct leave_query {
     int subtree;
     int64_t inbox_employee_id; /* > 0: only what this employee must decide now */
     int inbox_bkpsdm;          /* the inbox includes BKPSDM's requests */
+    const char *inbox_ids;     /* "1,5,9": re-routed today to the inbox's owner ("" none) */
+    const char *today;         /* 'YYYY-MM-DD': whose stored approver still stands */
     int64_t employee_id;       /* filter, 0 = any */
     const char *status, *type; /* NULL = any */
     int year;                  /* 0 = any */

@@ -15,6 +15,22 @@ static inline int leave_col_int(struct db_stmt *st, int col)
     return db_col_is_null(st, col) ? 0 : (int)db_col_int(st, col);
 }
 
+/* The stored approver (an employee) of pending request l still stands on day T: active with an
+ * active account, still on the post (holder) or still acting on it (Plt/Plh), not on an
+ * approved leave covering T. */
+#define APPROVER_STANDS(T)                                                                         \
+    "EXISTS (SELECT 1 FROM employees ax WHERE ax.id = l.approver_employee_id"                      \
+    " AND ax.state = 'active'"                                                                     \
+    " AND EXISTS (SELECT 1 FROM users ux WHERE ux.employee_id = ax.id AND ux.active = 1)"          \
+    " AND ((l.approver_acting IS NULL AND ax.position_id = l.approver_position_id)"                \
+    " OR (l.approver_acting IS NOT NULL AND EXISTS (SELECT 1 FROM assignments aa"                  \
+    " WHERE aa.employee_id = ax.id AND aa.position_id = l.approver_position_id"                    \
+    " AND aa.kind = l.approver_acting AND aa.start_date <= CAST(" T " AS TEXT)"                    \
+    " AND aa.end_date >= CAST(" T " AS TEXT)"                                                      \
+    " AND (aa.ended_early_on IS NULL OR aa.ended_early_on > CAST(" T " AS TEXT)))))"               \
+    " AND NOT EXISTS (SELECT 1 FROM leave_requests lx WHERE lx.employee_id = ax.id"                \
+    " AND lx.status = 'approved' AND lx.start_date <= CAST(" T " AS TEXT)"                         \
+    " AND lx.end_date >= CAST(" T " AS TEXT)))"
 /* ---- api.c ---- */
 /* Today of the request's clock, as a day number and as 'YYYY-MM-DD'. */
 int64_t leave_today(const struct req *rq);

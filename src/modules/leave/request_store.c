@@ -10,80 +10,84 @@
 
 /* ---- requests ---- */
 
-#define R_COLS                                                                                     \
-    "l.id, l.employee_id, l.unit_id, l.type, l.converted_from, l.start_date, l.end_date,"          \
-    " l.requested_start_date, l.requested_end_date, l.working_days, l.charged_days,"               \
-    " l.calendar_days, l.hard_to_reach, l.travel_days, l.birth_order, l.first_hajj,"               \
-    " l.postponed, l.sick_kind, l.doctor_kind, l.reason, l.address, l.phone, l.document_id,"       \
-    " l.status, l.step, l.approver_kind, l.approver_employee_id, l.approver_position_id,"          \
-    " l.approver_acting, l.decision_reason, l.cancel_reason, l.shortened_from,"                    \
-    " l.letter_number, l.approved_on, l.signer_user_id, l.signer_employee_id,"                     \
-    " l.signer_position_id, l.signer_acting, l.cancelled_at, l.created_by, l.created_at,"          \
-    " l.decided_at, l.updated_at, e.name, e.nip, u.name, ae.name, ap.name, e.unit_id, u.code"
+/* The columns of a request row and the field each fills, in one list: the SELECT list and
+ * the row reader are both made from it. ID: a reference (0 for NULL), INT: a number (0 for
+ * NULL), TEXT: an arena copy, KIND: approver_kind ("bkpsdm" or "employee"). */
+#define R_COLUMNS(X)                                                                               \
+    X(ID, "l.id", id)                                                                              \
+    X(ID, "l.employee_id", employee_id)                                                            \
+    X(ID, "l.unit_id", unit_id)                                                                    \
+    X(TEXT, "l.type", type)                                                                        \
+    X(TEXT, "l.converted_from", converted_from)                                                    \
+    X(TEXT, "l.start_date", start_date)                                                            \
+    X(TEXT, "l.end_date", end_date)                                                                \
+    X(TEXT, "l.requested_start_date", requested_start_date)                                        \
+    X(TEXT, "l.requested_end_date", requested_end_date)                                            \
+    X(INT, "l.working_days", working_days)                                                         \
+    X(INT, "l.charged_days", charged_days)                                                         \
+    X(INT, "l.calendar_days", calendar_days)                                                       \
+    X(INT, "l.hard_to_reach", hard_to_reach)                                                       \
+    X(INT, "l.travel_days", travel_days)                                                           \
+    X(INT, "l.birth_order", birth_order)                                                           \
+    X(INT, "l.first_hajj", first_hajj)                                                             \
+    X(INT, "l.postponed", postponed)                                                               \
+    X(TEXT, "l.sick_kind", sick_kind)                                                              \
+    X(TEXT, "l.doctor_kind", doctor_kind)                                                          \
+    X(TEXT, "l.reason", reason)                                                                    \
+    X(TEXT, "l.address", address)                                                                  \
+    X(TEXT, "l.phone", phone)                                                                      \
+    X(ID, "l.document_id", document_id)                                                            \
+    X(TEXT, "l.status", status)                                                                    \
+    X(TEXT, "l.step", step)                                                                        \
+    X(KIND, "l.approver_kind", approver.bkpsdm)                                                    \
+    X(ID, "l.approver_employee_id", approver.employee_id)                                          \
+    X(ID, "l.approver_position_id", approver.position_id)                                          \
+    X(TEXT, "l.approver_acting", approver.acting)                                                  \
+    X(TEXT, "l.decision_reason", decision_reason)                                                  \
+    X(TEXT, "l.cancel_reason", cancel_reason)                                                      \
+    X(TEXT, "l.shortened_from", shortened_from)                                                    \
+    X(TEXT, "l.letter_number", letter_number)                                                      \
+    X(TEXT, "l.approved_on", approved_on)                                                          \
+    X(ID, "l.signer_user_id", signer_user_id)                                                      \
+    X(ID, "l.signer_employee_id", signer_employee_id)                                              \
+    X(ID, "l.signer_position_id", signer_position_id)                                              \
+    X(TEXT, "l.signer_acting", signer_acting)                                                      \
+    X(ID, "l.cancelled_at", cancelled_at)                                                          \
+    X(ID, "l.created_by", created_by)                                                              \
+    X(ID, "l.created_at", created_at)                                                              \
+    X(ID, "l.decided_at", decided_at)                                                              \
+    X(ID, "l.updated_at", updated_at)                                                              \
+    X(TEXT, "e.name", employee_name)                                                               \
+    X(TEXT, "e.nip", employee_nip)                                                                 \
+    X(TEXT, "u.name", unit_name)                                                                   \
+    X(TEXT, "ae.name", approver.name)                                                              \
+    X(TEXT, "ap.name", approver.position_name)                                                     \
+    X(ID, "e.unit_id", current_unit_id)                                                            \
+    X(TEXT, "u.code", unit_code)
+#define R_SQL(kind, col, field) col ", "
+/* the list ends with a constant so the last comma has a column after it */
+#define R_COLS R_COLUMNS(R_SQL) "0"
 #define R_FROM                                                                                     \
     " FROM leave_requests l JOIN employees e ON e.id = l.employee_id"                              \
     " JOIN units u ON u.id = e.unit_id LEFT JOIN employees ae ON ae.id = l.approver_employee_id"   \
     " LEFT JOIN positions ap ON ap.id = l.approver_position_id"
 static const char SQL_ONE[] = "SELECT " R_COLS R_FROM " WHERE l.id = $1";
 
+#define R_READ_ID(st, a, c) leave_col_id(st, c)
+#define R_READ_INT(st, a, c) leave_col_int(st, c)
+#define R_READ_TEXT(st, a, c) db_col_text_copy(st, a, c)
+#define R_READ_KIND(st, a, c) (db_col_text(st, c) && strcmp(db_col_text(st, c), "bkpsdm") == 0)
+#define R_READ(kind, col, field)                                                                   \
+    r->field = R_READ_##kind(st, a, c);                                                            \
+    c++;
+
 static void read_request(struct db_stmt *st, struct arena *a, void *out)
 {
     struct leave_request *r = out;
-    const char *kind;
     int c = 0;
 
     memset(r, 0, sizeof *r);
-    r->id = db_col_int(st, c++);
-    r->employee_id = db_col_int(st, c++);
-    r->unit_id = db_col_int(st, c++);
-    r->type = db_col_text_copy(st, a, c++);
-    r->converted_from = db_col_text_copy(st, a, c++);
-    r->start_date = db_col_text_copy(st, a, c++);
-    r->end_date = db_col_text_copy(st, a, c++);
-    r->requested_start_date = db_col_text_copy(st, a, c++);
-    r->requested_end_date = db_col_text_copy(st, a, c++);
-    r->working_days = leave_col_int(st, c++);
-    r->charged_days = leave_col_int(st, c++);
-    r->calendar_days = leave_col_int(st, c++);
-    r->hard_to_reach = leave_col_int(st, c++);
-    r->travel_days = leave_col_int(st, c++);
-    r->birth_order = leave_col_int(st, c++);
-    r->first_hajj = leave_col_int(st, c++);
-    r->postponed = leave_col_int(st, c++);
-    r->sick_kind = db_col_text_copy(st, a, c++);
-    r->doctor_kind = db_col_text_copy(st, a, c++);
-    r->reason = db_col_text_copy(st, a, c++);
-    r->address = db_col_text_copy(st, a, c++);
-    r->phone = db_col_text_copy(st, a, c++);
-    r->document_id = leave_col_id(st, c++);
-    r->status = db_col_text_copy(st, a, c++);
-    r->step = db_col_text_copy(st, a, c++);
-    kind = db_col_text(st, c++);
-    r->approver.bkpsdm = kind && strcmp(kind, "bkpsdm") == 0;
-    r->approver.employee_id = leave_col_id(st, c++);
-    r->approver.position_id = leave_col_id(st, c++);
-    r->approver.acting = db_col_text_copy(st, a, c++);
-    r->decision_reason = db_col_text_copy(st, a, c++);
-    r->cancel_reason = db_col_text_copy(st, a, c++);
-    r->shortened_from = db_col_text_copy(st, a, c++);
-    r->letter_number = db_col_text_copy(st, a, c++);
-    r->approved_on = db_col_text_copy(st, a, c++);
-    r->signer_user_id = leave_col_id(st, c++);
-    r->signer_employee_id = leave_col_id(st, c++);
-    r->signer_position_id = leave_col_id(st, c++);
-    r->signer_acting = db_col_text_copy(st, a, c++);
-    r->cancelled_at = leave_col_id(st, c++);
-    r->created_by = leave_col_id(st, c++);
-    r->created_at = leave_col_id(st, c++);
-    r->decided_at = leave_col_id(st, c++);
-    r->updated_at = leave_col_id(st, c++);
-    r->employee_name = db_col_text_copy(st, a, c++);
-    r->employee_nip = db_col_text_copy(st, a, c++);
-    r->unit_name = db_col_text_copy(st, a, c++);
-    r->approver.name = db_col_text_copy(st, a, c++);
-    r->approver.position_name = db_col_text_copy(st, a, c++);
-    r->current_unit_id = db_col_int(st, c++);
-    r->unit_code = db_col_text_copy(st, a, c++);
+    R_COLUMNS(R_READ)
 }
 
 enum err_code leave_request_get(struct db *db, struct arena *a, int64_t id,
@@ -420,7 +424,9 @@ enum err_code leave_user_acted(struct db *db, int64_t request_id, int64_t user_i
 
 /* $1 own employee (0 = any), $2 unit root (0 = every unit, -1 none), $3 subtree, $4 inbox
  * employee (0 = not an inbox), $5 inbox includes BKPSDM's, $6 employee filter, $7 status,
- * $8 type, $9 year start, $10 year end ("" = none), $11 sort, $12 limit, $13 offset. */
+ * $8 type, $9 year start, $10 year end ("" = none), $11 ids re-routed today to the inbox's
+ * owner ("1,5,9"), $12 today (the inbox leaves out what its owner no longer stands for),
+ * $13 sort, $14 limit, $15 offset. */
 #define L_SUB                                                                                      \
     "WITH RECURSIVE sub(id, depth) AS (SELECT id, 0 FROM units WHERE id = CAST($2 AS BIGINT)"      \
     " UNION ALL SELECT c.id, sub.depth + 1 FROM units c JOIN sub ON c.parent_id = sub.id"          \
@@ -430,21 +436,25 @@ enum err_code leave_user_acted(struct db *db, int64_t request_id, int64_t user_i
     " AND (CAST($2 AS BIGINT) = 0 OR e.unit_id IN (SELECT id FROM sub))"                           \
     " AND (CAST($4 AS BIGINT) = 0 OR (l.status IN ('pending_supervisor', 'pending_official')"      \
     " AND l.employee_id <> CAST($4 AS BIGINT)"                                                     \
-    " AND ((l.approver_kind = 'employee' AND l.approver_employee_id = CAST($4 AS BIGINT))"         \
-    " OR (l.approver_kind = 'bkpsdm' AND CAST($5 AS BIGINT) = 1))))"                               \
-    " AND (CAST($6 AS BIGINT) = 0 OR l.employee_id = CAST($6 AS BIGINT))"                          \
-    " AND (CAST($7 AS TEXT) = '' OR l.status = CAST($7 AS TEXT))"                                  \
-    " AND (CAST($8 AS TEXT) = '' OR l.type = CAST($8 AS TEXT))"                                    \
-    " AND (CAST($9 AS TEXT) = '' OR (l.end_date >= CAST($9 AS TEXT)"                               \
-    " AND l.start_date <= CAST($10 AS TEXT)))"
+    " AND ((l.approver_kind = 'employee' AND l.approver_employee_id = CAST($4 AS BIGINT)"          \
+    " AND " APPROVER_STANDS(                                                                       \
+        "$12") ")"                                                                                 \
+               " OR (l.approver_kind = 'bkpsdm' AND CAST($5 AS BIGINT) = 1)"                       \
+               " OR (',' || CAST($11 AS TEXT) || ',') LIKE ('%,' || CAST(l.id AS TEXT) || "        \
+               "',%'))))"                                                                          \
+               " AND (CAST($6 AS BIGINT) = 0 OR l.employee_id = CAST($6 AS BIGINT))"               \
+               " AND (CAST($7 AS TEXT) = '' OR l.status = CAST($7 AS TEXT))"                       \
+               " AND (CAST($8 AS TEXT) = '' OR l.type = CAST($8 AS TEXT))"                         \
+               " AND (CAST($9 AS TEXT) = '' OR (l.end_date >= CAST($9 AS TEXT)"                    \
+               " AND l.start_date <= CAST($10 AS TEXT)))"
 static const char SQL_LIST[] =
     L_SUB "SELECT " R_COLS R_FROM L_WHERE
-          " ORDER BY CASE WHEN CAST($11 AS BIGINT) = 1 THEN l.start_date END ASC,"
-          " CASE WHEN CAST($11 AS BIGINT) = 2 THEN l.start_date END DESC,"
-          " CASE WHEN CAST($11 AS BIGINT) = 3 THEN l.created_at END ASC,"
-          " CASE WHEN CAST($11 AS BIGINT) = 4 THEN l.created_at END DESC,"
-          " CASE WHEN CAST($11 AS BIGINT) = 5 THEN l.id END ASC, l.id DESC"
-          " LIMIT $12 OFFSET $13";
+          " ORDER BY CASE WHEN CAST($13 AS BIGINT) = 1 THEN l.start_date END ASC,"
+          " CASE WHEN CAST($13 AS BIGINT) = 2 THEN l.start_date END DESC,"
+          " CASE WHEN CAST($13 AS BIGINT) = 3 THEN l.created_at END ASC,"
+          " CASE WHEN CAST($13 AS BIGINT) = 4 THEN l.created_at END DESC,"
+          " CASE WHEN CAST($13 AS BIGINT) = 5 THEN l.id END ASC, l.id DESC"
+          " LIMIT $14 OFFSET $15";
 static const char SQL_LIST_COUNT[] =
     L_SUB "SELECT count(*) FROM leave_requests l JOIN employees e ON e.id = l.employee_id" L_WHERE;
 
@@ -466,6 +476,8 @@ static void bind_list(struct db_stmt *st, const struct leave_query *q)
     db_bind_text(st, 8, q->type ? q->type : "");
     db_bind_text(st, 9, from);
     db_bind_text(st, 10, to);
+    db_bind_text(st, 11, q->inbox_ids ? q->inbox_ids : "");
+    db_bind_text(st, 12, q->today ? q->today : "");
 }
 
 enum err_code leave_list(struct db *db, struct arena *a, const struct leave_query *q,
@@ -487,9 +499,9 @@ enum err_code leave_list(struct db *db, struct arena *a, const struct leave_quer
     if (rc)
         return rc;
     bind_list(st, q);
-    db_bind_int(st, 11, q->sort);
-    db_bind_int(st, 12, q->per_page);
-    db_bind_int(st, 13, (q->page - 1) * q->per_page);
+    db_bind_int(st, 13, q->sort);
+    db_bind_int(st, 14, q->per_page);
+    db_bind_int(st, 15, (q->page - 1) * q->per_page);
     rc = db_collect(st, a, sizeof(struct leave_request), read_request, &found, n, e);
     *items = found;
     return rc;

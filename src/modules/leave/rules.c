@@ -25,6 +25,8 @@ const struct leave_settings leave_settings_default = {
     .sick_backdate_days = 14,
     .pppk_carry = 1,
     .paternity_enabled = 0,
+    .sick_window_months = 36,
+    .pppk_sick_window_months = 12,
 };
 
 #define DEF(name, lo, hi)                                                                          \
@@ -48,6 +50,8 @@ const struct leave_setting_def leave_setting_defs[] = {
     DEF(sick_backdate_days, 0, 366),
     DEF(pppk_carry, 0, 1),
     DEF(paternity_enabled, 0, 1),
+    DEF(sick_window_months, 1, 120),
+    DEF(pppk_sick_window_months, 1, 120),
     {NULL, 0, 0, 0},
 };
 #undef DEF
@@ -300,6 +304,38 @@ static int64_t last_day(int64_t start, int months, int days)
     return leave_add_months(start, months) + days - 1;
 }
 
+void leave_sick_window(const struct leave_settings *s, const struct leave_person *p, int64_t start,
+                       int64_t end, int64_t *from, int *limit_days)
+{
+    int pppk = p->asn == LEAVE_ASN_PPPK;
+
+    *from = leave_add_months(end + 1, -(pppk ? s->pppk_sick_window_months : s->sick_window_months));
+    *limit_days = (int)(last_day(start, pppk ? s->pppk_sick_months : 18, 0) - start + 1);
+}
+
+/* Ordinary sick leave is usable in parts: the parts inside the window add up to the limit. */
+static enum err_code sick_total_check(const struct leave_settings *s, const struct leave_person *p,
+                                      const struct leave_ask *a, struct err *e)
+{
+    int64_t from;
+    int limit, pppk = p->asn == LEAVE_ASN_PPPK;
+    int64_t total = a->sick_used + (a->end - a->start + 1);
+
+    leave_sick_window(s, p, a->start, a->end, &from, &limit);
+    if (total <= limit)
+        return ERR_OK;
+    if (pppk)
+        return invalid(e, "end_date",
+                       "Melebihi batas kumulatif cuti sakit PPPK %d bulan (%d hari kalender) "
+                       "dalam %d bulan: sudah terpakai %d hari, diminta %d hari",
+                       s->pppk_sick_months, limit, s->pppk_sick_window_months, a->sick_used,
+                       (int)(a->end - a->start + 1));
+    return invalid(e, "end_date",
+                   "Melebihi batas kumulatif cuti sakit 1 tahun 6 bulan (%d hari kalender) "
+                   "dalam %d bulan: sudah terpakai %d hari, diminta %d hari",
+                   limit, s->sick_window_months, a->sick_used, (int)(a->end - a->start + 1));
+}
+
 static enum err_code length_check(const struct leave_settings *s, const struct leave_person *p,
                                   const struct leave_ask *a, const struct leave_outcome *o,
                                   struct err *e)
@@ -351,7 +387,7 @@ static enum err_code length_check(const struct leave_settings *s, const struct l
                            s->pppk_sick_months);
         if (a->end > last_day(a->start, 18, 0))
             return err_invalid(e, "end_date", "Cuti sakit paling lama 1 tahun 6 bulan");
-        return ERR_OK;
+        return sick_total_check(s, p, a, e);
     case LEAVE_MELAHIRKAN:
         if (a->end > last_day(a->start, 3, 0))
             return err_invalid(e, "end_date", "Cuti melahirkan paling lama 3 bulan");

@@ -47,6 +47,12 @@ static const char SQL_RECENT_BIG[] =
     "SELECT count(*) FROM leave_requests WHERE employee_id = $1 AND id <> $2"
     " AND type = 'besar' AND converted_from IS NULL AND status IN " PENDING_OR_APPROVED
     " AND start_date > CAST($3 AS TEXT) AND start_date <= CAST($4 AS TEXT)";
+/* Ordinary sick leave (sakit biasa or no kind) of the employee meeting [$3, $4]. */
+static const char SQL_SICK[] =
+    "SELECT start_date, end_date FROM leave_requests WHERE employee_id = $1 AND id <> $2"
+    " AND type = 'sakit' AND (sick_kind IS NULL OR sick_kind = 'biasa')"
+    " AND status IN " PENDING_OR_APPROVED " AND start_date <= CAST($4 AS TEXT)"
+    " AND end_date >= CAST($3 AS TEXT) ORDER BY start_date LIMIT 1000";
 /* The history behind the balance: per year of the start date, type and status, the charged
  * days and the number of requests. */
 static const char SQL_HISTORY[] =
@@ -79,6 +85,40 @@ enum err_code leave_overlap(struct db *db, int64_t employee_id, int64_t except_i
 
     *yes = n > 0;
     return rc;
+}
+
+enum err_code leave_sick_used(struct db *db, struct arena *a, int64_t employee_id,
+                              int64_t except_id, int64_t from, int64_t to, int *days, struct err *e)
+{
+    struct db_stmt *st;
+    char f[11], t[11];
+    enum err_code rc = db_prepare(db, SQL_SICK, &st, e);
+    int r;
+
+    (void)a;
+    *days = 0;
+    if (rc)
+        return rc;
+    leave_day_format(from, f);
+    leave_day_format(to, t);
+    db_bind_int(st, 1, employee_id);
+    db_bind_int(st, 2, except_id);
+    db_bind_text(st, 3, f);
+    db_bind_text(st, 4, t);
+    while ((r = db_step(st, e)) == 1) {
+        int64_t s0 = 0, s1 = 0;
+
+        if (leave_day(db_col_text(st, 0), &s0) || leave_day(db_col_text(st, 1), &s1))
+            continue;
+        if (s0 < from)
+            s0 = from;
+        if (s1 > to)
+            s1 = to;
+        if (s1 >= s0)
+            *days += (int)(s1 - s0 + 1);
+    }
+    db_reset(st);
+    return r < 0 ? e->code : ERR_OK;
 }
 
 enum err_code leave_recent_big(struct db *db, int64_t employee_id, int64_t except_id, int64_t start,
@@ -427,6 +467,134 @@ enum err_code leave_resolve(struct db *db, struct arena *a, const struct employe
     return ERR_OK;
 }
 
+static void read_name(struct db_stmt *st, struct arena *a, void *out)
+{
+    *(const char **)out = db_col_text_copy(st, a, 0);
+}
+
+static const char SQL_EMPLOYEE_NAME[] = "SELECT name FROM employees WHERE id = $1";
+static const char SQL_POSITION_NAME[] = "SELECT name FROM positions WHERE id = $1";
+
+enum err_code leave_approver_names(struct db *db, struct arena *a, struct leave_approver *ap,
+                                   struct err *e)
+{
+    enum err_code rc = ERR_OK;
+
+    ap->name = ap->position_name = NULL;
+    if (ap->bkpsdm) {
+        ap->name = "BKPSDM";
+        return ERR_OK;
+    }
+    if (ap->employee_id)
+        rc = db_fetch_one(db, SQL_EMPLOYEE_NAME, ap->employee_id, NULL, a, read_name, &ap->name,
+                          "Pegawai tidak ditemukan", e);
+    if (!rc && ap->position_id)
+        rc = db_fetch_one(db, SQL_POSITION_NAME, ap->position_id, NULL, a, read_name,
+                          &ap->position_name, "Jabatan tidak ditemukan", e);
+    return rc;
+}
+
+/* Pending requests (all, or only $2) whose employee approver no longer stands on day $1. */
+static const char SQL_STALE[] =
+    "SELECT l.id FROM leave_requests l WHERE l.status IN ('pending_supervisor',"
+    " 'pending_official') AND l.approver_kind = 'employee'"
+    " AND (CAST($2 AS BIGINT) = 0 OR l.id = CAST($2 AS BIGINT))"
+    " AND NOT " APPROVER_STANDS("$1") " ORDER BY l.id LIMIT 10000";
+
+static void read_id(struct db_stmt *st, struct arena *a, void *out)
+{
+    (void)a;
+    *(int64_t *)out = db_col_int(st, 0);
+}
+
+static enum err_code stale_ids(struct db *db, struct arena *a, const char *today, int64_t only,
+                               int64_t **ids, size_t *n, struct err *e)
+{
+    struct db_stmt *st;
+    void *found = NULL;
+    enum err_code rc = db_prepare(db, SQL_STALE, &st, e);
+
+    if (rc)
+        return rc;
+    db_bind_text(st, 1, today);
+    db_bind_int(st, 2, only);
+    rc = db_collect(st, a, sizeof(int64_t), read_id, &found, n, e);
+    *ids = found;
+    return rc;
+}
+
+/* r's approver for today: from the post r waited on, its holder or Plt/Plh, else one level up;
+ * when the chain above ends, the official of the request (BKPSDM last). */
+static enum err_code reroute(struct db *db, struct arena *a, struct leave_request *r,
+                             const char *today, struct err *e)
+{
+    struct leave_approver ap;
+    struct employee_facts x;
+    struct leave_chain chain;
+    int hops = 0, found = 0;
+    enum err_code rc =
+        climb(db, a, r->approver.position_id, r->employee_id, today, &ap, &hops, &found, e);
+
+    if (!rc && !found) {
+        rc = leave_employee(db, a, r->employee_id, &x, e);
+        if (!rc)
+            rc = leave_chain_get(db, leave_type_parse(r->type), &chain, e);
+        if (!rc)
+            rc = leave_resolve(db, a, &x, &chain, 1, today, &ap, &hops, e);
+    }
+    if (!rc)
+        rc = leave_approver_names(db, a, &ap, e);
+    if (rc)
+        return rc;
+    r->approver = ap;
+    r->rerouted = 1;
+    return ERR_OK;
+}
+
+enum err_code leave_approver_today(struct db *db, struct arena *a, struct leave_request *r,
+                                   const char *today, struct err *e)
+{
+    int64_t *ids = NULL;
+    size_t n = 0;
+    enum err_code rc;
+
+    if (!leave_status_pending(r->status) || r->approver.bkpsdm)
+        return ERR_OK;
+    rc = stale_ids(db, a, today, r->id, &ids, &n, e);
+    if (rc || n == 0)
+        return rc;
+    return reroute(db, a, r, today, e);
+}
+
+enum err_code leave_rerouted(struct db *db, struct arena *a, const char *today,
+                             struct leave_reroute **out, size_t *n, struct err *e)
+{
+    int64_t *ids = NULL;
+    size_t count = 0;
+    struct leave_reroute *list;
+    enum err_code rc = stale_ids(db, a, today, 0, &ids, &count, e);
+
+    *out = NULL;
+    *n = 0;
+    if (rc || count == 0)
+        return rc;
+    list = arena_alloc(a, count * sizeof *list);
+    for (size_t i = 0; i < count; i++) {
+        struct leave_request r;
+
+        rc = leave_request_get(db, a, ids[i], &r, e);
+        if (!rc)
+            rc = reroute(db, a, &r, today, e);
+        if (rc)
+            return rc;
+        list[i].id = r.id;
+        list[i].approver = r.approver;
+    }
+    *out = list;
+    *n = count;
+    return ERR_OK;
+}
+
 /* ---- chains ---- */
 
 static const char SQL_CHAIN[] =
@@ -505,43 +673,69 @@ static const char *status_text(const char *status)
     return "diteruskan untuk diputuskan";
 }
 
+/* The approver ap learns title/body: the employee, or every active admin_bkpsdm account. */
+static enum err_code notify_approver(struct db *db, const struct leave_approver *ap,
+                                     const char *kind, const char *title, const char *body,
+                                     const char *link, int64_t now, struct err *e)
+{
+    struct db_stmt *st;
+    int64_t ids[100];
+    size_t n = 0;
+    enum err_code rc;
+    int x;
+
+    if (!ap->bkpsdm)
+        return ap->employee_id
+                   ? notify_employee(db, ap->employee_id, kind, title, body, link, now, e)
+                   : ERR_OK;
+    /* collect first: notify_user runs its own statements */
+    rc = db_prepare(db, SQL_BKPSDM_USERS, &st, e);
+    if (rc)
+        return rc;
+    while ((x = db_step(st, e)) == 1 && n < 100)
+        ids[n++] = db_col_int(st, 0);
+    db_reset(st);
+    if (x < 0)
+        return e->code;
+    for (size_t i = 0; !rc && i < n; i++)
+        rc = notify_user(db, ids[i], kind, title, body, link, now, e);
+    return rc;
+}
+
+static void notify_text(const struct leave_request *r, char link[40], char body[400])
+{
+    snprintf(link, 40, "#/cuti/%lld", (long long)r->id);
+    snprintf(body, 400, "%s (NIP %s): cuti %s %s s.d. %s, %d hari kerja.",
+             r->employee_name ? r->employee_name : "-", r->employee_nip ? r->employee_nip : "-",
+             r->type, r->start_date, r->end_date, r->working_days);
+}
+
 enum err_code leave_notify_next(struct db *db, const struct leave_request *r, int tell_employee,
                                 int64_t now, struct err *e)
 {
     char link[40], title[200], body[400];
     enum err_code rc = ERR_OK;
 
-    snprintf(link, sizeof link, "#/cuti/%lld", (long long)r->id);
-    snprintf(body, sizeof body, "%s (NIP %s): cuti %s %s s.d. %s, %d hari kerja.",
-             r->employee_name ? r->employee_name : "-", r->employee_nip ? r->employee_nip : "-",
-             r->type, r->start_date, r->end_date, r->working_days);
-    if (leave_status_pending(r->status)) {
-        snprintf(title, sizeof title, "Permohonan cuti menunggu keputusan Anda");
-        if (!r->approver.bkpsdm) {
-            rc = notify_employee(db, r->approver.employee_id, "leave.pending", title, body, link,
-                                 now, e);
-        } else {
-            struct db_stmt *st;
-            int64_t ids[100];
-            size_t n = 0;
-            int x;
-
-            /* collect first: notify_user runs its own statements */
-            rc = db_prepare(db, SQL_BKPSDM_USERS, &st, e);
-            if (rc)
-                return rc;
-            while ((x = db_step(st, e)) == 1 && n < 100)
-                ids[n++] = db_col_int(st, 0);
-            db_reset(st);
-            if (x < 0)
-                return e->code;
-            for (size_t i = 0; !rc && i < n; i++)
-                rc = notify_user(db, ids[i], "leave.pending", title, body, link, now, e);
-        }
-    }
+    notify_text(r, link, body);
+    if (leave_status_pending(r->status))
+        rc = notify_approver(db, &r->approver, "leave.pending",
+                             "Permohonan cuti menunggu keputusan Anda", body, link, now, e);
     if (!rc && tell_employee) {
         snprintf(title, sizeof title, "Permohonan cuti Anda %s", status_text(r->status));
         rc = notify_employee(db, r->employee_id, "leave.status", title, body, link, now, e);
     }
     return rc;
+}
+
+enum err_code leave_notify_cancelled(struct db *db, const struct leave_request *old, int64_t now,
+                                     struct err *e)
+{
+    char link[40], body[400];
+
+    if (!leave_status_pending(old->status))
+        return ERR_OK;
+    notify_text(old, link, body);
+    return notify_approver(db, &old->approver, "leave.cancelled",
+                           "Permohonan cuti yang menunggu keputusan Anda dibatalkan", body, link,
+                           now, e);
 }

@@ -394,6 +394,44 @@ static void test_sick(void **state)
     }
 }
 
+/* Ordinary sick leave is usable in parts: the parts add up to the limit over the history. */
+static void test_sick_cumulative(void **state)
+{
+    const struct leave_settings *s = &leave_settings_default;
+    struct leave_person p = pns(0, "2016-03-01");
+    struct leave_ask a = ask(LEAVE_SAKIT, "2026-11-23", "2026-12-12"); /* 20 days */
+    struct leave_outcome o;
+    struct err e;
+    int64_t from = 0;
+    int limit = 0;
+
+    (void)state;
+    a.has_document = 1;
+    a.doctor_kind = "pemerintah";
+    /* PNS: 1 year 6 months from 2026-11-23 = 547 calendar days; 36 months back from the end */
+    leave_sick_window(s, &p, a.start, a.end, &from, &limit);
+    assert_int_equal(limit, 547);
+    assert_int_equal(from, day("2023-12-13"));
+    a.sick_used = 527; /* 527 + 20 = 547: at the limit */
+    assert_int_equal(leave_check(s, &p, &a, &o, &e), ERR_OK);
+    a.sick_used = 528;
+    expect_field(leave_check(s, &p, &a, &o, &e), &e, "end_date");
+    assert_non_null(strstr(e.msg, "kumulatif"));
+    /* a miscarriage or a work accident does not count toward it */
+    a.sick_kind = "kecelakaan_kerja";
+    assert_int_equal(leave_check(s, &p, &a, &o, &e), ERR_OK);
+    /* PPPK: 1 month (30 days from 2026-11-23) within 12 months: 10 + 20 fits, 11 + 20 not */
+    p.asn = LEAVE_ASN_PPPK;
+    a.sick_kind = NULL;
+    leave_sick_window(s, &p, a.start, a.end, &from, &limit);
+    assert_int_equal(limit, 30);
+    assert_int_equal(from, day("2025-12-13"));
+    a.sick_used = 10;
+    assert_int_equal(leave_check(s, &p, &a, &o, &e), ERR_OK);
+    a.sick_used = 11;
+    expect_field(leave_check(s, &p, &a, &o, &e), &e, "end_date");
+}
+
 static void test_important_cltn_collective(void **state)
 {
     const struct leave_settings *s = &leave_settings_default;
@@ -504,12 +542,19 @@ static void test_texts(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_dates),      cmocka_unit_test(test_types),
-        cmocka_unit_test(test_carry_over), cmocka_unit_test(test_big_leave_removes_annual),
-        cmocka_unit_test(test_annual),     cmocka_unit_test(test_hard_to_reach),
-        cmocka_unit_test(test_big),        cmocka_unit_test(test_maternity),
-        cmocka_unit_test(test_sick),       cmocka_unit_test(test_important_cltn_collective),
-        cmocka_unit_test(test_decisions),  cmocka_unit_test(test_cancel_shorten),
+        cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_types),
+        cmocka_unit_test(test_carry_over),
+        cmocka_unit_test(test_big_leave_removes_annual),
+        cmocka_unit_test(test_annual),
+        cmocka_unit_test(test_hard_to_reach),
+        cmocka_unit_test(test_big),
+        cmocka_unit_test(test_maternity),
+        cmocka_unit_test(test_sick),
+        cmocka_unit_test(test_sick_cumulative),
+        cmocka_unit_test(test_important_cltn_collective),
+        cmocka_unit_test(test_decisions),
+        cmocka_unit_test(test_cancel_shorten),
         cmocka_unit_test(test_texts),
     };
 

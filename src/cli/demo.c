@@ -233,6 +233,7 @@ static int seed(struct db *db, const char *password, long employees, struct err 
     if (proposal_demo_seed(db, now, e) ||
         calendar_demo_seed(db, now, e) ||
         flexwork_demo_seed(db, now, e) ||
+        att_demo_seed(db, "DINKES", now, e) ||
         db_setting_set(db, "demo_mode", "1", e) ||
         db_setting_set(db, "auth.totp_required_for_admins", "0", e))
         return -1;

@@ -309,3 +309,55 @@ test('week plan: scope and bad input', async () => {
   assert.equal(res.json.days.length, 7);
   assert.equal(res.json.days[6].working, false);
 });
+
+test('week plan: staff assigned INTO the unit count on the days assigned, those assigned OUT do not', async () => {
+  // a quiet week eight weeks ahead
+  const today = Math.floor(serverNow() / 86400);
+  const monday = today - ((new Date(today * 86400000).getUTCDay() + 6) % 7) + 56;
+  const D = (i) => dayText(monday + i);
+  const inEmp = s.disdik.user.employee_id; // DISDIK, on a task force in DINKES Tue-Thu
+  const outEmp = Number(sqlOk(`SELECT id FROM employees WHERE unit_id = ${dinkes.id} AND state = 'active' AND id <> ${pegawai.id} ORDER BY id LIMIT 1`));
+  assert.ok(outEmp > 0 && inEmp > 0);
+  const plan = async (unit) => {
+    const res = await get(`/api/v1/units/${unit}/week-plan?from=${D(0)}`, { session: s.bkpsdm });
+    assert.equal(res.status, 200, res.text);
+    return res.json;
+  };
+  const before = await plan(dinkes.id);
+  assert.ok(!before.people.some((p) => p.employee_id === inEmp));
+  const outBefore = before.people.find((p) => p.employee_id === outEmp);
+  assert.ok(outBefore, 'the DINKES employee is in the plan before the assignment');
+  const ins = (emp, unit, home, from, to, early) => sqlOk(`INSERT INTO assignments (employee_id, kind, task_force, unit_id, start_date, end_date,
+    sk_number, sk_date, home_unit_id, ended_early_on, created_at) VALUES (${emp}, 'satgas', 'Satgas Uji Presensi', ${unit}, '${from}', '${to}',
+    'SK/UJI/26', '${D(-7)}', ${home}, ${early ? `'${early}'` : 'NULL'}, 0)`);
+  ins(inEmp, dinkes.id, disdik.id, D(1), D(3), null);
+  ins(outEmp, disdik.id, dinkes.id, D(0), D(6), D(2)); // ended early: back in DINKES from Wednesday
+  try {
+    const after = await plan(dinkes.id);
+    const inP = after.people.find((p) => p.employee_id === inEmp);
+    const outP = after.people.find((p) => p.employee_id === outEmp);
+    assert.ok(inP, `the employee assigned in is in the unit's plan: ${after.people.map((p) => p.employee_id)}`);
+    assert.equal(inP.assignment, 'satgas');
+    assert.deepEqual(inP.days.map((d) => d.in_unit), [false, true, true, true, false, false, false]);
+    assert.deepEqual(inP.days.map((d) => d.mode), [null, 'WFO', 'WFO', 'WFO', null, null, null]);
+    assert.equal(outP.assignment, null);
+    assert.deepEqual(outP.days.map((d) => d.in_unit), [false, false, true, true, true, true, true]);
+    assert.equal(outP.days[0].mode, null);
+    assert.equal(outP.days[2].mode, outBefore.days[2].mode);
+    for (let i = 0; i < 7; i++) {
+      const inside = i >= 1 && i <= 3 ? 1 : 0;
+      const away = i <= 1 ? 1 : 0;
+      const b = before.days[i];
+      const a = after.days[i];
+      assert.equal(a.staff, b.staff + inside - away, `staff of ${D(i)}`);
+      if (!a.working) continue;
+      assert.equal(a.onsite, b.onsite + inside - (away && outBefore.days[i].mode === 'WFO' ? 1 : 0), `on site ${D(i)}`);
+    }
+    // the other side: DISDIK has the DINKES employee Mon-Tue, and not its own one Tue-Thu
+    const dd = await plan(disdik.id);
+    assert.deepEqual(dd.people.find((p) => p.employee_id === outEmp).days.map((d) => d.in_unit), [true, true, false, false, false, false, false]);
+    assert.deepEqual(dd.people.find((p) => p.employee_id === inEmp).days.map((d) => d.in_unit), [true, false, false, false, true, true, true]);
+  } finally {
+    sqlOk("DELETE FROM assignments WHERE task_force = 'Satgas Uji Presensi'");
+  }
+});

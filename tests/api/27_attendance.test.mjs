@@ -18,6 +18,8 @@ let units;
 let dinkes;
 let disdik;
 
+// the demo's month of device records (att_demo_seed) is left out where a test counts its own
+const NOT_DEMO = "coalesce(device, '') <> 'DEMO-FP-01'";
 const records = (where = '1 = 1') => Number(sqlOk(`SELECT count(*) FROM attendance_records WHERE ${where}`));
 const corrections = (where = '1 = 1') => Number(sqlOk(`SELECT count(*) FROM attendance_corrections WHERE ${where}`));
 const audits = (action) => Number(sqlOk(`SELECT count(*) FROM audit_log WHERE action = '${action}'`));
@@ -73,12 +75,12 @@ test('check-in inside the fence: server time, mode, late minutes; a second one i
   assert.equal(res.json.late_minutes, late);
   assert.equal(res.json.status, !day.working ? 'holiday' : late > 0 ? 'late' : 'present');
   assert.ok(res.json.distance_m < 0, 'negative distance: inside the edge');
-  assert.equal(records(`employee_id = ${emp}`), 1);
+  assert.equal(records(`employee_id = ${emp} AND ${NOT_DEMO}`), 1);
   assert.equal(Number(sqlOk(`SELECT in_inside FROM attendance_records WHERE id = ${res.json.id}`)), 1);
   // a second check-in the same day: 409, nothing more written
   const n = audits('attendance.check_in');
   assertError(await post(`${A}/check-in`, { lat: f.lat, lon: f.lon, accuracy_m: 5 }, { session: peg }), 409, 'already_checked_in');
-  assert.equal(records(`employee_id = ${emp}`), 1);
+  assert.equal(records(`employee_id = ${emp} AND ${NOT_DEMO}`), 1);
   assert.equal(audits('attendance.check_in'), n);
   // today shows the record
   const again = await today(peg);
@@ -143,7 +145,7 @@ test('no location at all: kept and flagged; half a location is 422 naming the mi
   assertError(await post(`${A}/check-in`, { lat: 3, lon: 99, accuracy_m: 0 }, { session: admin }), 422, 'validation_failed', 'accuracy_m');
   assertError(await post(`${A}/check-in`, { lat: '3', lon: 99, accuracy_m: 5 }, { session: admin }), 422, 'validation_failed', 'lat');
   assertError(await post(`${A}/check-in`, { lat: 3, lon: 99, accuracy_m: 5, x: 1 }, { session: admin }), 422, 'unknown_field', 'x');
-  assert.equal(records(`employee_id = ${emp}`), 0, 'nothing written on bad input');
+  assert.equal(records(`employee_id = ${emp} AND ${NOT_DEMO}`), 0, 'nothing written on bad input');
   const res = await post(`${A}/check-in`, none, { session: admin });
   assert.equal(res.status, 201, res.text);
   assert.equal(res.json.inside_geofence, false);
@@ -161,7 +163,7 @@ test('20 parallel check-ins make one record', async () => {
   const codes = results.map((r) => r.status).sort();
   assert.equal(codes.filter((c) => c === 201).length, 1, codes.join(','));
   assert.equal(codes.filter((c) => c === 409).length, 19, codes.join(','));
-  assert.equal(records(`employee_id = ${emp}`), 1);
+  assert.equal(records(`employee_id = ${emp} AND ${NOT_DEMO}`), 1);
 });
 
 test('corrections: asked with a reason, decided by a supervisor in scope, original kept', async () => {
@@ -174,6 +176,10 @@ test('corrections: asked with a reason, decided by a supervisor in scope, origin
   assert.equal(mine.status, 200, mine.text);
   const yesterday = local(now - 86400).day;
   const before = corrections();
+  const atasanUser = (await loginOk(USERS.atasanDinkes)).user.id;
+  const notes = (user, kind) => Number(sqlOk(`SELECT count(*) FROM notifications WHERE user_id = ${user} AND kind = '${kind}'`));
+  const asked = notes(atasanUser, 'attendance.correction');
+  const told = notes(peg.user.id, 'attendance.correction_decided');
   // bad input, nothing written
   assertError(await post(`${A}/corrections`, { day: yesterday, kind: 'both', check_in: '07:30', reason: 'Lupa' }, { session: peg }), 422, 'validation_failed', 'check_out');
   assertError(await post(`${A}/corrections`, { day: yesterday, kind: 'lunch', reason: 'x' }, { session: peg }), 422, 'validation_failed', 'kind');
@@ -182,12 +188,19 @@ test('corrections: asked with a reason, decided by a supervisor in scope, origin
   assertError(await post(`${A}/corrections`, { day: yesterday, kind: 'both', check_in: '7.30', check_out: '16:00', reason: 'x' }, { session: peg }), 422, 'validation_failed', 'check_in');
   assertError(await post(`${A}/corrections`, { day: yesterday, kind: 'both', check_in: '07:30', check_out: '16:00', reason: '   ' }, { session: peg }), 422, 'validation_failed', 'reason');
   assert.equal(corrections(), before);
+  assert.equal(notes(atasanUser, 'attendance.correction'), asked, 'no notification for a refused request');
 
   const c = await post(`${A}/corrections`, { day: yesterday, kind: 'both', check_in: '07:30', check_out: '16:00', reason: 'Sistem presensi tidak bisa dibuka' }, { session: peg });
   assert.equal(c.status, 201, c.text);
   assert.equal(c.json.status, 'pending');
   assert.equal(c.json.check_in, new Date(Date.parse(`${yesterday}T07:30:00+07:00`)).toISOString().replace('.000', ''));
   assertError(await post(`${A}/corrections`, { day: yesterday, kind: 'duty', reason: 'dua kali' }, { session: peg }), 409, 'correction_pending', 'day');
+  // the direct supervisor is told, in the same transaction, with the day and the reason
+  assert.equal(notes(atasanUser, 'attendance.correction'), asked + 1);
+  const note = sqlOk(`SELECT title, body, link FROM notifications WHERE user_id = ${atasanUser} AND kind = 'attendance.correction' ORDER BY id DESC LIMIT 1`).split('|');
+  assert.ok(note[1].includes(yesterday) && note[1].includes('Sistem presensi tidak bisa dibuka'), note.join('|'));
+  assert.equal(note[2], '#/presensi/rekap');
+  assert.equal(notes(peg.user.id, 'attendance.correction_decided'), told, 'nothing decided yet');
   // own list; the employee cannot decide
   const list = await get(`${A}/corrections`, { session: peg });
   assert.ok(list.json.items.some((x) => x.id === c.json.id));
@@ -210,7 +223,11 @@ test('corrections: asked with a reason, decided by a supervisor in scope, origin
   assert.equal(Number(row[1]), Date.parse(`${yesterday}T16:00:00+07:00`) / 1000);
   assert.equal(Number(row[2]), c.json.id);
   assert.equal(row[3], 'correction');
+  // the employee is told of the decision
+  assert.equal(notes(peg.user.id, 'attendance.correction_decided'), told + 1);
+  assert.match(sqlOk(`SELECT title FROM notifications WHERE user_id = ${peg.user.id} AND kind = 'attendance.correction_decided' ORDER BY id DESC LIMIT 1`), new RegExp(`${yesterday} disetujui`));
   assertError(await post(`${A}/corrections/${c.json.id}/decision`, { decision: 'approve' }, { session: atasan }), 409, 'already_decided');
+  assert.equal(notes(peg.user.id, 'attendance.correction_decided'), told + 1, 'a refused decision tells nobody');
 
   // correcting today's record keeps its original check-out on the correction
   const orig = Number(sqlOk(`SELECT check_out_at FROM attendance_records WHERE employee_id = ${emp} AND day = '${todayDay}'`));
@@ -219,6 +236,8 @@ test('corrections: asked with a reason, decided by a supervisor in scope, origin
   const ok2 = await post(`${A}/corrections/${c2.json.id}/decision`, { decision: 'approve', reason: 'Benar ada rapat' }, { session: atasan });
   assert.equal(ok2.status, 200, ok2.text);
   assert.equal(Date.parse(ok2.json.original.check_out) / 1000, orig);
+  assert.equal(notes(atasanUser, 'attendance.correction'), asked + 2);
+  assert.equal(notes(peg.user.id, 'attendance.correction_decided'), told + 2);
   assert.equal(Number(sqlOk(`SELECT check_out_at FROM attendance_records WHERE employee_id = ${emp} AND day = '${todayDay}'`)),
     Date.parse(`${todayDay}T23:30:00+07:00`) / 1000);
   assert.ok(audits('attendance.correction_decide') >= 2);
@@ -264,6 +283,112 @@ test('device CSV import: dry run and bad rows write nothing; good rows merge', a
   assertError(await request('POST', `${A}/import`, { session: admin, body: '{}', contentType: 'application/json' }), 415, 'unsupported_media_type');
   assertError(await request('POST', `${A}/import?dry=1`, { session: admin, body: good, contentType: 'text/csv' }), 422, 'unknown_parameter', 'dry');
   assertError(await request('POST', `${A}/import`, { session: peg, body: good, contentType: 'text/csv' }), 403, 'forbidden');
+});
+
+test('device users: the unit admin maps device numbers in scope; the import reads them', async () => {
+  const admin = await loginOk(USERS.adminDinkes);
+  const bk = await loginOk(USERS.bkpsdm);
+  const peg = await loginOk(USERS.pegawaiDinkes);
+  const emp = await employeeOf(peg);
+  const disdikEmp = await employeeOf(await loginOk(USERS.pegawaiDisdik));
+  const D = `${A}/device-users`;
+  const maps = (where = '1 = 1') => Number(sqlOk(`SELECT count(*) FROM attendance_device_users WHERE ${where}`));
+  const before = maps();
+  // bad input and out of scope: 4xx naming the field, nothing written
+  assertError(await post(D, { code: '1001', employee_id: emp }, { session: admin }), 422, 'validation_failed', 'device');
+  assertError(await post(D, { device: 'FP-07', code: '10 01', employee_id: emp }, { session: admin }), 422, 'validation_failed', 'code');
+  assertError(await post(D, { device: 'FP-07', code: '1001', employee_id: 0 }, { session: admin }), 422, 'validation_failed', 'employee_id');
+  assertError(await post(D, { device: 'FP-07', code: '1001', employee_id: 999999999 }, { session: admin }), 422, 'validation_failed', 'employee_id');
+  assertError(await post(D, { device: 'FP-07', code: '1001', employee_id: disdikEmp }, { session: admin }), 422, 'validation_failed', 'employee_id');
+  assertError(await post(D, { device: 'FP-07', code: '1001', employee_id: emp, unit: 1 }, { session: admin }), 422, 'unknown_field');
+  assertError(await post(D, { device: 'FP-07', code: '1001', employee_id: emp }, { session: peg }), 403, 'forbidden');
+  assertError(await get(D, { session: peg }), 403, 'forbidden');
+  assert.equal(maps(), before);
+
+  const add = await post(D, { device: 'FP-07', code: '1001', employee_id: emp }, { session: admin });
+  assert.equal(add.status, 201, add.text);
+  assert.equal(add.json.device, 'FP-07');
+  assert.equal(add.json.code, '1001');
+  assert.equal(add.json.employee_id, emp);
+  assert.equal(add.json.unit_id, dinkes.id);
+  assert.equal(Number(sqlOk(`SELECT count(*) FROM audit_log WHERE action = 'attendance.device_user_add' AND entity_id = '${add.json.id}'`)), 1);
+  assertError(await post(D, { device: 'FP-07', code: '1001', employee_id: emp }, { session: admin }), 409, 'device_user_exists', 'code');
+  const other = await post(D, { device: 'FP-07', code: '2002', employee_id: disdikEmp }, { session: bk });
+  assert.equal(other.status, 201, other.text);
+  assert.equal(maps(), before + 2);
+  // the list is scoped: admin.dinkes sees its own mapping, not DISDIK's; bkpsdm both
+  const mine = await get(`${D}?device=FP-07`, { session: admin });
+  assert.equal(mine.status, 200, mine.text);
+  assert.deepEqual(mine.json.items.map((m) => m.code), ['1001']);
+  assert.equal(mine.json.total, 1);
+  assert.equal(mine.json.items[0].employee.id, emp);
+  const all = await get(`${D}?device=FP-07`, { session: bk });
+  assert.deepEqual(all.json.items.map((m) => m.code), ['1001', '2002']);
+  assertError(await get(`${D}?unit_id=${disdik.id}`, { session: admin }), 404, 'not_found');
+  assertError(await get(`${D}?dev=1`, { session: admin }), 422, 'unknown_parameter', 'dev');
+  assertError(await request('DELETE', `${D}/${other.json.id}`, { session: admin }), 404, 'not_found');
+  assert.equal(maps(`id = ${other.json.id}`), 1);
+
+  // the import: a mapped number becomes the employee; an unmapped one and one outside the
+  // admin's scope are per-row errors, and then nothing is written
+  const day = local(serverNow() - 3 * 86400).day;
+  const imp = (body) => request('POST', `${A}/import?dry_run=false`, { session: admin, body, contentType: 'text/csv' });
+  const recs = records();
+  const bad = await imp(`device_user_id,timestamp,device\n1001,${day} 07:10,FP-07\n9999,${day} 07:20,FP-07\n2002,${day} 07:25,FP-07\n1001,${day} 07:30,FP-08\n`);
+  assert.equal(bad.status, 200, bad.text);
+  assert.deepEqual(bad.json.errors.map((x) => `${x.line}:${x.column}`), ['3:device_user_id', '4:device_user_id', '5:device_user_id']);
+  assert.match(bad.json.errors[0].message, /9999.*FP-07.*belum dipetakan/);
+  assert.match(bad.json.errors[1].message, /tidak ditemukan/);
+  assert.match(bad.json.errors[2].message, /belum dipetakan/, 'the number is per device');
+  assert.equal(records(), recs);
+  const had = records(`employee_id = ${emp} AND day = '${day}'`);
+  const good = await imp(`device_user_id,timestamp,device\n1001,${day} 07:10,FP-07\n1001,${day} 16:40,FP-07\n`);
+  assert.equal(good.status, 200, good.text);
+  assert.equal(good.json.imported, 2);
+  assert.equal(records(`employee_id = ${emp} AND day = '${day}'`), 1);
+  if (!had) {
+    const row = sqlOk(`SELECT check_in_at, check_out_at, device FROM attendance_records WHERE employee_id = ${emp} AND day = '${day}'`).split('|');
+    assert.equal(Number(row[0]), Date.parse(`${day}T07:10:00+07:00`) / 1000);
+    assert.equal(Number(row[1]), Date.parse(`${day}T16:40:00+07:00`) / 1000);
+    assert.equal(row[2], 'FP-07');
+  }
+
+  // deleting the mapping: audited; the number is unmapped again
+  const del = await request('DELETE', `${D}/${add.json.id}`, { session: admin });
+  assert.equal(del.status, 204, del.text);
+  assert.equal(maps(`id = ${add.json.id}`), 0);
+  assert.equal(Number(sqlOk(`SELECT count(*) FROM audit_log WHERE action = 'attendance.device_user_delete' AND entity_id = '${add.json.id}'`)), 1);
+  assertError(await request('DELETE', `${D}/${add.json.id}`, { session: admin }), 404, 'not_found');
+  const again = await imp(`device_user_id,timestamp,device\n1001,${day} 07:10,FP-07\n`);
+  assert.deepEqual(again.json.errors.map((x) => `${x.line}:${x.column}`), ['2:device_user_id']);
+  assert.equal((await request('DELETE', `${D}/${other.json.id}`, { session: bk })).status, 204);
+});
+
+test('demo data: a month of device attendance for DINKES, none elsewhere, the last days left free', async () => {
+  const now = serverNow();
+  const demo = (where) => Number(sqlOk(`SELECT count(*) FROM attendance_records a JOIN employees e ON e.id = a.employee_id WHERE a.device = 'DEMO-FP-01' AND ${where}`));
+  const staff = Number(sqlOk(`SELECT count(*) FROM employees WHERE unit_id = ${dinkes.id} AND state = 'active'`));
+  assert.ok(staff >= 2);
+  // every DINKES employee has records on most of the ~21 working days, nobody else any
+  const per = sqlOk(`SELECT a.employee_id, count(*) FROM attendance_records a JOIN employees e ON e.id = a.employee_id WHERE a.device = 'DEMO-FP-01' GROUP BY a.employee_id`)
+    .split('\n').filter(Boolean).map((l) => l.split('|').map(Number));
+  // other test files add DINKES employees later: the seed saw the demo's own (at least 2)
+  assert.ok(per.length >= 2 && per.length <= Math.min(staff, 50), `${per.length} of ${staff}`);
+  assert.ok(per.every(([, n]) => n >= 15 && n <= 24), JSON.stringify(per));
+  assert.equal(demo(`a.unit_id <> ${dinkes.id}`), 0, sqlOk("SELECT a.employee_id, a.unit_id, e.unit_id FROM attendance_records a JOIN employees e ON e.id = a.employee_id WHERE a.device = 'DEMO-FP-01' AND a.unit_id <> " + dinkes.id));
+  assert.equal(demo(`a.day >= '${local(now - 3 * 86400).day}'`), 0, 'the last three days stay free for the tests');
+  assert.equal(demo("(a.working = 0 OR a.check_out_at IS NULL OR a.check_out_at <= a.check_in_at)"), 0, 'working days, checked out after the check-in');
+  // plausible times: the check-in between 06:30 and 10:00 local, the day's hours worked mostly
+  const ins = sqlOk("SELECT check_in_at, worked_minutes, late_minutes FROM attendance_records WHERE device = 'DEMO-FP-01'")
+    .split('\n').filter(Boolean).map((l) => l.split('|').map(Number));
+  assert.ok(ins.every(([t]) => local(t).minute >= 390 && local(t).minute <= 600));
+  assert.ok(ins.filter(([, , late]) => late > 0).length < ins.length / 4, 'most are on time');
+  // the recap page of that month shows it
+  const month = local(now - 10 * 86400).day.slice(0, 7);
+  const bk = await loginOk(USERS.bkpsdm);
+  const recap = await get(`${A}/recap?unit_id=${dinkes.id}&month=${month}&per_page=200`, { session: bk });
+  assert.equal(recap.status, 200, recap.text);
+  assert.ok(recap.json.totals.present_days > 0 && recap.json.totals.worked_minutes > 0, JSON.stringify(recap.json.totals));
 });
 
 test('my month and the recap: figures, scope, XLSX', async () => {
@@ -314,12 +439,28 @@ test('discipline: absent working days since the start date against domain.md §1
   sqlOk(`INSERT INTO settings (key, value) VALUES ('attendance.start_date', '${start.replaceAll('-', '')}')`);
   try {
     const year = Number(day.slice(0, 4));
+    const hol = new Set((await get(`/api/v1/holidays?year=${year}`, { session: bk })).json.items.map((h) => h.date));
+    // break the absence into runs: a check-in on the 8th and a duty day on the 11th working
+    // day from the start, a record without check-in on the 9th (still absent), one on a Sunday
+    const wdays = [];
+    for (let t = Date.parse(`${start}T00:00:00Z`); t < Date.parse(`${day}T00:00:00Z`); t += 86400000) {
+      const d = new Date(t);
+      if (d.getUTCDay() % 6 !== 0 && !hol.has(d.toISOString().slice(0, 10))) wdays.push(d.toISOString().slice(0, 10));
+    }
+    const sunday = (() => { let t = Date.parse(`${start}T00:00:00Z`); while (new Date(t).getUTCDay() !== 0) t += 86400000; return new Date(t).toISOString().slice(0, 10); })();
+    const put = (d, kind, checkIn) => sqlOk(`INSERT INTO attendance_records (employee_id, unit_id, day, kind, mode, check_in_at, working,
+      start_from, start_to, required_minutes, break_minutes, utc_offset_min, source, created_at, updated_at)
+      SELECT ${emp}, ${disdik.id}, '${d}', '${kind}', 'WFO', ${checkIn ? Date.parse(`${d}T07:30:00+07:00`) / 1000 : 'NULL'}, 1, 450, 450, 450, 60, 420, 'correction', 0, 0
+      WHERE NOT EXISTS (SELECT 1 FROM attendance_records WHERE employee_id = ${emp} AND day = '${d}')`);
+    put(wdays[7], 'work', true);
+    put(wdays[8], 'work', false);
+    put(wdays[10], 'duty', false);
+    put(sunday, 'work', true);
     const res = await get(`${A}/discipline?year=${year}&unit_id=${disdik.id}`, { session: bk });
     assert.equal(res.status, 200, res.text);
     const row = res.json.items.find((r) => r.employee_id === emp);
     // reference: count Mon-Fri days in [max(start, Jan 1), yesterday] minus holidays minus records
-    const hol = new Set((await get(`/api/v1/holidays?year=${year}`, { session: bk })).json.items.map((h) => h.date));
-    const have = new Set(sqlOk(`SELECT day FROM attendance_records WHERE employee_id = ${emp}`).split('\n').filter(Boolean));
+    const have = new Set(sqlOk(`SELECT day FROM attendance_records WHERE employee_id = ${emp} AND (check_in_at IS NOT NULL OR kind = 'duty')`).split('\n').filter(Boolean));
     // approved leave (other test files may have granted some) is not absence
     const leave = sqlOk(`SELECT start_date, end_date FROM leave_requests WHERE employee_id = ${emp} AND status = 'approved'`)
       .split('\n').filter(Boolean).map((l) => l.split('|'));
@@ -339,6 +480,7 @@ test('discipline: absent working days since the start date against domain.md §1
       best = Math.max(best, run);
     }
     assert.ok(absent >= 10, `absent ${absent}`);
+    assert.ok(best >= 7 && best < absent, `runs: longest ${best} of ${absent}`);
     assert.ok(row, 'DISDIK employee listed');
     assert.equal(row.absent_days, absent);
     assert.equal(row.max_consecutive, best);
@@ -355,6 +497,7 @@ test('discipline: absent working days since the start date against domain.md §1
     assertError(await get(`${A}/discipline`, { session: peg }), 403, 'forbidden');
     assertError(await get(`${A}/discipline?year=19`, { session: bk }), 422, 'validation_failed', 'year');
   } finally {
+    sqlOk(`DELETE FROM attendance_records WHERE employee_id = ${emp} AND source = 'correction' AND created_at = 0`);
     sqlOk("DELETE FROM settings WHERE key = 'attendance.start_date'");
   }
 });

@@ -18,6 +18,7 @@
 #include "modules/calendar/calendar.h"
 #include "modules/flexwork/flexwork.h"
 #include "modules/leave/leave_day.h"
+#include "modules/notify/notify.h"
 
 #define SUPERVISOR_ROLES (ROLE_ATASAN | ROLE_ADMIN_UNIT | ROLE_ADMIN_BKPSDM)
 #define RECAP_ROLES (ROLE_ATASAN | ROLE_PIMPINAN | ROLES_ADMIN | ROLE_PEGAWAI)
@@ -498,6 +499,35 @@ static json_t *correction_json(const struct att_correction *c)
     return j;
 }
 
+/* In the request's transaction: a new correction tells the employee's direct supervisor
+ * (flexwork_supervisor: the supervising post's holder, its Plt/Plh, else one level up; nobody
+ * when there is none), a decision tells the employee. */
+static enum err_code correction_notify(struct req *rq, const struct att_correction *c, int decided,
+                                       struct err *e)
+{
+    char title[NOTIFY_TITLE_MAX], body[NOTIFY_BODY_MAX];
+    int64_t to = c->employee_id;
+    enum err_code rc = ERR_OK;
+
+    if (!decided) {
+        rc = flexwork_supervisor(rq->db, rq->a, c->employee_id, att_today_local(rq, OFFSET_WIB),
+                                 &to, e);
+        if (rc || !to || to == c->employee_id)
+            return rc;
+        snprintf(title, sizeof title, "Koreksi presensi %s menunggu keputusan",
+                 c->employee_name ? c->employee_name : "");
+        snprintf(body, sizeof body, "Tanggal %s. Alasan: %s", c->day, c->reason);
+        return notify_employee(rq->db, to, "attendance.correction", title, body, "#/presensi/rekap",
+                               rq->now, e);
+    }
+    snprintf(title, sizeof title, "Koreksi presensi tanggal %s %s", c->day,
+             strcmp(c->status, "approved") == 0 ? "disetujui" : "ditolak");
+    snprintf(body, sizeof body, "%s%s", c->decision_reason ? "Alasan: " : "",
+             c->decision_reason ? c->decision_reason : "");
+    return notify_employee(rq->db, to, "attendance.correction_decided", title, body,
+                           "#/presensi/bulan", rq->now, e);
+}
+
 static const struct json_field correction_fields[] = {
     {"day", JF_STRING, 1, 10, 0, 0},
     {"kind", JF_STRING, 1, 10, 0, 0},
@@ -589,6 +619,9 @@ static enum err_code api_correction_create(struct req *rq, struct resp *rs, stru
     rc = att_correction_insert(rq->db, &c, e);
     if (!rc)
         rc = att_correction_get(rq->db, rq->a, c.id, &c, e);
+    if (rc)
+        return rc;
+    rc = correction_notify(rq, &c, 0, e);
     if (rc)
         return rc;
     req_audit(rq, "attendance.correction_request", "attendance_correction", c.id, NULL,
@@ -731,6 +764,9 @@ static enum err_code api_correction_decide(struct req *rq, struct resp *rs, stru
         rc = att_correction_get(rq->db, rq->a, id, &c, e);
     if (rc)
         return rc;
+    rc = correction_notify(rq, &c, 1, e);
+    if (rc)
+        return rc;
     req_audit(rq, "attendance.correction_decide", "attendance_correction", id,
               correction_json(&before), correction_json(&c));
     return resp_json(rs, 200, correction_json(&c));
@@ -749,6 +785,12 @@ const struct route attendance_routes[] = {
      SUPERVISOR_ROLES, ROUTE_WRITE},
     {HTTP_POST, "/api/v1/attendance/import", att_api_import, ROLE_ADMIN_UNIT | ROLE_ADMIN_BKPSDM,
      ROUTE_WRITE | ROUTE_RAW_BODY, LIMIT_IMPORT_BYTES},
+    {HTTP_GET, "/api/v1/attendance/device-users", att_api_device_users,
+     ROLE_ADMIN_UNIT | ROLE_ADMIN_BKPSDM, 0},
+    {HTTP_POST, "/api/v1/attendance/device-users", att_api_device_user_add,
+     ROLE_ADMIN_UNIT | ROLE_ADMIN_BKPSDM, ROUTE_WRITE},
+    {HTTP_DELETE, "/api/v1/attendance/device-users/{id}", att_api_device_user_delete,
+     ROLE_ADMIN_UNIT | ROLE_ADMIN_BKPSDM, ROUTE_WRITE},
     {HTTP_GET, "/api/v1/attendance/recap", att_api_recap, RECAP_ROLES, 0},
     {HTTP_GET, "/api/v1/attendance/discipline", att_api_discipline, ROLE_PIMPINAN | ROLES_ADMIN, 0},
     {0},

@@ -220,6 +220,27 @@ enum err_code att_employee_unit(struct db *db, int64_t employee_id, int64_t *uni
 /* Employee of a device's user code (attendance_device_users), 0 when unknown. */
 enum err_code att_device_user(struct db *db, const char *device, const char *code, int64_t *id,
                               struct err *e) ABDI_MUST_CHECK;
+/* The mapping of a device's user number to an employee, managed by unit admins; the CSV
+ * import reads it for rows with device_user_id instead of nip. */
+#define ATT_DEVICE_MAX 100 /* bytes of a device name */
+#define ATT_CODE_MAX 50    /* bytes of a device user number */
+struct att_device_map {
+    int64_t id, employee_id, unit_id; /* unit: the employee's */
+    const char *device, *code, *employee_name, *nip;
+    int64_t created_at;
+};
+/* Mappings of the employees of unit (0 = all; subtree), of one device when device != NULL,
+ * by device then code. */
+enum err_code att_device_maps_list(struct db *db, struct arena *a, int64_t unit_id, int subtree,
+                                   const char *device, int64_t limit, int64_t offset,
+                                   struct att_device_map **out, size_t *n, int64_t *total,
+                                   struct err *e) ABDI_MUST_CHECK;
+enum err_code att_device_map_get(struct db *db, struct arena *a, int64_t id,
+                                 struct att_device_map *out, struct err *e) ABDI_MUST_CHECK;
+/* Insert m (device, code, employee_id, created_at); m->id set. */
+enum err_code att_device_map_add(struct db *db, struct att_device_map *m, int64_t user_id,
+                                 struct err *e) ABDI_MUST_CHECK;
+enum err_code att_device_map_delete(struct db *db, int64_t id, struct err *e) ABDI_MUST_CHECK;
 enum err_code att_import_batch(struct db *db, int64_t user_id, int64_t now, long rows,
                                long imported, int64_t *id, struct err *e) ABDI_MUST_CHECK;
 
@@ -254,6 +275,20 @@ enum err_code att_discipline_list(struct db *db, struct arena *a, int64_t unit_i
  * set, else the earliest record's day; days before it are neither working nor absent. */
 #define ATT_SINCE_SETTING "attendance.start_date"
 enum err_code att_since(struct db *db, int64_t *day, struct err *e) ABDI_MUST_CHECK;
+
+/* ---- demo data (import.c; SQL in store.c) ---- */
+#define ATT_DEMO_DAYS 33  /* days back from yesterday... */
+#define ATT_DEMO_SKIP 3   /* ...leaving the last days before today empty (tests use them) */
+#define ATT_DEMO_STAFF 50 /* at most this many employees of the OPD */
+/* The first limit active employees of the OPD unit_code and its sub-units, by id. */
+enum err_code att_demo_staff(struct db *db, struct arena *a, const char *unit_code, int64_t limit,
+                             int64_t **ids, size_t *n, struct err *e) ABDI_MUST_CHECK;
+/* A month of plausible device attendance for the demo employees of the OPD unit_code (at most
+ * ATT_DEMO_STAFF): every working day from ATT_DEMO_DAYS to ATT_DEMO_SKIP + 1 days before now
+ * (WIB), check-in around the start window (some late), check-out after the day's hours
+ * (some early), about one day in sixteen absent; deterministic. */
+enum err_code att_demo_seed(struct db *db, const char *unit_code, int64_t now,
+                            struct err *e) ABDI_MUST_CHECK;
 
 /* ---- api.c ---- */
 json_t *att_record_json(const struct att_record *r, enum att_status s);

@@ -16,6 +16,9 @@ json_t *att_month_json(const struct attendance_month *m);
 json_t *att_weeks_json(const struct att_recap_row *r);
 
 enum err_code att_api_import(struct req *rq, struct resp *rs, struct err *e);
+enum err_code att_api_device_users(struct req *rq, struct resp *rs, struct err *e);
+enum err_code att_api_device_user_add(struct req *rq, struct resp *rs, struct err *e);
+enum err_code att_api_device_user_delete(struct req *rq, struct resp *rs, struct err *e);
 enum err_code att_api_recap(struct req *rq, struct resp *rs, struct err *e);
 enum err_code att_api_discipline(struct req *rq, struct resp *rs, struct err *e);
 

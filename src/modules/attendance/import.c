@@ -7,6 +7,7 @@
 #include "modules/attendance/attendance.h"
 #include "modules/attendance/attendance_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,7 +97,16 @@ static int check_punch(struct req *rq, const struct csv_row *row, struct punch *
     } else if (user) {
         if (att_device_user(rq->db, device, user, &emp, e))
             return -1;
-        if (emp && att_employee_unit(rq->db, emp, &unit, e))
+        if (!emp) {
+            char msg[256];
+
+            snprintf(msg, sizeof msg,
+                     "Nomor pengguna %.50s pada mesin %.100s belum dipetakan ke pegawai", user,
+                     device);
+            csv_report_add(rep, row->line, "device_user_id", msg);
+            return 1;
+        }
+        if (att_employee_unit(rq->db, emp, &unit, e))
             return -1;
     } else {
         csv_report_add(rep, row->line, "nip", "Isi NIP atau device_user_id");
@@ -256,4 +266,197 @@ enum err_code att_api_import(struct req *rq, struct resp *rs, struct err *e)
     else
         rq->no_audit = 1; /* a dry run, or errors: nothing was written */
     return resp_json(rs, 200, employee_import_json(&imp));
+}
+
+/* ---- the device-user mapping: GET/POST /attendance/device-users, DELETE .../{id} ---- */
+
+static json_t *map_json(const struct att_device_map *m)
+{
+    return json_pack("{s:I,s:s,s:s,s:I,s:I,s:o,s:{s:I,s:s,s:s}}", "id", (json_int_t)m->id, "device",
+                     m->device, "code", m->code, "employee_id", (json_int_t)m->employee_id,
+                     "unit_id", (json_int_t)m->unit_id, "created_at",
+                     m->created_at ? json_time(m->created_at) : json_null(), "employee", "id",
+                     (json_int_t)m->employee_id, "name", m->employee_name ? m->employee_name : "",
+                     "nip", m->nip ? m->nip : "");
+}
+
+/* 1 when s is non-empty, has no control character and (no_space) no blank. */
+static int plain_text(const char *s, int no_space)
+{
+    if (!s || !*s || *s == ' ' || s[strlen(s) - 1] == ' ')
+        return 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x20 || *p == 0x7f || (no_space && *p == ' '))
+            return 0;
+    return 1;
+}
+
+enum err_code att_api_device_users(struct req *rq, struct resp *rs, struct err *e)
+{
+    static const char *const keys[] = {"unit_id", "device", "page", "per_page", NULL};
+    struct att_device_map *list = NULL;
+    size_t n = 0;
+    int64_t unit = 0, page, per_page, total = 0;
+    int subtree = 0;
+    const char *device = req_query(rq, "device");
+    json_t *items;
+    enum err_code rc = req_query_allow(rq, keys, e);
+
+    if (!rc)
+        rc = req_paging(rq, &page, &per_page, e);
+    if (!rc && device && (!plain_text(device, 0) || strlen(device) > ATT_DEVICE_MAX))
+        rc = err_invalid(e, "device", "Nama mesin tidak valid");
+    if (!rc)
+        rc = scope_unit_filter(rq, req_query(rq, "unit_id"), &unit, &subtree, e);
+    if (!rc && unit >= 0)
+        rc = att_device_maps_list(rq->db, rq->a, unit, subtree, device, per_page,
+                                  (page - 1) * per_page, &list, &n, &total, e);
+    if (rc)
+        return rc;
+    items = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(items, map_json(&list[i]));
+    return resp_json(rs, 200,
+                     json_pack("{s:o,s:I,s:I,s:I}", "items", items, "total", (json_int_t)total,
+                               "page", (json_int_t)page, "per_page", (json_int_t)per_page));
+}
+
+static const struct json_field map_fields[] = {
+    {"device", JF_STRING, 1, ATT_DEVICE_MAX, 0, 0},
+    {"code", JF_STRING, 1, ATT_CODE_MAX, 0, 0},
+    {"employee_id", JF_INT, 1, 0, 1, INT64_MAX},
+    {0},
+};
+
+enum err_code att_api_device_user_add(struct req *rq, struct resp *rs, struct err *e)
+{
+    struct att_device_map m;
+    int64_t taken = 0;
+    struct err se;
+    enum err_code rc = json_body_check(rq, map_fields, e);
+
+    if (rc)
+        return rc;
+    memset(&m, 0, sizeof m);
+    m.device = json_body_str(rq, "device");
+    m.code = json_body_str(rq, "code");
+    m.employee_id = json_body_int(rq, "employee_id", 0);
+    if (!plain_text(m.device, 0))
+        return err_invalid(e, "device", "Nama mesin wajib diisi, tanpa spasi di awal/akhir");
+    if (!plain_text(m.code, 1))
+        return err_invalid(e, "code", "Nomor pengguna mesin wajib diisi, tanpa spasi");
+    /* an unknown employee and one outside the admin's write scope answer alike */
+    if (att_employee_unit(rq->db, m.employee_id, &m.unit_id, &se) ||
+        scope_unit_write(rq, m.unit_id, &se))
+        return err_invalid(e, "employee_id", "Pegawai tidak ditemukan");
+    rc = att_device_user(rq->db, m.device, m.code, &taken, e);
+    if (rc)
+        return rc;
+    if (taken)
+        return err_set(e, ERR_CONFLICT, "device_user_exists", "code",
+                       "Nomor pengguna ini sudah dipetakan pada mesin tersebut");
+    m.created_at = rq->now;
+    rc = att_device_map_add(rq->db, &m, rq->user->id, e);
+    if (!rc)
+        rc = att_device_map_get(rq->db, rq->a, m.id, &m, e);
+    if (rc)
+        return rc;
+    req_audit(rq, "attendance.device_user_add", "attendance_device_user", m.id, NULL, map_json(&m));
+    return resp_json(rs, 201, map_json(&m));
+}
+
+enum err_code att_api_device_user_delete(struct req *rq, struct resp *rs, struct err *e)
+{
+    struct att_device_map m;
+    int64_t id;
+    enum err_code rc = req_param_id(rq, 0, &id, e);
+
+    if (!rc)
+        rc = att_device_map_get(rq->db, rq->a, id, &m, e);
+    if (!rc)
+        rc = scope_unit_write(rq, m.unit_id, e);
+    if (!rc)
+        rc = att_device_map_delete(rq->db, id, e);
+    if (rc)
+        return rc;
+    req_audit(rq, "attendance.device_user_delete", "attendance_device_user", id, map_json(&m),
+              NULL);
+    resp_status(rs, 204);
+    return ERR_OK;
+}
+
+/* ---- demo data: a month of device records for one OPD ---- */
+
+static uint32_t demo_hash(int64_t emp, int64_t day)
+{
+    uint64_t h = (uint64_t)emp * 0x9E3779B97F4A7C15ULL ^ (uint64_t)day * 0xC2B2AE3D27D4EB4FULL;
+
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ULL;
+    return (uint32_t)(h >> 32);
+}
+
+static enum err_code demo_day(struct db *db, struct arena *a, int64_t emp, const char *day,
+                              int64_t now, struct err *e)
+{
+    struct flexwork_day fd;
+    struct att_record r;
+    uint32_t h = demo_hash(emp, att_day_start(day, 0) / 86400);
+    int in_min, out_min, created = 0;
+    enum err_code rc = flexwork_day_get(db, a, emp, day, &fd, e);
+
+    if (rc || !fd.working || h % 16 == 0) /* rest day, or absent without reason */
+        return rc;
+    memset(&r, 0, sizeof r);
+    r.employee_id = emp;
+    r.unit_id = fd.unit_id;
+    r.day = day;
+    r.kind = "work";
+    r.mode = fd.mode;
+    r.source = "device";
+    r.device = "DEMO-FP-01";
+    r.inside = 1;
+    r.out_inside = 1;
+    r.sched.working = 1;
+    r.sched.start_from = fd.start_from;
+    r.sched.start_to = fd.start_to;
+    r.sched.required_minutes = fd.required_minutes;
+    r.sched.break_minutes = att_break_minutes(att_weekday(day), fd.required_minutes);
+    r.utc_offset_min = fd.utc_offset_min;
+    if ((h >> 4) % 12 == 0) /* late: 5..44 minutes after the window */
+        in_min = fd.start_to + 5 + (int)((h >> 8) % 40);
+    else /* from 20 minutes before the window to its end */
+        in_min =
+            fd.start_from - 20 + (int)((h >> 8) % (uint32_t)(fd.start_to - fd.start_from + 21));
+    out_min = (in_min < fd.start_from ? fd.start_from
+               : in_min > fd.start_to ? fd.start_to
+                                      : in_min) +
+              fd.required_minutes + r.sched.break_minutes;
+    if ((h >> 16) % 20 == 0) /* left early */
+        out_min -= 15 + (int)((h >> 20) % 45);
+    else
+        out_min += (int)((h >> 20) % 45);
+    r.check_in_at = att_day_start(day, fd.utc_offset_min) + (int64_t)in_min * 60 + (h >> 26) % 60;
+    r.check_out_at = att_day_start(day, fd.utc_offset_min) + (int64_t)out_min * 60 + (h >> 3) % 60;
+    att_times(&r.sched, in_min, out_min, &r.t);
+    (void)now;
+    return att_record_insert(db, &r, &created, e);
+}
+
+enum err_code att_demo_seed(struct db *db, const char *unit_code, int64_t now, struct err *e)
+{
+    struct arena *a = arena_new();
+    int64_t *ids = NULL;
+    size_t n = 0;
+    enum err_code rc = att_demo_staff(db, a, unit_code, ATT_DEMO_STAFF, &ids, &n, e);
+
+    for (int back = ATT_DEMO_DAYS; !rc && back > ATT_DEMO_SKIP; back--) {
+        char day[11];
+
+        att_local_day(now - (int64_t)back * 86400, OFFSET_WIB, day);
+        for (size_t i = 0; !rc && i < n; i++)
+            rc = demo_day(db, a, ids[i], day, now, e);
+    }
+    arena_free(a);
+    return rc;
 }

@@ -350,93 +350,160 @@ enum err_code attendance_month_get(struct db *db, int64_t employee_id, const cha
     return rc;
 }
 
-/* ---- the discipline list ---- */
+/* ---- the discipline list: one set-based statement ---- */
 
-struct disc_ctx {
-    struct att_discipline_row *rows;
-    size_t n, cap;
-};
+/* A 'YYYY-MM-DD' text as days from 1970-01-01 (calendar_day's numbering). */
+#define DAYNUM_SQLITE(x) "CAST(julianday(" x ") - 2440587.5 AS INTEGER)"
+#define DAYNUM_PG(x) "(CAST(" x " AS DATE) - DATE '1970-01-01')"
+/* ... and back. */
+#define DAYTEXT_SQLITE(x) "date(" x " * 86400, 'unixepoch')"
+#define DAYTEXT_PG(x) "to_char(DATE '1970-01-01' + CAST(" x " AS INTEGER), 'YYYY-MM-DD')"
 
-static enum err_code disc_one(struct walk *w, const struct emp *x, void *p, struct err *e)
+/* $1 unit (0 = all), $2 subtree, $3/$4 first/last day number counted, $5/$6 the same as text.
+ * The calendar of [$3, $4] (a row per day, generated) carries for the 5- and the 6-day week
+ * whether the day is a working day (weekday, not a holiday) and the running count of working
+ * days (c5, c6). Per employee: s = the first day that counts (appointment, else $3); due =
+ * working days from s on; covered = working days from s on with a check-in, a duty record or
+ * approved leave; absent = due - covered. The longest run of absent working days is the
+ * largest gap between consecutive covered working days (LAG over their running count),
+ * counting the gap before the first and after the last; it is only worked out for the
+ * employees absent at least $9 days (a run is never longer than the absent days: the
+ * others' runs are below every threshold and left 0). Only rows at a threshold come back.
+ * Cost: the calendar (≤ 366 rows), the employees in scope, their records and leave of the
+ * range; nothing is scanned per employee. */
+/* clang-format off */
+#define DISC_SQL(DAYNUM, DAYTEXT)                                                                  \
+    "WITH RECURSIVE sub(id, depth) AS (SELECT id, 0 FROM units WHERE id = CAST($1 AS BIGINT)"      \
+    " UNION ALL SELECT c.id, sub.depth + 1 FROM units c JOIN sub ON c.parent_id = sub.id"          \
+    " WHERE CAST($2 AS BIGINT) = 1 AND sub.depth < 64),"                                           \
+    " days(n) AS (SELECT CAST($3 AS BIGINT) UNION ALL SELECT n + 1 FROM days"                      \
+    " WHERE n < CAST($4 AS BIGINT)),"                                                              \
+    " hol(n) AS (SELECT DISTINCT " DAYNUM("date") " FROM holidays"                                 \
+    " WHERE date >= CAST($5 AS TEXT) AND date <= CAST($6 AS TEXT)),"                               \
+    " cal AS (SELECT d.n,"                                                                         \
+    " CASE WHEN (d.n + 3) % 7 < 5 AND h.n IS NULL THEN 1 ELSE 0 END AS w5,"                        \
+    " CASE WHEN (d.n + 3) % 7 < 6 AND h.n IS NULL THEN 1 ELSE 0 END AS w6"                         \
+    " FROM days d LEFT JOIN hol h ON h.n = d.n),"                                                  \
+    " cum AS (SELECT n, w5, w6, sum(w5) OVER (ORDER BY n) AS c5,"                                  \
+    " sum(w6) OVER (ORDER BY n) AS c6 FROM cal),"                                                  \
+    " tot AS (SELECT max(c5) AS t5, max(c6) AS t6 FROM cum),"                                      \
+    " emp AS (SELECT e.id, CASE WHEN u.work_days = 6 THEN 6 ELSE 5 END AS wd,"                     \
+    " CASE WHEN e.appointed_on IS NULL OR e.appointed_on < CAST($5 AS TEXT)"                       \
+    " THEN CAST($3 AS BIGINT) ELSE " DAYNUM("e.appointed_on") " END AS s"                          \
+    " FROM employees e JOIN units u ON u.id = e.unit_id WHERE e.state = 'active'"                  \
+    " AND (CAST($1 AS BIGINT) = 0 OR e.unit_id IN (SELECT id FROM sub))),"                         \
+    " base AS (SELECT x.id, x.wd, x.s,"                                                            \
+    " CASE WHEN x.wd = 6 THEN c.c6 - c.w6 ELSE c.c5 - c.w5 END AS before_s,"                       \
+    " CASE WHEN x.wd = 6 THEN t.t6 ELSE t.t5 END AS total"                                         \
+    " FROM emp x JOIN cum c ON c.n = x.s CROSS JOIN tot t),"                                       \
+    " seen(id, n) AS (SELECT a.employee_id, " DAYNUM("a.day") " FROM attendance_records a"         \
+    " JOIN base b ON b.id = a.employee_id WHERE a.day >= CAST($5 AS TEXT)"                         \
+    " AND a.day <= CAST($6 AS TEXT) AND (a.kind = 'duty' OR a.check_in_at IS NOT NULL)"            \
+    " UNION ALL SELECT l.employee_id, c.n FROM leave_requests l"                                   \
+    " JOIN base b ON b.id = l.employee_id"                                                         \
+    " JOIN cum c ON c.n >= " DAYNUM("l.start_date") " AND c.n <= " DAYNUM("l.end_date")            \
+    " WHERE l.status = 'approved' AND l.start_date <= CAST($6 AS TEXT)"                            \
+    " AND l.end_date >= CAST($5 AS TEXT) AND NOT EXISTS (SELECT 1 FROM attendance_records r"       \
+    " WHERE r.employee_id = l.employee_id AND r.day = " DAYTEXT("c.n")                             \
+    " AND (r.kind = 'duty' OR r.check_in_at IS NOT NULL))),"                                       \
+    " cov AS (SELECT b.id, b.before_s, CASE WHEN b.wd = 6 THEN c.c6 ELSE c.c5 END AS idx"          \
+    " FROM seen v JOIN base b ON b.id = v.id JOIN cum c ON c.n = v.n"                              \
+    " WHERE v.n >= b.s AND (CASE WHEN b.wd = 6 THEN c.w6 ELSE c.w5 END) = 1),"                     \
+    " cnt AS (SELECT id, count(*) AS covered FROM cov GROUP BY id),"                               \
+    " cand AS (SELECT b.id FROM base b LEFT JOIN cnt k ON k.id = b.id"                             \
+    " WHERE b.total - b.before_s - COALESCE(k.covered, 0) >= $9),"                                 \
+    " gaps AS (SELECT id, idx,"                                                                    \
+    " idx - LAG(idx, 1, before_s) OVER (PARTITION BY id ORDER BY idx) - 1 AS gap"                  \
+    " FROM cov WHERE id IN (SELECT id FROM cand)),"                                                \
+    " agg AS (SELECT id, max(gap) AS inner_gap, max(idx) AS last_idx FROM gaps GROUP BY id),"      \
+    " res AS (SELECT b.id, b.total - b.before_s - COALESCE(k.covered, 0) AS absent,"               \
+    " CASE WHEN k.id IS NULL THEN b.total - b.before_s WHEN g.id IS NULL THEN 0"                   \
+    " WHEN g.inner_gap > b.total - g.last_idx THEN g.inner_gap"                                    \
+    " ELSE b.total - g.last_idx END AS run"                                                        \
+    " FROM base b LEFT JOIN cnt k ON k.id = b.id LEFT JOIN agg g ON g.id = b.id)"                  \
+    " SELECT r.id, e.unit_id, e.nip, e.name, u.name, r.absent, r.run FROM res r"                   \
+    " JOIN employees e ON e.id = r.id JOIN units u ON u.id = e.unit_id"                            \
+    " WHERE r.absent >= $7 OR r.run >= $8 ORDER BY r.absent DESC, e.name, r.id"
+/* clang-format on */
+
+static const char SQL_DISC_SQLITE[] = DISC_SQL(DAYNUM_SQLITE, DAYTEXT_SQLITE);
+static const char SQL_DISC_PG[] = DISC_SQL(DAYNUM_PG, DAYTEXT_PG);
+
+static void day_text(int64_t day, char out[11])
 {
-    struct disc_ctx *c = p;
-    struct att_discipline_row *r;
-    struct att_discipline_result res;
-    int absent = 0, run = 0, best = 0;
+    char t[32];
 
-    (void)e;
-    for (int i = 0; i < w->ndays; i++) {
-        const struct att_day *d = &w->days[i];
-
-        if (!d->working || !d->over)
-            continue; /* rest days neither count nor break a run */
-        if (d->checked_in || d->on_leave || d->on_duty) {
-            run = 0;
-            continue;
-        }
-        absent++;
-        if (++run > best)
-            best = run;
-    }
-    att_discipline(absent, best, &res);
-    if (res.level == ATT_DISC_NONE)
-        return ERR_OK;
-    if (c->n == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 64;
-        struct att_discipline_row *grown = arena_alloc(w->a, cap * sizeof *grown);
-
-        if (c->n)
-            memcpy(grown, c->rows, c->n * sizeof *grown);
-        c->rows = grown;
-        c->cap = cap;
-    }
-    r = &c->rows[c->n++];
-    r->employee_id = x->id;
-    r->unit_id = x->unit_id;
-    r->nip = x->nip;
-    r->name = x->name;
-    r->unit_name = x->unit_name;
-    r->absent_days = absent;
-    r->max_consecutive = best;
-    r->r = res;
-    return ERR_OK;
+    clock_rfc3339(day * 86400, t, sizeof t);
+    memcpy(out, t, 10);
+    out[10] = '\0';
 }
 
-static int disc_cmp(const void *pa, const void *pb)
+static void read_disc(struct db_stmt *st, struct arena *a, void *out)
 {
-    const struct att_discipline_row *a = pa, *b = pb;
+    struct att_discipline_row *r = out;
 
-    if (a->absent_days != b->absent_days)
-        return b->absent_days - a->absent_days;
-    return strcmp(a->name ? a->name : "", b->name ? b->name : "");
+    memset(r, 0, sizeof *r);
+    r->employee_id = db_col_int(st, 0);
+    r->unit_id = db_col_int(st, 1);
+    r->nip = db_col_text_copy(st, a, 2);
+    r->name = db_col_text_copy(st, a, 3);
+    r->unit_name = db_col_text_copy(st, a, 4);
+    r->absent_days = (int)db_col_int(st, 5);
+    r->max_consecutive = (int)db_col_int(st, 6);
+    att_discipline(r->absent_days, r->max_consecutive, &r->r);
 }
 
 enum err_code att_discipline_list(struct db *db, struct arena *a, int64_t unit_id, int subtree,
                                   int year, const char *today, struct att_discipline_row **out,
                                   size_t *n, struct err *e)
 {
-    struct walk *w = arena_alloc(a, sizeof *w);
-    struct disc_ctx c = {0};
-    char first[16], last[16];
+    struct db_stmt *st;
+    struct att_discipline_result lowest, run;
+    char first[16], last[16], lo_text[11], hi_text[11];
+    int64_t lo, hi, since = 0, now_day = day_num(today);
+    int min_absent = 1, min_run = 1;
     enum err_code rc;
-    int seen = 0;
 
+    *out = NULL;
+    *n = 0;
     if (year < 1900 || year > 2999)
         return err_invalid(e, "year", "Tahun harus 1900 sampai 2999");
     snprintf(first, sizeof first, "%04d-01-01", year % 10000);
     snprintf(last, sizeof last, "%04d-12-31", year % 10000);
-    w->db = db;
-    w->a = a;
-    rc = walk_prepare(w, first, last, today, e);
-    if (!rc)
-        rc = walk_all(w, 0, unit_id, subtree, first, last, disc_one, &c, &seen, e);
+    lo = day_num(first);
+    hi = day_num(last);
+    rc = att_since(db, &since, e);
     if (rc)
         return rc;
-    if (c.n > 1)
-        qsort(c.rows, c.n, sizeof *c.rows, disc_cmp);
-    *out = c.rows;
-    *n = c.n;
-    return ERR_OK;
+    if (since > lo)
+        lo = since;
+    if (now_day - 1 < hi)
+        hi = now_day - 1; /* only days that are over */
+    if (hi < lo || now_day < 0)
+        return ERR_OK;
+    /* the smallest absent count and run that reach a level (att_discipline, the pure rule) */
+    do
+        att_discipline(min_absent, 0, &lowest);
+    while (lowest.level == ATT_DISC_NONE && ++min_absent < 400);
+    do
+        att_discipline(0, min_run, &run);
+    while (run.level == ATT_DISC_NONE && ++min_run < 400);
+    day_text(lo, lo_text);
+    day_text(hi, hi_text);
+    rc =
+        db_prepare(db, db_engine(db) == DB_ENGINE_POSTGRES ? SQL_DISC_PG : SQL_DISC_SQLITE, &st, e);
+    if (rc)
+        return rc;
+    db_bind_int(st, 1, unit_id);
+    db_bind_int(st, 2, subtree ? 1 : 0);
+    db_bind_int(st, 3, lo);
+    db_bind_int(st, 4, hi);
+    db_bind_text(st, 5, lo_text);
+    db_bind_text(st, 6, hi_text);
+    db_bind_int(st, 7, min_absent);
+    db_bind_int(st, 8, min_run);
+    db_bind_int(st, 9, min_run < min_absent ? min_run : min_absent); /* a run is never longer */
+    return db_collect(st, a, sizeof **out, read_disc, (void **)out, n, e);
 }
 
 /* ---- one employee's days ---- */

@@ -473,3 +473,131 @@ enum err_code att_import_batch(struct db *db, int64_t user_id, int64_t now, long
     db_bind_int(st, 4, now);
     return db_step_id(st, id, e);
 }
+
+/* ---- the device-user mapping (unit admins: list, add, delete) ---- */
+
+#define MAP_COLS                                                                                   \
+    "SELECT m.id, m.device, m.code, m.employee_id, e.unit_id, e.name, e.nip, m.created_at"         \
+    " FROM attendance_device_users m JOIN employees e ON e.id = m.employee_id"
+/* $1 unit (0 = all), $2 subtree, $3 device (NULL = any) */
+#define MAP_WHERE                                                                                  \
+    " WHERE" SUB_WHERE("e.unit_id") " AND (CAST($3 AS TEXT) IS NULL OR m.device = CAST($3 AS "     \
+                                    "TEXT))"
+
+static const char SQL_MAP_LIST[] =
+    SUB_CTE MAP_COLS MAP_WHERE " ORDER BY m.device, m.code, m.id LIMIT $4 OFFSET $5";
+static const char SQL_MAP_COUNT[] =
+    SUB_CTE "SELECT count(*) FROM attendance_device_users m JOIN employees e"
+            " ON e.id = m.employee_id" MAP_WHERE;
+static const char SQL_MAP_ONE[] = MAP_COLS " WHERE m.id = $1";
+static const char SQL_MAP_ADD[] =
+    "INSERT INTO attendance_device_users (device, code, employee_id, created_by, created_at)"
+    " VALUES ($1, $2, $3, $4, $5) RETURNING id";
+static const char SQL_MAP_DELETE[] = "DELETE FROM attendance_device_users WHERE id = $1";
+
+static void read_map(struct db_stmt *st, struct arena *a, void *out)
+{
+    struct att_device_map *m = out;
+
+    m->id = db_col_int(st, 0);
+    m->device = db_col_text_copy(st, a, 1);
+    m->code = db_col_text_copy(st, a, 2);
+    m->employee_id = db_col_int(st, 3);
+    m->unit_id = db_col_int(st, 4);
+    m->employee_name = db_col_text_copy(st, a, 5);
+    m->nip = db_col_text_copy(st, a, 6);
+    m->created_at = db_col_int(st, 7);
+}
+
+static void bind_map_filter(struct db_stmt *st, int64_t unit_id, int subtree, const char *device)
+{
+    db_bind_int(st, 1, unit_id);
+    db_bind_int(st, 2, subtree ? 1 : 0);
+    if (device)
+        db_bind_text(st, 3, device);
+    else
+        db_bind_null(st, 3);
+}
+
+enum err_code att_device_maps_list(struct db *db, struct arena *a, int64_t unit_id, int subtree,
+                                   const char *device, int64_t limit, int64_t offset,
+                                   struct att_device_map **out, size_t *n, int64_t *total,
+                                   struct err *e)
+{
+    struct db_stmt *st;
+    enum err_code rc = db_prepare(db, SQL_MAP_COUNT, &st, e);
+    int got;
+
+    if (rc)
+        return rc;
+    bind_map_filter(st, unit_id, subtree, device);
+    got = db_step(st, e);
+    *total = got == 1 ? db_col_int(st, 0) : 0;
+    db_reset(st);
+    if (got < 0)
+        return e->code;
+    rc = db_prepare(db, SQL_MAP_LIST, &st, e);
+    if (rc)
+        return rc;
+    bind_map_filter(st, unit_id, subtree, device);
+    db_bind_int(st, 4, limit);
+    db_bind_int(st, 5, offset);
+    return db_collect(st, a, sizeof **out, read_map, (void **)out, n, e);
+}
+
+enum err_code att_device_map_get(struct db *db, struct arena *a, int64_t id,
+                                 struct att_device_map *out, struct err *e)
+{
+    return db_fetch_one(db, SQL_MAP_ONE, id, NULL, a, read_map, out,
+                        "Pemetaan pengguna mesin tidak ditemukan", e);
+}
+
+enum err_code att_device_map_add(struct db *db, struct att_device_map *m, int64_t user_id,
+                                 struct err *e)
+{
+    struct db_stmt *st;
+    enum err_code rc = db_prepare(db, SQL_MAP_ADD, &st, e);
+
+    if (rc)
+        return rc;
+    db_bind_text(st, 1, m->device);
+    db_bind_text(st, 2, m->code);
+    db_bind_int(st, 3, m->employee_id);
+    db_bind_id_or_null(st, 4, user_id);
+    db_bind_int(st, 5, m->created_at);
+    return db_step_id(st, &m->id, e);
+}
+
+enum err_code att_device_map_delete(struct db *db, int64_t id, struct err *e)
+{
+    return db_run_ints(db, SQL_MAP_DELETE, &id, 1, NULL, e);
+}
+
+/* ---- demo data ---- */
+
+/* The first limit active employees of the OPD with code $1 and its sub-units, by id. */
+static const char SQL_DEMO_STAFF[] =
+    "WITH RECURSIVE sub(id, depth) AS (SELECT id, 0 FROM units WHERE code = $1"
+    " UNION ALL SELECT c.id, sub.depth + 1 FROM units c JOIN sub ON c.parent_id = sub.id"
+    " WHERE sub.depth < 64)"
+    " SELECT e.id FROM employees e WHERE e.state = 'active' AND e.unit_id IN (SELECT id FROM sub)"
+    " ORDER BY e.id LIMIT $2";
+
+static void read_id(struct db_stmt *st, struct arena *a, void *out)
+{
+    (void)a;
+    *(int64_t *)out = db_col_int(st, 0);
+}
+
+enum err_code att_demo_staff(struct db *db, struct arena *a, const char *unit_code, int64_t limit,
+                             int64_t **ids, size_t *n, struct err *e)
+{
+    struct db_stmt *st;
+    enum err_code rc = db_prepare(db, SQL_DEMO_STAFF, &st, e);
+
+    if (rc)
+        return rc;
+    db_bind_text(st, 1, unit_code);
+    db_bind_int(st, 2, limit);
+    return db_collect(st, a, sizeof **ids, read_id, (void **)ids, n, e);
+}

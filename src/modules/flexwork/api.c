@@ -155,7 +155,7 @@ enum err_code flexwork_onsite_keep(struct req *rq, int64_t unit_id, int64_t empl
             continue;
         for (size_t k = 0; k < plan.n; k++) {
             day[k] = plan.people[k].modes[i];
-            if (plan.people[k].employee_id == employee_id && strcmp(day[k], "CUTI") != 0)
+            if (plan.people[k].employee_id == employee_id && day[k] && strcmp(day[k], "CUTI") != 0)
                 day[k] = modes[i];
         }
         gap = flexwork_onsite_short(day, plan.n, &p, &need, &on);

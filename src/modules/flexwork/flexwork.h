@@ -126,7 +126,8 @@ enum err_code flexwork_policy_check(const struct flexwork_policy *p, struct err 
  * most staff. */
 int flexwork_onsite_required(int staff, int pct, int count);
 /* The minimum on-site check of one day: modes[i] of each staff member ("WFO" counts as on
- * site; WFH, WFA and anything else — leave "CUTI" — does not). Returns by how many people the
+ * site; WFH, WFA and anything else — leave "CUTI" — does not; NULL: not in the unit that day,
+ * not counted as staff either). Returns by how many people the
  * day falls short (0: kept); *required and *onsite (may be NULL) get the figures. */
 int flexwork_onsite_short(const char *const *modes, size_t n, const struct flexwork_policy *p,
                           int *required, int *onsite);
@@ -211,13 +212,23 @@ enum err_code flexwork_requests_list(struct db *db, struct arena *a,
                                      struct flexwork_request **out, size_t *n, int64_t *total,
                                      struct err *e) ABDI_MUST_CHECK;
 
+/* The direct supervisor of employee_id on date through the leave module's approver chain
+ * (leave_resolve, supervisor step; Plt/Plh aware); *out 0 when nobody. The attendance
+ * module tells this employee about a correction request. */
+enum err_code flexwork_supervisor(struct db *db, struct arena *a, int64_t employee_id,
+                                  const char *date, int64_t *out, struct err *e) ABDI_MUST_CHECK;
+
 /* The plan of a unit over ndays days from day number from: its active staff (employees whose
- * unit it is) and each one's mode per day (approved requests over arrangements over WFO;
- * approved leave "CUTI"). override_employee (0: none) takes override_mode on override_day. */
+ * unit it is, and those assigned INTO it by the placement module — Plt, Plh, task force — on
+ * some day of the range) and each one's mode per day (approved requests over arrangements
+ * over WFO; approved leave "CUTI"; NULL on a day the person is not in the unit: assigned OUT
+ * of it, or outside the assignment that brings them in). */
 struct flexwork_plan_person {
     int64_t employee_id, position_id;
+    int64_t home;           /* the employee's own unit */
+    const char *assignment; /* "plt", "plh", "satgas" when assigned into the unit; else NULL */
     const char *name, *nip, *position_name;
-    const char **modes;  /* ndays entries */
+    const char **modes;  /* ndays entries; NULL = not in the unit that day */
     const char **places; /* ndays entries, NULL when none */
 };
 struct flexwork_plan {

@@ -40,10 +40,6 @@ enum err_code flexwork_json_number(json_t *v, const char *field, double *out, in
                                    struct err *e) ABDI_MUST_CHECK;
 enum err_code flexwork_json_text(json_t *v, const char *field, size_t max, const char **out,
                                  struct err *e) ABDI_MUST_CHECK;
-/* The direct supervisor of employee_id on date through the leave module's approver chain
- * (leave_resolve, supervisor step); *out 0 when nobody. */
-enum err_code flexwork_supervisor(struct db *db, struct arena *a, int64_t employee_id,
-                                  const char *date, int64_t *out, struct err *e) ABDI_MUST_CHECK;
 /* Fill who; 404 when the employee does not exist or the caller is neither the employee, the
  * direct supervisor, an admin in scope nor a reader in scope. */
 enum err_code flexwork_access(struct req *rq, int64_t employee_id, struct flexwork_who *who,

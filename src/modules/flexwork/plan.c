@@ -210,27 +210,43 @@ enum err_code flexwork_requests_list(struct db *db, struct arena *a,
 
 /* ---- the week plan ---- */
 
-static const char SQL_STAFF[] = "SELECT e.id, e.position_id, e.name, e.nip, p.name FROM employees e"
-                                " LEFT JOIN positions p ON p.id = e.position_id"
-                                " WHERE e.unit_id = $1 AND e.state = 'active' ORDER BY e.id";
+/* The unit's staff over [$2, $3]: its own active employees, plus those assigned INTO it (Plt,
+ * Plh, task force: the placement module's assignments) on some day of the range. Who is in
+ * the unit on which day is settled per day by SQL_PLAN_ASSIGN. */
+#define IN_RANGE(a)                                                                                \
+    " " a ".start_date <= CAST($3 AS TEXT) AND " a ".end_date >= CAST($2 AS TEXT)"                 \
+    " AND (" a ".ended_early_on IS NULL OR " a ".ended_early_on > CAST($2 AS TEXT))"
+#define STAFF_WHERE                                                                                \
+    " e.state = 'active' AND (e.unit_id = $1 OR e.id IN (SELECT x.employee_id FROM assignments x"  \
+    " WHERE x.unit_id = $1 AND" IN_RANGE("x") "))"
+static const char SQL_STAFF[] = "SELECT e.id, e.position_id, e.name, e.nip, p.name, e.unit_id"
+                                " FROM employees e LEFT JOIN positions p ON p.id = e.position_id"
+                                " WHERE" STAFF_WHERE " ORDER BY e.id";
 /* $1 unit, $2 first day, $3 last day */
 static const char SQL_PLAN_ARR[] =
     "SELECT a.employee_id, a.valid_from, a.valid_to, d.weekday, d.mode, d.place"
     " FROM work_arrangements a JOIN work_arrangement_days d ON d.arrangement_id = a.id"
     " JOIN employees e ON e.id = a.employee_id"
-    " WHERE e.unit_id = $1 AND e.state = 'active' AND a.status = 'approved'"
+    " WHERE" STAFF_WHERE " AND a.status = 'approved'"
     " AND a.valid_from <= CAST($3 AS TEXT)"
     " AND (a.valid_to IS NULL OR a.valid_to >= CAST($2 AS TEXT)) ORDER BY a.valid_from, a.id";
 static const char SQL_PLAN_REQ[] =
     "SELECT r.employee_id, r.date, r.date, 0, r.mode, r.place FROM work_requests r"
     " JOIN employees e ON e.id = r.employee_id"
-    " WHERE e.unit_id = $1 AND e.state = 'active' AND r.status = 'approved'"
+    " WHERE" STAFF_WHERE " AND r.status = 'approved'"
     " AND r.date >= CAST($2 AS TEXT) AND r.date <= CAST($3 AS TEXT) ORDER BY r.id";
 static const char SQL_PLAN_LEAVE[] =
     "SELECT l.employee_id, l.start_date, l.end_date, 0, 'CUTI', NULL FROM leave_requests l"
     " JOIN employees e ON e.id = l.employee_id"
-    " WHERE e.unit_id = $1 AND e.state = 'active' AND l.status = 'approved'"
+    " WHERE" STAFF_WHERE " AND l.status = 'approved'"
     " AND l.start_date <= CAST($3 AS TEXT) AND l.end_date >= CAST($2 AS TEXT)";
+/* The staff's assignments meeting the range (into this unit or out of it), oldest first:
+ * employee, first day, last day served (end_date, or the day before ended_early_on), unit,
+ * kind. */
+static const char SQL_PLAN_ASSIGN[] =
+    "SELECT x.employee_id, x.start_date, x.end_date, x.ended_early_on, x.unit_id, x.kind"
+    " FROM assignments x JOIN employees e ON e.id = x.employee_id"
+    " WHERE" STAFF_WHERE " AND" IN_RANGE("x") " ORDER BY x.start_date, x.id";
 
 static void read_person(struct db_stmt *st, struct arena *a, void *out)
 {
@@ -241,6 +257,7 @@ static void read_person(struct db_stmt *st, struct arena *a, void *out)
     p->name = db_col_text_copy(st, a, 2);
     p->nip = db_col_text_copy(st, a, 3);
     p->position_name = db_col_text_copy(st, a, 4);
+    p->home = db_col_int(st, 5);
 }
 
 static int cmp_person(const void *k, const void *el)
@@ -295,6 +312,56 @@ static enum err_code overlay(struct db *db, struct arena *a, const char *sql,
     return r < 0 ? e->code : ERR_OK;
 }
 
+/* Who is in the unit on which day: a person of the unit is, unless an assignment elsewhere
+ * covers the day; a person assigned in is only on the days the assignment covers. A day
+ * outside the unit gets mode NULL (neither staff nor on site that day). */
+static enum err_code plan_assignments(struct db *db, struct arena *a, struct flexwork_plan *plan,
+                                      const char *first, const char *last, struct err *e)
+{
+    struct db_stmt *st;
+    signed char **in = arena_alloc(a, sizeof *in * (plan->n ? plan->n : 1));
+    enum err_code rc = db_prepare(db, SQL_PLAN_ASSIGN, &st, e);
+    int r;
+
+    if (rc)
+        return rc;
+    for (size_t k = 0; k < plan->n; k++) {
+        in[k] = arena_alloc(a, (size_t)plan->ndays);
+        memset(in[k], plan->people[k].home == plan->unit_id, (size_t)plan->ndays);
+    }
+    db_bind_int(st, 1, plan->unit_id);
+    db_bind_text(st, 2, first);
+    db_bind_text(st, 3, last);
+    while ((r = db_step(st, e)) == 1) {
+        int64_t id = db_col_int(st, 0), from, to, early = INT64_MAX;
+        struct flexwork_plan_person *p =
+            bsearch(&id, plan->people, plan->n, sizeof *plan->people, cmp_person);
+        int here = db_col_int(st, 4) == plan->unit_id;
+
+        if (!p || calendar_day(db_col_text(st, 1), &from) || calendar_day(db_col_text(st, 2), &to))
+            continue;
+        if (!db_col_is_null(st, 3) && calendar_day(db_col_text(st, 3), &early))
+            continue;
+        if (early - 1 < to)
+            to = early - 1;
+        if (here)
+            p->assignment = db_col_text_copy(st, a, 5);
+        for (int i = 0; i < plan->ndays; i++)
+            if (plan->from + i >= from && plan->from + i <= to)
+                in[p - plan->people][i] = (signed char)here;
+    }
+    db_reset(st);
+    if (r < 0)
+        return e->code;
+    for (size_t k = 0; k < plan->n; k++)
+        for (int i = 0; i < plan->ndays; i++)
+            if (!in[k][i]) {
+                plan->people[k].modes[i] = NULL;
+                plan->people[k].places[i] = NULL;
+            }
+    return ERR_OK;
+}
+
 enum err_code flexwork_plan_load(struct db *db, struct arena *a, int64_t unit_id, int64_t from,
                                  int ndays, struct flexwork_plan *out, struct err *e)
 {
@@ -324,6 +391,8 @@ enum err_code flexwork_plan_load(struct db *db, struct arena *a, int64_t unit_id
     if (rc)
         return rc;
     db_bind_int(st, 1, unit_id);
+    db_bind_text(st, 2, first);
+    db_bind_text(st, 3, last);
     rc = db_collect(st, a, sizeof(struct flexwork_plan_person), read_person, &v, &out->n, e);
     out->people = v;
     if (rc)
@@ -339,6 +408,8 @@ enum err_code flexwork_plan_load(struct db *db, struct arena *a, int64_t unit_id
         rc = overlay(db, a, SQL_PLAN_ARR, out, first, last, e);
     if (!rc)
         rc = overlay(db, a, SQL_PLAN_REQ, out, first, last, e);
+    if (!rc)
+        rc = plan_assignments(db, a, out, first, last, e);
     return rc;
 }
 

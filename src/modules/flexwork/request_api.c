@@ -383,36 +383,38 @@ enum err_code flexwork_api_week_plan(struct req *rq, struct resp *rs, struct err
     people = json_array();
     modes = arena_alloc(rq->a, sizeof(char *) * (plan.n + 1));
     for (int i = 0; i < 7; i++) {
-        int need = 0, on = 0, gap = 0, remote = 0, leave = 0;
+        int need = 0, on = 0, gap = 0, remote = 0, leave = 0, staff = 0;
         char date[11];
 
         for (size_t k = 0; k < plan.n; k++) {
             modes[k] = plan.people[k].modes[i];
+            staff += modes[k] != NULL;
             remote += flexwork_mode_remote(modes[k]);
-            leave += strcmp(modes[k], "CUTI") == 0;
+            leave += modes[k] && strcmp(modes[k], "CUTI") == 0;
         }
         if (plan.working[i])
             gap = flexwork_onsite_short(modes, plan.n, &p, &need, &on);
         flexwork_date_text(from + i, date);
         json_array_append_new(days, json_pack("{s:s,s:i,s:b,s:I,s:i,s:i,s:i,s:i,s:i}", "date", date,
                                               "weekday", flexwork_weekday(from + i), "working",
-                                              plan.working[i], "staff", (json_int_t)plan.n,
-                                              "onsite", plan.working[i] ? on : 0, "remote", remote,
-                                              "leave", leave, "required", need, "short", gap));
+                                              plan.working[i], "staff", (json_int_t)staff, "onsite",
+                                              plan.working[i] ? on : 0, "remote", remote, "leave",
+                                              leave, "required", need, "short", gap));
     }
     for (size_t k = 0; k < plan.n; k++) {
         const struct flexwork_plan_person *pp = &plan.people[k];
         json_t *row = json_array();
 
         for (int i = 0; i < 7; i++)
-            json_array_append_new(row, json_pack("{s:s,s:o}", "mode", pp->modes[i], "place",
-                                                 json_str_or_null(pp->places[i])));
-        json_array_append_new(people,
-                              json_pack("{s:I,s:s,s:s,s:o,s:b,s:o}", "employee_id",
-                                        (json_int_t)pp->employee_id, "name", pp->name, "nip",
-                                        pp->nip, "position_name",
-                                        json_str_or_null(pp->position_name), "may_work_flexibly",
-                                        flexwork_policy_allows(&p, pp->position_id), "days", row));
+            json_array_append_new(
+                row, json_pack("{s:o,s:o,s:b}", "mode", json_str_or_null(pp->modes[i]), "place",
+                               json_str_or_null(pp->places[i]), "in_unit", pp->modes[i] != NULL));
+        json_array_append_new(
+            people, json_pack("{s:I,s:s,s:s,s:o,s:b,s:o,s:o}", "employee_id",
+                              (json_int_t)pp->employee_id, "name", pp->name, "nip", pp->nip,
+                              "position_name", json_str_or_null(pp->position_name),
+                              "may_work_flexibly", flexwork_policy_allows(&p, pp->position_id),
+                              "assignment", json_str_or_null(pp->assignment), "days", row));
     }
     flexwork_date_text(from, first);
     flexwork_date_text(from + 6, last);

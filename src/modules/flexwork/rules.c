@@ -171,11 +171,13 @@ int flexwork_onsite_required(int staff, int pct, int count)
 int flexwork_onsite_short(const char *const *modes, size_t n, const struct flexwork_policy *p,
                           int *required, int *onsite)
 {
-    int on = 0, need;
+    int on = 0, staff = 0, need;
 
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
+        staff += modes[i] != NULL;
         on += modes[i] && strcmp(modes[i], "WFO") == 0;
-    need = flexwork_onsite_required((int)n, p->min_onsite_pct, p->min_onsite_count);
+    }
+    need = flexwork_onsite_required(staff, p->min_onsite_pct, p->min_onsite_count);
     if (required)
         *required = need;
     if (onsite)

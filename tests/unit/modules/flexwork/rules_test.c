@@ -191,6 +191,18 @@ static void test_onsite(void **state)
     assert_int_equal(flexwork_onsite_short(modes, 7, &p, &need, NULL), 0);
     assert_int_equal(need, 0);
     assert_int_equal(flexwork_onsite_short(NULL, 0, &p, &need, &on), 0);
+    {
+        /* NULL: not in the unit that day (assigned out): neither staff nor on site */
+        const char *away[] = {"WFO", NULL, "WFH", NULL};
+
+        p.min_onsite_pct = 50;
+        assert_int_equal(flexwork_onsite_short(away, 4, &p, &need, &on), 0);
+        assert_int_equal(need, 1); /* ceil(2 * 50 %) of the 2 present, not of 4 */
+        assert_int_equal(on, 1);
+        p.min_onsite_pct = 100;
+        assert_int_equal(flexwork_onsite_short(away, 4, &p, &need, &on), 1);
+        assert_int_equal(need, 2);
+    }
     assert_int_equal(flexwork_onsite_required(10, 30, 0), 3);
     assert_int_equal(flexwork_onsite_required(10, 31, 0), 4);
     assert_int_equal(flexwork_onsite_required(0, 50, 2), 0);

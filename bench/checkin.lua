@@ -6,19 +6,22 @@
 --   CHECKIN_FROM      first line to use (1-based; the warm-up uses its own range)
 --   CHECKIN_THREADS   wrk's -t
 --   CHECKIN_LAT, CHECKIN_LON  where everybody stands (inside the first OPD's demo fence)
+--   CHECKIN_NEXT_FILE where done() writes the first line no thread has used (the next run's FROM)
 -- Thread k sends lines FROM+k, FROM+k+T, … so threads never share an employee.
 
 local n = 0
+local all_threads = {}
 function setup(thread)
     thread:set("tid", n)
     n = n + 1
+    all_threads[#all_threads + 1] = thread
 end
 
 local tokens, csrfs = {}, {}
 -- CHECKIN_RATE and CHECKIN_CONNECTIONS set: each connection waits conns/rate s between its
 -- requests, so the offered load is about RATE/s (latency at a given rate, not at saturation)
 local pace_ms = 0
-local counter = 0
+counter = 0 -- global: done() reads it with thread:get
 local threads, from, body
 
 function init(args)
@@ -46,6 +49,21 @@ function request()
     return wrk.format("POST", "/api/v1/attendance/check-in",
                       {["Content-Type"] = "application/json", ["Cookie"] = "abdi_session=" .. tokens[i],
                        ["X-CSRF-Token"] = csrfs[i]}, body)
+end
+
+-- the first line after every thread's last one: FROM + T × (most requests of one thread)
+function done(summary, latency, requests)
+    local path = os.getenv("CHECKIN_NEXT_FILE")
+    if not path then
+        return
+    end
+    local most = 0
+    for _, t in ipairs(all_threads) do
+        most = math.max(most, tonumber(t:get("counter")) or 0)
+    end
+    local f = io.open(path, "w")
+    f:write(string.format("%d\n", (tonumber(os.getenv("CHECKIN_FROM")) or 1) + most * #all_threads))
+    f:close()
 end
 
 -- uniform in [0, 2 × pace]: same mean, but the connections do not fire in lock-step bursts

@@ -155,6 +155,9 @@ void req_audit(struct req *rq, const char *action, const char *entity, int64_t e
 /* ---- responses ---- */
 /* Render v (reference stolen) as the body with status. */
 enum err_code resp_json(struct resp *rs, int status, json_t *v);
+/* The text of a text-mode writer as the body with status (the writer is released). */
+struct json_w;
+enum err_code resp_json_w(struct resp *rs, int status, struct json_w *w);
 void resp_status(struct resp *rs, int status); /* empty body, e.g. 204 */
 /* name must be a static string; value is copied. */
 void resp_header(struct resp *rs, const char *name, const char *value);
@@ -196,6 +199,41 @@ double json_body_num(const struct req *rq, const char *name, double dflt);
  * JSON_ENCODE_ANY) would write it, only faster (json_render.c); malloc'd, *len set; NULL on
  * invalid UTF-8 or nesting deeper than jansson allows. resp_json renders with it. */
 char *json_render(const json_t *v, size_t *len);
+
+/* json_w: the same JSON text written straight from C values (no tree: hot read paths), or,
+ * begun with jw_begin_tree, the jansson tree of the same calls (the audit stores trees), so
+ * one list of fields serves a response and an audit entry. key is NULL for array elements
+ * and the top value. A failure (invalid UTF-8, nesting) is sticky: jw_text/jw_tree then
+ * return NULL. Both release what the writer holds; a writer is used once. */
+#define JW_MAX_DEPTH 16
+struct json_buf {
+    char *p;
+    size_t len, cap;
+};
+struct json_w {
+    struct json_buf b;              /* text */
+    json_t *root;                   /* tree */
+    json_t *stack[JW_MAX_DEPTH];    /* tree: open containers */
+    unsigned count[JW_MAX_DEPTH];   /* members written in each open container */
+    char is_object[JW_MAX_DEPTH];   /* text: '}' or ']' closes it */
+    int depth, tree, failed;
+};
+void jw_begin_text(struct json_w *w);
+void jw_begin_tree(struct json_w *w);
+void jw_object(struct json_w *w, const char *key);
+void jw_array(struct json_w *w, const char *key);
+void jw_end(struct json_w *w);
+void jw_str(struct json_w *w, const char *key, const char *s); /* NULL -> null */
+void jw_int(struct json_w *w, const char *key, int64_t v);
+void jw_id(struct json_w *w, const char *key, int64_t id);     /* <= 0 -> null */
+void jw_null(struct json_w *w, const char *key);
+void jw_bool(struct json_w *w, const char *key, int v);
+void jw_time(struct json_w *w, const char *key, int64_t t);    /* RFC 3339 */
+void jw_value(struct json_w *w, const char *key, json_t *v);   /* v stolen */
+void jw_members(struct json_w *w, json_t *obj);  /* obj's members into the open object; stolen */
+char *jw_text(struct json_w *w, size_t *len);    /* malloc'd, NUL-terminated; NULL on failure */
+json_t *jw_tree(struct json_w *w);               /* NULL on failure */
+void jw_free(struct json_w *w);                  /* give up: release what it holds */
 
 /* JSON helpers for rendering: NULL-safe strings, epoch seconds as RFC 3339. */
 json_t *json_str_or_null(const char *s);

@@ -3,27 +3,29 @@
  * same escapes: \" \\ \b \f \n \r \t, \u00XX below 0x20, \uXXXX upper-case hex with
  * surrogate pairs above 0x7F; '/' and 0x7F as they are), in about a fifth of the time:
  * jansson's dump goes through a callback per piece and decodes every character. Every API
- * response passes here (resp_json). Reals, rare in responses, are left to jansson. */
+ * response passes here (resp_json). Reals, rare in responses, are left to jansson.
+ * The same file holds struct json_w, a writer that emits the same text straight from C
+ * values, without a tree (hot read paths), or builds the jansson tree from the same calls
+ * (for the audit, which stores trees): one field list serves both. */
 #include "http/http.h"
 
+#include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "core/mem.h"
 
 #define RENDER_MAX_DEPTH 2048 /* jansson's own limit (JSON_PARSER_MAX_DEPTH) */
 
 static const char HEX[] = "0123456789ABCDEF";
 
-/* The output: room is made before each piece, then bytes are stored directly. */
-struct out {
-    char *p;
-    size_t len, cap;
-};
+/* The output (struct json_buf, http.h): room is made before each piece, then bytes are
+ * stored directly. */
 
-static char *room(struct out *b, size_t n)
+static char *room(struct json_buf *b, size_t n)
 {
     if (b->cap - b->len < n + 1) {
         size_t cap = b->cap ? b->cap : 1024;
@@ -36,19 +38,19 @@ static char *room(struct out *b, size_t n)
     return b->p + b->len;
 }
 
-static void put(struct out *b, const void *s, size_t n)
+static void put(struct json_buf *b, const void *s, size_t n)
 {
     memcpy(room(b, n), s, n);
     b->len += n;
 }
 
-static void put_c(struct out *b, char c)
+static void put_c(struct json_buf *b, char c)
 {
     *room(b, 1) = c;
     b->len++;
 }
 
-static void put_u(struct out *b, unsigned v)
+static void put_u(struct json_buf *b, unsigned v)
 {
     char s[6] = {'\\', 'u', HEX[(v >> 12) & 15], HEX[(v >> 8) & 15], HEX[(v >> 4) & 15],
                  HEX[v & 15]};
@@ -81,7 +83,7 @@ static size_t utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
     return len;
 }
 
-static int put_string(struct out *b, const char *str, size_t n)
+static int put_string(struct json_buf *b, const char *str, size_t n)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t run = 0; /* start of the pending run of bytes that need no escape */
@@ -127,7 +129,7 @@ static int put_string(struct out *b, const char *str, size_t n)
     return 0;
 }
 
-static int put_value(struct out *b, const json_t *v, int depth)
+static int put_value(struct json_buf *b, const json_t *v, int depth)
 {
     char num[32];
     int len;
@@ -196,7 +198,7 @@ static int put_value(struct out *b, const json_t *v, int depth)
 
 char *json_render(const json_t *v, size_t *len)
 {
-    struct out b = {0};
+    struct json_buf b = {0};
 
     if (!v || put_value(&b, v, 0)) {
         free(b.p);
@@ -205,4 +207,217 @@ char *json_render(const json_t *v, size_t *len)
     *room(&b, 0) = '\0';
     *len = b.len;
     return b.p;
+}
+
+/* ---- json_w: the same text without a tree ---- */
+
+void jw_begin_text(struct json_w *w)
+{
+    memset(w, 0, sizeof *w);
+}
+
+void jw_begin_tree(struct json_w *w)
+{
+    memset(w, 0, sizeof *w);
+    w->tree = 1;
+}
+
+/* Text mode: the comma and the key before a member (key NULL inside an array or at the top). */
+static void jw_key(struct json_w *w, const char *key)
+{
+    if (w->depth > 0 && w->count[w->depth - 1]++)
+        put_c(&w->b, ',');
+    if (key) {
+        if (put_string(&w->b, key, strlen(key)))
+            w->failed = 1;
+        put_c(&w->b, ':');
+    }
+}
+
+/* Tree mode: v (stolen) into the open container under key, or as the root. */
+static void jw_add(struct json_w *w, const char *key, json_t *v)
+{
+    json_t *top;
+
+    if (!v) {
+        w->failed = 1;
+        return;
+    }
+    if (w->depth == 0) {
+        if (w->root)
+            json_decref(w->root);
+        w->root = v;
+        return;
+    }
+    top = w->stack[w->depth - 1];
+    if (json_is_object(top) ? json_object_set_new(top, key ? key : "", v)
+                            : json_array_append_new(top, v))
+        w->failed = 1;
+}
+
+static void jw_open(struct json_w *w, const char *key, int is_object)
+{
+    if (w->depth >= JW_MAX_DEPTH) {
+        w->failed = 1;
+        return;
+    }
+    if (w->tree) {
+        json_t *c = is_object ? json_object() : json_array();
+
+        jw_add(w, key, json_incref(c));
+        w->stack[w->depth] = c;
+    } else {
+        jw_key(w, key);
+        put_c(&w->b, is_object ? '{' : '[');
+        w->is_object[w->depth] = (char)is_object;
+    }
+    w->count[w->depth++] = 0;
+}
+
+void jw_object(struct json_w *w, const char *key)
+{
+    jw_open(w, key, 1);
+}
+
+void jw_array(struct json_w *w, const char *key)
+{
+    jw_open(w, key, 0);
+}
+
+void jw_end(struct json_w *w)
+{
+    if (w->depth == 0) {
+        w->failed = 1;
+        return;
+    }
+    w->depth--;
+    if (w->tree)
+        json_decref(w->stack[w->depth]);
+    else
+        put_c(&w->b, w->is_object[w->depth] ? '}' : ']');
+}
+
+void jw_str(struct json_w *w, const char *key, const char *s)
+{
+    if (!s) {
+        jw_null(w, key);
+    } else if (w->tree) {
+        jw_add(w, key, json_string(s));
+    } else {
+        jw_key(w, key);
+        if (put_string(&w->b, s, strlen(s)))
+            w->failed = 1;
+    }
+}
+
+void jw_int(struct json_w *w, const char *key, int64_t v)
+{
+    char num[24];
+    int len;
+
+    if (w->tree) {
+        jw_add(w, key, json_integer((json_int_t)v));
+        return;
+    }
+    jw_key(w, key);
+    len = snprintf(num, sizeof num, "%" PRId64, v);
+    put(&w->b, num, (size_t)len);
+}
+
+void jw_id(struct json_w *w, const char *key, int64_t id)
+{
+    if (id > 0)
+        jw_int(w, key, id);
+    else
+        jw_null(w, key);
+}
+
+void jw_null(struct json_w *w, const char *key)
+{
+    if (w->tree) {
+        jw_add(w, key, json_null());
+        return;
+    }
+    jw_key(w, key);
+    put(&w->b, "null", 4);
+}
+
+void jw_bool(struct json_w *w, const char *key, int v)
+{
+    if (w->tree) {
+        jw_add(w, key, json_boolean(v));
+        return;
+    }
+    jw_key(w, key);
+    put(&w->b, v ? "true" : "false", v ? 4u : 5u);
+}
+
+void jw_time(struct json_w *w, const char *key, int64_t t)
+{
+    char s[32];
+
+    clock_rfc3339(t, s, sizeof s);
+    jw_str(w, key, s);
+}
+
+void jw_value(struct json_w *w, const char *key, json_t *v)
+{
+    if (w->tree) {
+        jw_add(w, key, v);
+        return;
+    }
+    jw_key(w, key);
+    if (!v || put_value(&w->b, v, w->depth))
+        w->failed = 1;
+    json_decref(v);
+}
+
+void jw_members(struct json_w *w, json_t *obj)
+{
+    const char *k;
+    json_t *v;
+
+    if (!json_is_object(obj)) {
+        w->failed = 1;
+    } else {
+        json_object_foreach(obj, k, v)
+            jw_value(w, k, json_incref(v));
+    }
+    json_decref(obj);
+}
+
+char *jw_text(struct json_w *w, size_t *len)
+{
+    char *p;
+
+    if (w->tree || w->failed || w->depth) {
+        jw_free(w);
+        return NULL;
+    }
+    *room(&w->b, 0) = '\0';
+    *len = w->b.len;
+    p = w->b.p;
+    memset(w, 0, sizeof *w);
+    return p;
+}
+
+void jw_free(struct json_w *w)
+{
+    for (int i = 0; w->tree && i < w->depth; i++)
+        json_decref(w->stack[i]);
+    json_decref(w->root);
+    free(w->b.p);
+    memset(w, 0, sizeof *w);
+}
+
+json_t *jw_tree(struct json_w *w)
+{
+    json_t *v = w->root;
+
+    if (!w->tree || w->failed || w->depth) {
+        jw_free(w);
+        return NULL;
+    }
+    memset(w, 0, sizeof *w);
+    return v;
 }

@@ -25,6 +25,21 @@ enum err_code resp_json(struct resp *rs, int status, json_t *v)
     return ERR_OK;
 }
 
+enum err_code resp_json_w(struct resp *rs, int status, struct json_w *w)
+{
+    size_t len = 0;
+    char *s = jw_text(w, &len);
+
+    if (!s)
+        return err_set(NULL, ERR_INTERNAL, "internal", NULL, "render");
+    free(rs->body);
+    rs->body = s;
+    rs->len = len;
+    rs->status = status;
+    rs->content_type = "application/json; charset=utf-8";
+    return ERR_OK;
+}
+
 void resp_status(struct resp *rs, int status)
 {
     free(rs->body);

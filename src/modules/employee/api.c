@@ -20,18 +20,22 @@ static struct employee_date today_of(const struct req *rq)
     return employee_date_from_epoch(rq->now);
 }
 
-static json_t *date_or_null(int ok, struct employee_date d)
+static void date_write(struct json_w *w, const char *key, int ok, struct employee_date d)
 {
     char s[11];
 
-    if (!ok)
-        return json_null();
+    if (!ok) {
+        jw_null(w, key);
+        return;
+    }
     employee_date_format(d, s);
-    return json_string(s);
+    jw_str(w, key, s);
 }
 
-/* The record as the API shows it, with its derived facts as of today. show_nik 0 masks it. */
-static json_t *employee_json(const struct employee *x, int show_nik, struct employee_date today)
+/* The record's members as the API shows them (list rows, records, the audit of a creation),
+ * with its derived facts as of today; show_nik 0 masks the NIK. */
+static void employee_write(struct json_w *w, const struct employee *x, int show_nik,
+                           struct employee_date today)
 {
     struct employee_date birth = {1, 1, 1}, appointed = {1, 1, 1}, tmt_rank = {1, 1, 1};
     struct employee_date next = {1, 1, 1};
@@ -39,76 +43,80 @@ static json_t *employee_json(const struct employee *x, int show_nik, struct empl
     int has_birth = employee_date_parse(x->birth_date, &birth) == 0;
     int has_appointed = employee_date_parse(x->appointed_on, &appointed) == 0;
     int has_rank = employee_date_parse(x->tmt_golongan, &tmt_rank) == 0;
-    json_t *o;
 
     employee_nik_mask(x->nik, nik);
-    o = json_pack("{s:I,s:s,s:s,s:s,s:o,s:o,s:s,s:s,s:s,s:s,s:s,s:I,s:o,s:o,s:o,s:o}", "id",
-                  (json_int_t)x->id, "nip", x->nip, "nik", show_nik ? x->nik : nik, "name",
-                  x->name, "gelar_depan", json_str_or_null(x->gelar_depan), "gelar_belakang",
-                  json_str_or_null(x->gelar_belakang), "birth_place", x->birth_place,
-                  "birth_date", x->birth_date, "gender", x->gender, "status", x->status,
-                  "state", x->state, "unit_id", (json_int_t)x->unit_id, "unit_name",
-                  json_str_or_null(x->unit_name), "position_id",
-                  json_id_or_null(x->position_id), "position_name",
-                  json_str_or_null(x->position_name), "position_kind",
-                  json_str_or_null(x->position_kind));
-    json_object_set_new(o, "golongan", json_str_or_null(x->golongan));
-    json_object_set_new(o, "pangkat", json_str_or_null(x->pangkat));
-    json_object_set_new(o, "tmt_golongan", json_str_or_null(x->tmt_golongan));
-    json_object_set_new(o, "tmt_jabatan", json_str_or_null(x->tmt_jabatan));
-    json_object_set_new(o, "appointed_on", json_str_or_null(x->appointed_on));
+    jw_int(w, "id", x->id);
+    jw_str(w, "nip", x->nip);
+    jw_str(w, "nik", show_nik ? x->nik : nik);
+    jw_str(w, "name", x->name);
+    jw_str(w, "gelar_depan", x->gelar_depan);
+    jw_str(w, "gelar_belakang", x->gelar_belakang);
+    jw_str(w, "birth_place", x->birth_place);
+    jw_str(w, "birth_date", x->birth_date);
+    jw_str(w, "gender", x->gender);
+    jw_str(w, "status", x->status);
+    jw_str(w, "state", x->state);
+    jw_int(w, "unit_id", x->unit_id);
+    jw_str(w, "unit_name", x->unit_name);
+    jw_id(w, "position_id", x->position_id);
+    jw_str(w, "position_name", x->position_name);
+    jw_str(w, "position_kind", x->position_kind);
+    jw_str(w, "golongan", x->golongan);
+    jw_str(w, "pangkat", x->pangkat);
+    jw_str(w, "tmt_golongan", x->tmt_golongan);
+    jw_str(w, "tmt_jabatan", x->tmt_jabatan);
+    jw_str(w, "appointed_on", x->appointed_on);
     snprintf(tmt_cpns, sizeof tmt_cpns, "%04u-%02u", (unsigned)(uint16_t)appointed.y % 10000u,
              (unsigned)(uint8_t)appointed.m % 100u);
-    json_object_set_new(o, "tmt_cpns", has_appointed && strcmp(x->status, "PPPK") != 0
-                                           ? json_string(tmt_cpns) : json_null());
-    json_object_set_new(o, "pns_id", json_str_or_null(x->pns_id));
-    json_object_set_new(o, "education_level", json_str_or_null(x->education_level));
-    json_object_set_new(o, "created_at", json_time(x->created_at));
-    json_object_set_new(o, "updated_at", json_time(x->updated_at));
-    json_object_set_new(o, "years_of_service",
-                        has_appointed ? json_integer(employee_service_years(appointed, today))
-                                      : json_null());
-    json_object_set_new(o, "years_in_rank", /* masa kerja in the current golongan */
-                        has_rank ? json_integer(employee_service_years(tmt_rank, today))
-                                 : json_null());
-    json_object_set_new(o, "retirement_date",
-                        date_or_null(has_birth && x->bup_age > 0,
-                                     employee_retirement_on(birth, x->bup_age)));
-    json_object_set_new(o, "next_promotion_date",
-                        date_or_null(has_rank && employee_next_promotion(tmt_rank, x->rank_order,
-                                                                         x->cap_rank_order, today,
-                                                                         &next),
-                                     next));
-    json_object_set_new(o, "next_salary_step_date",
-                        date_or_null(has_appointed &&
-                                         employee_next_salary_step(appointed, x->rank_order,
-                                                                   today, &next),
-                                     next));
-    return o;
+    jw_str(w, "tmt_cpns", has_appointed && strcmp(x->status, "PPPK") != 0 ? tmt_cpns : NULL);
+    jw_str(w, "pns_id", x->pns_id);
+    jw_str(w, "education_level", x->education_level);
+    jw_time(w, "created_at", x->created_at);
+    jw_time(w, "updated_at", x->updated_at);
+    if (has_appointed)
+        jw_int(w, "years_of_service", employee_service_years(appointed, today));
+    else
+        jw_null(w, "years_of_service");
+    if (has_rank) /* masa kerja in the current golongan */
+        jw_int(w, "years_in_rank", employee_service_years(tmt_rank, today));
+    else
+        jw_null(w, "years_in_rank");
+    date_write(w, "retirement_date", has_birth && x->bup_age > 0,
+               employee_retirement_on(birth, x->bup_age));
+    date_write(w, "next_promotion_date",
+               has_rank && employee_next_promotion(tmt_rank, x->rank_order, x->cap_rank_order,
+                                                   today, &next),
+               next);
+    date_write(w, "next_salary_step_date",
+               has_appointed && employee_next_salary_step(appointed, x->rank_order, today, &next),
+               next);
 }
 
-/* One record (not a list row) as GET /employees/{id} shows it: employee_json, the contact
- * fields of employee_edit_json and the values derived from the histories (JP of training this
- * year, members counted for the family allowance). */
-static enum err_code record_json(struct req *rq, const struct employee *x, int show_nik,
-                                 json_t **out, struct err *e)
+/* employee_write as a jansson object (the audit of a creation stores a tree). */
+static json_t *employee_json(const struct employee *x, int show_nik, struct employee_date today)
 {
-    json_t *edit;
-    enum err_code rc;
+    struct json_w w;
 
-    *out = employee_json(x, show_nik, today_of(rq));
-    json_object_set_new(*out, "promotion_cap_golongan", json_str_or_null(x->cap_golongan));
-    edit = employee_edit_json(x);
-    json_object_update(*out, edit);
-    json_decref(edit);
-    json_object_set_new(*out, "training_hours_year", json_integer(x->training_hours_year));
-    json_object_set_new(*out, "family_allowance_count", json_integer(x->family_allowance_count));
-    rc = placement_employee_json(rq, x->id, *out, e); /* the assignment active today */
-    if (rc) {
-        json_decref(*out);
-        *out = NULL;
-    }
-    return rc;
+    jw_begin_tree(&w);
+    jw_object(&w, NULL);
+    employee_write(&w, x, show_nik, today);
+    jw_end(&w);
+    return jw_tree(&w);
+}
+
+/* One record (not a list row) as GET /employees/{id} shows it, as members of w's open object:
+ * employee_write, the contact fields of the editable part and the values derived from the
+ * histories (JP of training this year, members counted for the family allowance), then the
+ * assignment active today. Written without a jansson tree: the hottest read of the API. */
+static enum err_code record_write(struct req *rq, const struct employee *x, int show_nik,
+                                  struct json_w *w, struct err *e)
+{
+    employee_write(w, x, show_nik, today_of(rq));
+    jw_str(w, "promotion_cap_golongan", x->cap_golongan);
+    employee_contact_write(w, x);
+    jw_int(w, "training_hours_year", x->training_hours_year);
+    jw_int(w, "family_allowance_count", x->family_allowance_count);
+    return placement_employee_write(rq, x->id, w, e);
 }
 
 static enum err_code api_nip_tool(struct req *rq, struct resp *rs, struct err *e)
@@ -163,7 +171,7 @@ static enum err_code api_employee_create(struct req *rq, struct resp *rs, struct
     struct employee x, saved;
     struct employee_date today = today_of(rq);
     int nik_warning = 0;
-    json_t *out;
+    struct json_w w;
     enum err_code rc = employee_input_parse(rq, &x, today, &nik_warning, e);
 
     if (!rc)
@@ -174,13 +182,21 @@ static enum err_code api_employee_create(struct req *rq, struct resp *rs, struct
         rc = employee_record_get(rq->db, rq->a, x.id, today_of(rq).y, &saved, e);
     if (rc)
         return rc;
-    rc = record_json(rq, &saved, 1, &out, e);
-    if (rc)
+    jw_begin_text(&w);
+    jw_object(&w, NULL);
+    rc = record_write(rq, &saved, 1, &w, e);
+    if (!rc && nik_warning) {
+        jw_array(&w, "warnings");
+        jw_str(&w, NULL, "nik_birth_date_mismatch");
+        jw_end(&w);
+    }
+    jw_end(&w);
+    if (rc) {
+        jw_free(&w);
         return rc;
+    }
     req_audit(rq, "employee.create", "employee", saved.id, NULL, employee_json(&saved, 0, today));
-    if (nik_warning)
-        json_object_set_new(out, "warnings", json_pack("[s]", "nik_birth_date_mismatch"));
-    return resp_json(rs, 201, out);
+    return resp_json_w(rs, 201, &w);
 }
 
 /* security.md field-level rule: the full NIK for admins whose write scope covers the record.
@@ -210,9 +226,10 @@ static enum err_code api_employee(struct req *rq, struct resp *rs, struct err *e
     struct employee x;
     int64_t id;
     int show = 0;
-    json_t *out = NULL;
+    struct json_w w;
     enum err_code rc = req_param_id(rq, 0, &id, e);
 
+    jw_begin_text(&w);
     db_read_begin(rq->db); /* the record and its derived values: one snapshot, one lock */
     if (!rc)
         rc = employee_record_get(rq->db, rq->a, id, today_of(rq).y, &x, e);
@@ -220,15 +237,20 @@ static enum err_code api_employee(struct req *rq, struct resp *rs, struct err *e
         rc = scope_employee_read(rq, x.id, x.unit_id, e);
     if (!rc)
         rc = nik_visible(rq, &x, &show, e);
-    if (!rc)
-        rc = record_json(rq, &x, show, &out, e);
+    if (!rc) {
+        jw_object(&w, NULL);
+        rc = record_write(rq, &x, show, &w, e);
+        jw_end(&w);
+    }
     db_read_end(rq->db);
-    if (rc)
+    if (rc) {
+        jw_free(&w);
         return rc;
+    }
     if (show && rq->user->employee_id != x.id) /* an admin read the whole NIK (security.md) */
         req_audit(rq, "employee.nik_read", "employee", x.id, NULL, json_pack("{s:[s]}", "fields",
                                                                           "nik"));
-    return resp_json(rs, 200, out);
+    return resp_json_w(rs, 200, &w);
 }
 
 /* PATCH: an admin whose write scope covers the record edits its editable part (edit.c);
@@ -240,7 +262,8 @@ static enum err_code api_employee_patch(struct req *rq, struct resp *rs, struct 
     struct employee_edit ed;
     int64_t id;
     int photo_ok = 1, show = 0;
-    json_t *before, *out = NULL;
+    json_t *before;
+    struct json_w w;
     enum err_code rc = req_param_id(rq, 0, &id, e);
 
     if (!rc)
@@ -262,14 +285,19 @@ static enum err_code api_employee_patch(struct req *rq, struct resp *rs, struct 
         rc = employee_record_get(rq->db, rq->a, id, today_of(rq).y, &saved, e);
     if (!rc)
         rc = nik_visible(rq, &saved, &show, e);
-    if (!rc)
-        rc = record_json(rq, &saved, show, &out, e);
+    jw_begin_text(&w);
+    if (!rc) {
+        jw_object(&w, NULL);
+        rc = record_write(rq, &saved, show, &w, e);
+        jw_end(&w);
+    }
     if (rc) {
+        jw_free(&w);
         json_decref(before);
         return rc;
     }
     req_audit(rq, "employee.update", "employee", id, before, employee_edit_json(&saved));
-    return resp_json(rs, 200, out);
+    return resp_json_w(rs, 200, &w);
 }
 
 static const char *const statuses[] = {"CPNS", "PNS", "PPPK", NULL};
@@ -411,7 +439,7 @@ static enum err_code api_employees(struct req *rq, struct resp *rs, struct err *
     struct employee_date today = today_of(rq);
     size_t n;
     int64_t total;
-    json_t *arr;
+    struct json_w w;
     enum err_code rc;
 
     memset(&qr, 0, sizeof qr);
@@ -435,12 +463,20 @@ static enum err_code api_employees(struct req *rq, struct resp *rs, struct err *
     }
     if (rc)
         return rc;
-    arr = json_array();
-    for (size_t i = 0; i < n; i++)
-        json_array_append_new(arr, employee_json(&items[i], 0, today));
-    return resp_json(rs, 200, json_pack("{s:o,s:I,s:I,s:I}", "items", arr, "total",
-                                        (json_int_t)total, "page", (json_int_t)qr.page,
-                                        "per_page", (json_int_t)qr.per_page));
+    jw_begin_text(&w);
+    jw_object(&w, NULL);
+    jw_array(&w, "items");
+    for (size_t i = 0; i < n; i++) {
+        jw_object(&w, NULL);
+        employee_write(&w, &items[i], 0, today);
+        jw_end(&w);
+    }
+    jw_end(&w);
+    jw_int(&w, "total", total);
+    jw_int(&w, "page", qr.page);
+    jw_int(&w, "per_page", qr.per_page);
+    jw_end(&w);
+    return resp_json_w(rs, 200, &w);
 }
 
 const struct route employee_routes[] = {

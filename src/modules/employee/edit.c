@@ -214,19 +214,28 @@ void employee_edit_apply(struct employee *x, const struct employee_edit *ed)
         x->contact.photo_document_id = ed->c.photo_document_id;
 }
 
-json_t *employee_edit_json(const struct employee *x)
+void employee_contact_write(struct json_w *w, const struct employee *x)
 {
     const struct employee_contact *c = &x->contact;
-    json_t *o = json_object();
 
-    json_object_set_new(o, "name", json_str_or_null(x->name));
-    json_object_set_new(o, "gelar_depan", json_str_or_null(x->gelar_depan));
-    json_object_set_new(o, "gelar_belakang", json_str_or_null(x->gelar_belakang));
-    json_object_set_new(o, "religion", json_str_or_null(c->religion));
-    json_object_set_new(o, "marital_status", json_str_or_null(c->marital_status));
-    json_object_set_new(o, "phone", json_str_or_null(c->phone));
-    json_object_set_new(o, "email", json_str_or_null(c->email));
-    json_object_set_new(o, "address", json_str_or_null(c->address));
-    json_object_set_new(o, "photo_document_id", json_id_or_null(c->photo_document_id));
-    return o;
+    jw_str(w, "religion", c->religion);
+    jw_str(w, "marital_status", c->marital_status);
+    jw_str(w, "phone", c->phone);
+    jw_str(w, "email", c->email);
+    jw_str(w, "address", c->address);
+    jw_id(w, "photo_document_id", c->photo_document_id);
+}
+
+json_t *employee_edit_json(const struct employee *x)
+{
+    struct json_w w;
+
+    jw_begin_tree(&w);
+    jw_object(&w, NULL);
+    jw_str(&w, "name", x->name);
+    jw_str(&w, "gelar_depan", x->gelar_depan);
+    jw_str(&w, "gelar_belakang", x->gelar_belakang);
+    employee_contact_write(&w, x);
+    jw_end(&w);
+    return jw_tree(&w);
 }

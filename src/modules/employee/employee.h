@@ -227,6 +227,9 @@ struct employee;
 void employee_edit_apply(struct employee *x, const struct employee_edit *ed);
 /* The editable part of x as JSON (audit before/after, proposals' "current" values). */
 json_t *employee_edit_json(const struct employee *x);
+/* The contact part of the editable fields (religion … photo_document_id) as members of w's
+ * open object: the record and employee_edit_json write the same list. */
+void employee_contact_write(struct json_w *w, const struct employee *x);
 
 /* ---- the record (store.c) ---- */
 #define EMPLOYEE_SORTS "name, nip, golongan, birth_date"

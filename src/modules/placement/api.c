@@ -83,8 +83,8 @@ json_t *placement_assignment_json(const struct placement_assignment *x, const ch
     return o;
 }
 
-enum err_code placement_employee_json(struct req *rq, int64_t employee_id, json_t *record,
-                                      struct err *e)
+enum err_code placement_employee_write(struct req *rq, int64_t employee_id, struct json_w *w,
+                                       struct err *e)
 {
     struct placement_assignment x;
     const char *today = placement_date_text(rq->a, placement_today(rq));
@@ -93,8 +93,10 @@ enum err_code placement_employee_json(struct req *rq, int64_t employee_id, json_
 
     if (rc)
         return rc;
-    json_object_set_new(record, "assignment",
-                        found ? placement_assignment_json(&x, today) : json_null());
+    if (found)
+        jw_value(w, "assignment", placement_assignment_json(&x, today));
+    else
+        jw_null(w, "assignment");
     return ERR_OK;
 }
 

@@ -207,9 +207,9 @@ enum err_code placement_candidates(struct db *db, struct arena *a,
                                    struct err *e) ABDI_MUST_CHECK;
 
 /* ---- api.c ---- */
-/* Add "assignment" (the active one today, or null) to an employee record's JSON. */
-enum err_code placement_employee_json(struct req *rq, int64_t employee_id, json_t *record,
-                                      struct err *e) ABDI_MUST_CHECK;
+/* Write "assignment" (the active one today, or null) into an employee record's open object. */
+enum err_code placement_employee_write(struct req *rq, int64_t employee_id, struct json_w *w,
+                                       struct err *e) ABDI_MUST_CHECK;
 extern const struct route placement_routes[];
 
 #endif

@@ -1,6 +1,7 @@
 /* json_render_test.c - json_render writes exactly what json_dumps(JSON_COMPACT |
  * JSON_ENSURE_ASCII | JSON_ENCODE_ANY) writes, for every kind of value and every kind of
- * character, and fails where jansson fails. */
+ * character, and fails where jansson fails. The writer json_w gives the same text from the
+ * same calls in text mode, and the same tree in tree mode. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -98,6 +99,90 @@ static void test_invalid_utf8_fails(void **state)
     json_decref(v);
 }
 
+/* One document through the writer: every kind of member, nesting, escapes, UTF-8. */
+static void write_doc(struct json_w *w)
+{
+    jw_object(w, NULL);
+    jw_int(w, "id", 42);
+    jw_int(w, "neg", INT64_MIN);
+    jw_str(w, "name", "Siti \"Ani\" \\ Nur\n\t\x01 ß € 😀 /");
+    jw_str(w, "none", NULL);
+    jw_id(w, "zero_id", 0);
+    jw_id(w, "pos_id", 7);
+    jw_null(w, "nil");
+    jw_bool(w, "yes", 1);
+    jw_bool(w, "no", 0);
+    jw_time(w, "at", 0);
+    jw_array(w, "list");
+    jw_int(w, NULL, 1);
+    jw_str(w, NULL, "dua");
+    jw_object(w, NULL);
+    jw_end(w);
+    jw_array(w, NULL);
+    jw_end(w);
+    jw_end(w);
+    jw_value(w, "tree", json_pack("{s:[i,s],s:n}", "a", 1, "b", "c", "d"));
+    jw_members(w, json_pack("{s:s,s:i}", "m1", "x", "m2", 2));
+    jw_end(w);
+}
+
+static void test_writer_text_and_tree(void **state)
+{
+    struct json_w w;
+    json_t *tree;
+    char *text, *want;
+    size_t len = 0;
+
+    (void)state;
+    jw_begin_text(&w);
+    write_doc(&w);
+    text = jw_text(&w, &len);
+    assert_non_null(text);
+    assert_int_equal(len, strlen(text));
+    jw_begin_tree(&w);
+    write_doc(&w);
+    tree = jw_tree(&w);
+    assert_non_null(tree);
+    want = json_dumps(tree, DUMP_FLAGS);
+    assert_string_equal(text, want);
+    assert_non_null(strstr(text, "\"at\":\"1970-01-01T00:00:00Z\""));
+    assert_non_null(strstr(text, "\"zero_id\":null,\"pos_id\":7"));
+    assert_non_null(strstr(text, "\"m1\":\"x\",\"m2\":2}"));
+    free(want);
+    free(text);
+    json_decref(tree);
+}
+
+static void test_writer_failures(void **state)
+{
+    struct json_w w;
+    size_t len = 0;
+
+    (void)state;
+    jw_begin_text(&w); /* invalid UTF-8 */
+    jw_object(&w, NULL);
+    jw_str(&w, "bad", "\xff");
+    jw_end(&w);
+    assert_null(jw_text(&w, &len));
+    jw_begin_text(&w); /* not closed */
+    jw_object(&w, NULL);
+    assert_null(jw_text(&w, &len));
+    jw_begin_tree(&w); /* one end too many */
+    jw_array(&w, NULL);
+    jw_end(&w);
+    jw_end(&w);
+    assert_null(jw_tree(&w));
+    jw_begin_text(&w); /* deeper than JW_MAX_DEPTH */
+    for (int i = 0; i <= JW_MAX_DEPTH; i++)
+        jw_array(&w, NULL);
+    assert_null(jw_text(&w, &len));
+    jw_begin_tree(&w); /* given up half way: nothing leaks (ASan) */
+    jw_object(&w, NULL);
+    jw_array(&w, "a");
+    jw_str(&w, NULL, "x");
+    jw_free(&w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -105,6 +190,8 @@ int main(void)
         cmocka_unit_test(test_escapes),
         cmocka_unit_test(test_containers),
         cmocka_unit_test(test_invalid_utf8_fails),
+        cmocka_unit_test(test_writer_text_and_tree),
+        cmocka_unit_test(test_writer_failures),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -228,9 +228,24 @@ static void jw_key(struct json_w *w, const char *key)
     if (w->depth > 0 && w->count[w->depth - 1]++)
         put_c(&w->b, ',');
     if (key) {
-        if (put_string(&w->b, key, strlen(key)))
-            w->failed = 1;
-        put_c(&w->b, ':');
+        size_t n = strlen(key), i = 0;
+        char *p;
+
+        while (i < n && (unsigned char)key[i] >= 0x20 && (unsigned char)key[i] < 0x80 &&
+               key[i] != '"' && key[i] != '\\')
+            i++;
+        if (i < n) { /* a key that needs escapes */
+            if (put_string(&w->b, key, n))
+                w->failed = 1;
+            put_c(&w->b, ':');
+            return;
+        }
+        p = room(&w->b, n + 3);
+        p[0] = '"';
+        memcpy(p + 1, key, n);
+        p[n + 1] = '"';
+        p[n + 2] = ':';
+        w->b.len += n + 3;
     }
 }
 
@@ -312,16 +327,21 @@ void jw_str(struct json_w *w, const char *key, const char *s)
 
 void jw_int(struct json_w *w, const char *key, int64_t v)
 {
-    char num[24];
-    int len;
+    char num[24], *p = num + sizeof num;
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v; /* INT64_MIN too */
 
     if (w->tree) {
         jw_add(w, key, json_integer((json_int_t)v));
         return;
     }
     jw_key(w, key);
-    len = snprintf(num, sizeof num, "%" PRId64, v);
-    put(&w->b, num, (size_t)len);
+    do { /* by hand: snprintf costs more than the rest of a small member */
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
+    put(&w->b, p, (size_t)(num + sizeof num - p));
 }
 
 void jw_id(struct json_w *w, const char *key, int64_t id)

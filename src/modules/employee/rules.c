@@ -385,8 +385,21 @@ int employee_date_parse(const char *s, struct employee_date *out)
 
 void employee_date_format(struct employee_date d, char out[11])
 {
-    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)(uint16_t)d.y % 10000u,
-             (unsigned)(uint8_t)d.m % 100u, (unsigned)(uint8_t)d.d % 100u);
+    unsigned y = (unsigned)(uint16_t)d.y % 10000u, m = (unsigned)(uint8_t)d.m % 100u;
+    unsigned day = (unsigned)(uint8_t)d.d % 100u;
+
+    /* "%04u-%02u-%02u" by hand: every record and list row formats several dates */
+    out[0] = (char)('0' + y / 1000);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10);
+    out[6] = (char)('0' + m % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + day / 10);
+    out[9] = (char)('0' + day % 10);
+    out[10] = '\0';
 }
 
 /* Days from 1970-01-01 to d (H. Hinnant's days_from_civil); negative before it. */

@@ -242,3 +242,49 @@ test('atasan changes a request to fewer days from the inbox', async () => {
         await pegawai('POST', `/leave-requests/${r.id}/cancel`, {});
     }
 });
+
+// "Ubah" is not limited to the requested period: atasan.dinkes moves a request to the same days
+// a week later (the inputs carry no min/max; the API checks other dates like a new request).
+test('atasan moves a request to other dates from the inbox', async () => {
+    const pegawai = await apiAs('pegawai.dinkes');
+    let r = null;
+    for (let w = 20; w < 30 && !r; w++) {
+        const [s, e] = mondayAhead(w);
+        const res = await pegawai('POST', '/leave-requests', {
+            type: 'tahunan', start_date: s, end_date: e, reason: 'Uji pindah', address: 'Jl. Uji 1', phone: '081234567890'});
+        if (res.status === 201 && res.body.working_days === 3)
+            r = res.body;
+        else if (res.status === 201)
+            await pegawai('POST', `/leave-requests/${res.body.id}/cancel`, {});
+    }
+    assert.ok(r, 'a 3-day request pending with atasan.dinkes');
+    const later = (d) => new Date(Date.parse(d + 'T00:00:00Z') + 7 * 86400000).toISOString().slice(0, 10);
+    try {
+        const {context, page} = await newPage(browser);
+        try {
+            await login(page, 'atasan.dinkes');
+            await nav(page).getByRole('link', {name: 'Persetujuan cuti', exact: true}).click();
+            const card = page.locator(`li[data-cuti="${r.id}"]`);
+            await card.waitFor();
+            await card.getByRole('button', {name: 'Ubah', exact: true}).click();
+            const from = card.getByLabel('Tanggal mulai baru');
+            assert.equal(await from.getAttribute('max'), null, 'no upper limit on the new start');
+            assert.equal(await card.getByLabel('Tanggal selesai baru').getAttribute('min'), null);
+            await card.getByLabel('Tanggal selesai baru').fill(later(r.end_date));
+            await from.fill(later(r.start_date));
+            await card.getByLabel(/^Alasan/).fill('Kebutuhan dinas: minggu berikutnya');
+            await card.getByRole('button', {name: 'Setujui dengan perubahan'}).click();
+            await page.getByText(/disetujui dengan perubahan menjadi/).waitFor();
+            await clean(page);
+        } finally {
+            await context.close();
+        }
+        const now = (await pegawai('GET', `/leave-requests/${r.id}`)).body;
+        assert.equal(now.status, 'pending_official', JSON.stringify(now));
+        assert.equal(now.start_date, later(r.start_date));
+        assert.equal(now.end_date, later(r.end_date));
+        assert.equal(now.requested_start_date, r.start_date);
+    } finally {
+        await pegawai('POST', `/leave-requests/${r.id}/cancel`, {});
+    }
+});

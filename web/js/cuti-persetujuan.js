@@ -2,9 +2,10 @@
  * (GET /leave-requests?inbox=true, oldest first), each with the employee, the period, the
  * counted days and the history, one click to approve, and reject or postpone with the reason
  * the server requires (POST /leave-requests/{id}/decision). Postponing is offered for annual
- * and long leave only, as the law allows. "Ubah" grants a changed period (fewer days or other
- * dates inside the requested one) with a reason: decision "change" with start_date/end_date. A request someone else decided meanwhile answers
- * 409 and the list reloads. */
+ * and long leave only, as the law allows. "Ubah" grants a changed period with a reason:
+ * decision "change" with start_date/end_date, any dates the API allows (fewer days, or other
+ * dates the server checks like a new request and answers with the field at fault). A request
+ * someone else decided meanwhile answers 409 and the list reloads. */
 
 import {get, post, query} from './api.js';
 import {h, formField, message, pageTitle, timeEl} from './dom.js';
@@ -18,12 +19,11 @@ const NEEDS = {reject: 'menolak.', postpone: 'menangguhkan.', change: 'mengubah 
 export function decisionForm(r, status, after) {
     const reason = formField('alasan-cuti-' + r.id, 'Alasan (wajib untuk menolak, menangguhkan atau mengubah)',
                              h('textarea', {rows: '2', maxlength: '500'}));
-    const range = {min: r.start_date, max: r.end_date, required: ''};
-    const from = formField('ubah-mulai-' + r.id, 'Tanggal mulai baru', h('input', {type: 'date', value: r.start_date, ...range}));
-    const to = formField('ubah-selesai-' + r.id, 'Tanggal selesai baru', h('input', {type: 'date', value: r.end_date, ...range}));
+    const from = formField('ubah-mulai-' + r.id, 'Tanggal mulai baru', h('input', {type: 'date', value: r.start_date, required: ''}));
+    const to = formField('ubah-selesai-' + r.id, 'Tanggal selesai baru', h('input', {type: 'date', value: r.end_date, required: ''}));
     const confirm = h('button', {type: 'button', class: 'tombol tombol-utama', 'data-aksi': 'simpan-ubah'}, 'Setujui dengan perubahan');
     const changeBox = h('fieldset', {class: 'ubah-cuti', hidden: ''},
-                        h('legend', null, 'Ubah masa cuti (di dalam masa yang diminta)'), from.wrap, to.wrap, confirm);
+                        h('legend', null, 'Ubah masa cuti (lebih singkat atau tanggal lain)'), from.wrap, to.wrap, confirm);
     const change = h('button', {type: 'button', class: 'tombol', 'data-aksi': 'ubah', 'aria-expanded': 'false'}, 'Ubah');
     const approve = h('button', {type: 'button', class: 'tombol tombol-utama', 'data-aksi': 'setujui'}, 'Setujui');
     const reject = h('button', {type: 'button', class: 'tombol', 'data-aksi': 'tolak'}, 'Tolak');
@@ -46,8 +46,8 @@ export function decisionForm(r, status, after) {
             body.reason = text;
         if (decision === 'change') {
             for (const f of [from, to])
-                if (!f.control.value || f.control.value < r.start_date || f.control.value > r.end_date) {
-                    f.setError('Pilih tanggal dari ' + r.start_date + ' sampai ' + r.end_date + '.');
+                if (!f.control.value) {
+                    f.setError('Tanggal wajib diisi.');
                     f.control.focus();
                     return;
                 }

@@ -120,6 +120,8 @@ json_t *leave_request_json(struct req *rq, const struct leave_request *r,
     json_object_set_new(o, "sick_kind", json_str_or_null(r->sick_kind));
     json_object_set_new(o, "doctor_kind", json_str_or_null(r->doctor_kind));
     json_object_set_new(o, "first_hajj", json_boolean(r->first_hajj));
+    json_object_set_new(o, "early_reason", json_str_or_null(r->early_reason));
+    json_object_set_new(o, "cltn", leave_cltn_json(r, today));
     json_object_set_new(o, "reason", json_str_or_null(r->reason));
     json_object_set_new(o, "address", json_str_or_null(r->address));
     json_object_set_new(o, "phone", json_str_or_null(r->phone));
@@ -292,6 +294,7 @@ static const struct json_field create_fields[] = {
     {"sick_kind", JF_STRING, 0, 32, 0, 0},
     {"doctor_kind", JF_STRING, 0, 32, 0, 0},
     {"first_hajj", JF_BOOL, 0, 0, 0, 0},
+    {"early_reason", JF_STRING, 0, 32, 0, 0},
     {0},
 };
 
@@ -340,7 +343,9 @@ enum err_code leave_gather(struct req *rq, const struct leave_settings *s,
         if (a->annual_taken_year < 0)
             a->annual_taken_year = 0;
     }
-    if (a->type == LEAVE_BERSAMA) {
+    if (!rc && a->type == LEAVE_TAHUNAN && a->early_reason)
+        rc = leave_early_days(rq->db, x->id, except_id, &a->early_used, e);
+    if (!rc && a->type == LEAVE_BERSAMA) {
         rc = leave_collective(rq->db, rq->a, x->unit_id, year, from, to, &count, &both, e);
         a->collective_ok = both;
     }
@@ -447,6 +452,7 @@ static enum err_code api_create(struct req *rq, struct resp *rs, struct err *e)
     a.sick_kind = json_body_str(rq, "sick_kind");
     a.doctor_kind = json_body_str(rq, "doctor_kind");
     a.first_hajj = body_true(rq, "first_hajj");
+    a.early_reason = json_body_str(rq, "early_reason");
     if (doc) {
         rc = proposal_document_of(rq->db, doc, x.id, &mine, e);
         if (rc)
@@ -496,6 +502,7 @@ static enum err_code api_create(struct req *rq, struct resp *rs, struct err *e)
     r.sick_kind = a.sick_kind;
     r.doctor_kind = a.doctor_kind;
     r.first_hajj = a.first_hajj;
+    r.early_reason = o.early ? a.early_reason : NULL;
     r.reason = json_body_str(rq, "reason");
     r.address = json_body_str(rq, "address");
     r.phone = json_body_str(rq, "phone");
@@ -749,5 +756,17 @@ const struct route leave_routes[] = {
     {HTTP_PUT, "/api/v1/leave-chains", api_chain_put, ROLE_ADMIN_BKPSDM, ROUTE_WRITE},
     {HTTP_GET, "/api/v1/leave-settings", leave_api_settings, ROLES_ADMIN, 0},
     {HTTP_PUT, "/api/v1/leave-settings", leave_api_settings_put, ROLE_ADMIN_BKPSDM, ROUTE_WRITE},
+    {HTTP_POST, "/api/v1/leave-requests/{id}/extend", leave_api_cltn_extend, ROLE_ADMIN_BKPSDM,
+     ROUTE_WRITE},
+    {HTTP_POST, "/api/v1/leave-requests/{id}/return", leave_api_cltn_return,
+     ROLE_ADMIN_BKPSDM | ROLE_ADMIN_UNIT, ROUTE_WRITE},
+    {HTTP_GET, "/api/v1/leave-collective-worked", leave_api_worked, ROLES_ADMIN, 0},
+    {HTTP_POST, "/api/v1/leave-collective-worked", leave_api_worked_add,
+     ROLE_ADMIN_BKPSDM | ROLE_ADMIN_UNIT, ROUTE_WRITE},
+    {HTTP_DELETE, "/api/v1/leave-collective-worked/{employee_id}/{date}", leave_api_worked_delete,
+     ROLE_ADMIN_BKPSDM | ROLE_ADMIN_UNIT, ROUTE_WRITE},
+    {HTTP_GET, "/api/v1/leave-collective-years/{year}", leave_api_worked_year, ROLES_ADMIN, 0},
+    {HTTP_PUT, "/api/v1/leave-collective-years/{year}", leave_api_worked_year_put,
+     ROLE_ADMIN_BKPSDM, ROUTE_WRITE},
     {0},
 };

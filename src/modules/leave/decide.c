@@ -80,6 +80,7 @@ static enum err_code change_period(struct req *rq, struct leave_request *r, stru
     a.sick_kind = r->sick_kind;
     a.doctor_kind = r->doctor_kind;
     a.first_hajj = r->first_hajj;
+    a.early_reason = r->early_reason; /* a PPPK's early leave stays early: its own 6-day limit */
     a.has_document = r->document_id > 0;
     rc = leave_employee(rq->db, rq->a, r->employee_id, &x, e);
     if (!rc)

@@ -55,6 +55,7 @@ struct leave_settings {
     int paternity_enabled;       /* 0 */
     int sick_window_months;      /* 36: ordinary sick leave of these months counts (PNS) */
     int pppk_sick_window_months; /* 12: the same for PPPK */
+    int pppk_early_days;         /* 6: PPPK annual leave before 1 year (early_reason) */
 };
 extern const struct leave_settings leave_settings_default;
 
@@ -107,6 +108,10 @@ struct leave_ask {
     int changing;             /* a "change" decision: the backdate rule does not apply */
     int sick_used;            /* sakit biasa: calendar days of the employee's other pending or
                                  approved ordinary sick leave inside leave_sick_window */
+    const char *early_reason; /* tahunan of a PPPK before 1 year of service: a relative's
+                                 serious illness or death, a first marriage; NULL absent */
+    int early_used;           /* working days of the employee's other pending or approved
+                                 early annual leave */
 };
 
 struct leave_outcome {
@@ -114,7 +119,10 @@ struct leave_outcome {
     enum leave_type converted_from; /* LEAVE_NONE or LEAVE_MELAHIRKAN */
     int charged_days;               /* taken from the annual balance */
     int calendar_days;
+    int early; /* a PPPK's annual leave before 1 year: deducted from the first entitled year */
 };
+/* 1 when s is an early_reason: keluarga_sakit_keras, keluarga_meninggal, perkawinan_pertama. */
+int leave_early_reason_valid(const char *s);
 
 /* Every rule of a request, first failure wins (docs/api-leave.md "Common checks" 1 and 3..7):
  * 422 naming type, start_date, end_date, travel_days, birth_order, sick_kind, doctor_kind,
@@ -138,6 +146,9 @@ struct leave_year {
     int taken;     /* charged days of approved tahunan requests starting that year */
     int big;       /* a pending or approved besar starts that year */
     int postponed; /* days of tahunan requests postponed that year */
+    int worked;    /* collective-leave days of the year the employee worked through */
+    int worked_adds; /* the year's setting: worked days are added to its annual leave */
+    int early;     /* PPPK early annual leave deducted from this year (the first entitled) */
 };
 
 struct leave_balance {
@@ -148,6 +159,9 @@ struct leave_balance {
     int big_leave;
     int postponed_days; /* postponed in the previous year */
     int carry_allowed;
+    int collective_worked; /* days added for collective leave worked through (0: setting off) */
+    int worked_days;       /* collective days worked through, added or not */
+    int early_deducted;    /* PPPK annual leave before 1 year, deducted from this year */
 };
 
 /* The balance of ys[n-1].year from the history ys[0..n) (n >= 1), pending days of that year
@@ -226,6 +240,9 @@ struct leave_request {
     const char *signer_acting;
     int64_t cancelled_at, created_by, created_at, decided_at, updated_at;
     /* read with the row */
+    const char *early_reason;                                 /* tahunan of a PPPK, < 1 year */
+    const char *cltn_extended_from, *cltn_extension_reason, *cltn_returned_on;
+    int cltn_return_late;
     const char *employee_name, *employee_nip, *unit_name, *unit_code; /* unit: current */
     int64_t current_unit_id; /* the employee's unit now (scope); unit_id: when filed */
     int rerouted;            /* approver: resolved for today, not the one stored */
@@ -365,6 +382,57 @@ struct leave_query {
 enum err_code leave_list(struct db *db, struct arena *a, const struct leave_query *q,
                          struct leave_request **items, size_t *n, int64_t *total,
                          struct err *e) ABDI_MUST_CHECK;
+
+/* ---- rules_cltn.c (pure): the extension and the return of a CLTN (domain.md §5) ---- */
+/* The day by which an employee must report back: 1 month after the last day of the CLTN. */
+int64_t leave_cltn_report_due(int64_t end);
+/* Extension of an approved cltn [start, end] to new_end: once (extended: 409
+ * cltn_already_extended), not after a return (409 cltn_returned), while it lasts (today <= end,
+ * else 409 leave_ended); end < new_end <= end + 1 year and new_end within 4 years of start
+ * (422 end_date). */
+enum err_code leave_cltn_extend_check(int64_t start, int64_t end, int extended, int returned,
+                                      int64_t new_end, int64_t today,
+                                      struct err *e) ABDI_MUST_CHECK;
+/* The return of an approved cltn [start, end] on returned_on: once (409
+ * cltn_already_returned), start < returned_on <= today (422 returned_on); *late 1 when it is
+ * after leave_cltn_report_due(end). */
+enum err_code leave_cltn_return_check(int64_t start, int64_t end, int returned,
+                                      int64_t returned_on, int64_t today, int *late,
+                                      struct err *e) ABDI_MUST_CHECK;
+/* The dates of collective-leave days worked through: year 1900..2999 (422 year), 1..
+ * LEAVE_WORKED_MAX real dates of that year (422 dates). */
+#define LEAVE_WORKED_MAX 31
+enum err_code leave_worked_check(int64_t year, const char *const *dates, size_t n,
+                                 struct err *e) ABDI_MUST_CHECK;
+
+/* ---- extras_store.c ---- */
+/* Recorded collective days worked through by employee in year, sorted, in a's memory. */
+enum err_code leave_worked_list(struct db *db, struct arena *a, int64_t employee_id, int year,
+                                const char ***dates, size_t *n, struct err *e) ABDI_MUST_CHECK;
+/* Record them (already recorded dates are left as they are): *added new rows. */
+enum err_code leave_worked_add(struct db *db, int64_t employee_id, int year,
+                               const char *const *dates, size_t n, int64_t user_id, int64_t now,
+                               int *added, struct err *e) ABDI_MUST_CHECK;
+/* Remove one recorded date: *removed 1, or 0 when it was not recorded. */
+enum err_code leave_worked_remove(struct db *db, int64_t employee_id, const char *date,
+                                  int *removed, struct err *e) ABDI_MUST_CHECK;
+/* Fill ys[i].worked and ys[i].worked_adds for the years of ys[0..n). */
+enum err_code leave_worked_history(struct db *db, int64_t employee_id, struct leave_year *ys,
+                                   size_t n, struct err *e) ABDI_MUST_CHECK;
+/* The per-year setting leave.collective_worked_adds.<year> (default 1). */
+enum err_code leave_worked_adds(struct db *db, int year, int *on, struct err *e) ABDI_MUST_CHECK;
+enum err_code leave_worked_adds_set(struct db *db, int year, int on,
+                                    struct err *e) ABDI_MUST_CHECK;
+/* Working days of the employee's pending or approved early annual leave (not except_id). */
+enum err_code leave_early_days(struct db *db, int64_t employee_id, int64_t except_id, int *days,
+                               struct err *e) ABDI_MUST_CHECK;
+/* The CLTN's end moved to r->end_date (old_end kept); from 'approved' only. */
+enum err_code leave_cltn_extend(struct db *db, const struct leave_request *r, const char *old_end,
+                                const char *reason, int64_t now, struct err *e) ABDI_MUST_CHECK;
+/* The return recorded (end_date moved back to the day before an early return) and the
+ * employee's state back from 'cltn' to 'active' (409 employee_not_cltn when not 'cltn'). */
+enum err_code leave_cltn_return(struct db *db, const struct leave_request *r, const char *on,
+                                int late, int64_t now, struct err *e) ABDI_MUST_CHECK;
 
 /* ---- api.c ---- */
 extern const struct route leave_routes[];

@@ -59,6 +59,16 @@ enum err_code leave_api_decide(struct req *rq, struct resp *rs, struct err *e);
 enum err_code leave_api_cancel(struct req *rq, struct resp *rs, struct err *e);
 enum err_code leave_api_shorten(struct req *rq, struct resp *rs, struct err *e);
 
+/* ---- extras_api.c: handlers, and the "cltn" object of REQUEST (null for other types) ---- */
+json_t *leave_cltn_json(const struct leave_request *r, int64_t today);
+enum err_code leave_api_cltn_extend(struct req *rq, struct resp *rs, struct err *e);
+enum err_code leave_api_cltn_return(struct req *rq, struct resp *rs, struct err *e);
+enum err_code leave_api_worked(struct req *rq, struct resp *rs, struct err *e);
+enum err_code leave_api_worked_add(struct req *rq, struct resp *rs, struct err *e);
+enum err_code leave_api_worked_delete(struct req *rq, struct resp *rs, struct err *e);
+enum err_code leave_api_worked_year(struct req *rq, struct resp *rs, struct err *e);
+enum err_code leave_api_worked_year_put(struct req *rq, struct resp *rs, struct err *e);
+
 /* ---- settings_api.c: handlers ---- */
 enum err_code leave_api_settings(struct req *rq, struct resp *rs, struct err *e);
 enum err_code leave_api_settings_put(struct req *rq, struct resp *rs, struct err *e);

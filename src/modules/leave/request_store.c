@@ -57,6 +57,11 @@
     X(ID, "l.created_at", created_at)                                                              \
     X(ID, "l.decided_at", decided_at)                                                              \
     X(ID, "l.updated_at", updated_at)                                                              \
+    X(TEXT, "l.early_reason", early_reason)                                                        \
+    X(TEXT, "l.cltn_extended_from", cltn_extended_from)                                            \
+    X(TEXT, "l.cltn_extension_reason", cltn_extension_reason)                                      \
+    X(TEXT, "l.cltn_returned_on", cltn_returned_on)                                                \
+    X(INT, "l.cltn_return_late", cltn_return_late)                                                 \
     X(TEXT, "e.name", employee_name)                                                               \
     X(TEXT, "e.nip", employee_nip)                                                                 \
     X(TEXT, "u.name", unit_name)                                                                   \
@@ -102,9 +107,9 @@ static const char SQL_INSERT[] =
     " requested_start_date, requested_end_date, working_days, charged_days, calendar_days,"
     " hard_to_reach, travel_days, birth_order, sick_kind, doctor_kind, first_hajj, reason,"
     " address, phone, document_id, status, step, created_by, created_at, updated_at,"
-    " approver_kind, approver_employee_id, approver_position_id, approver_acting)"
+    " approver_kind, approver_employee_id, approver_position_id, approver_acting, early_reason)"
     " VALUES ($1, $2, $3, $4, $5, $6, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,"
-    " $17, $18, $19, $22, $23, $20, $21, $21, $24, $25, $26, $27) RETURNING id";
+    " $17, $18, $19, $22, $23, $20, $21, $21, $24, $25, $26, $27, $28) RETURNING id";
 
 enum err_code leave_request_insert(struct db *db, const struct leave_request *r, int64_t *id,
                                    struct err *e)
@@ -144,6 +149,7 @@ enum err_code leave_request_insert(struct db *db, const struct leave_request *r,
     db_bind_id_or_null(st, 25, r->approver.employee_id);
     db_bind_id_or_null(st, 26, r->approver.position_id);
     db_bind_text(st, 27, r->approver.acting);
+    db_bind_text(st, 28, r->early_reason);
     return db_step_id(st, id, e);
 }
 

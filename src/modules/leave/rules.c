@@ -27,6 +27,7 @@ const struct leave_settings leave_settings_default = {
     .paternity_enabled = 0,
     .sick_window_months = 36,
     .pppk_sick_window_months = 12,
+    .pppk_early_days = 6,
 };
 
 #define DEF(name, lo, hi)                                                                          \
@@ -52,6 +53,7 @@ const struct leave_setting_def leave_setting_defs[] = {
     DEF(paternity_enabled, 0, 1),
     DEF(sick_window_months, 1, 120),
     DEF(pppk_sick_window_months, 1, 120),
+    DEF(pppk_early_days, 0, 12),
     {NULL, 0, 0, 0},
 };
 #undef DEF
@@ -202,9 +204,19 @@ static int served(const struct leave_person *p, int years, int64_t on)
     return leave_add_years(p->appointed, years) <= on;
 }
 
+int leave_early_reason_valid(const char *s)
+{
+    return s && (strcmp(s, "keluarga_sakit_keras") == 0 || strcmp(s, "keluarga_meninggal") == 0 ||
+                 strcmp(s, "perkawinan_pertama") == 0);
+}
+
 /* Fields that belong to one type only. */
 static enum err_code fields_check(const struct leave_ask *a, struct err *e)
 {
+    if (a->early_reason && (a->type != LEAVE_TAHUNAN || !leave_early_reason_valid(a->early_reason)))
+        return err_invalid(e, "early_reason",
+                           "Alasan cuti tahunan sebelum 1 tahun harus keluarga_sakit_keras, "
+                           "keluarga_meninggal atau perkawinan_pertama (cuti tahunan saja)");
     if (a->type != LEAVE_MELAHIRKAN && a->birth_order)
         return err_invalid(e, "birth_order", "Urutan kelahiran hanya untuk cuti melahirkan");
     if (a->type != LEAVE_TAHUNAN && (a->hard_to_reach || a->travel_days))
@@ -243,6 +255,15 @@ static enum err_code eligible(const struct leave_settings *s, const struct leave
     out->converted_from = LEAVE_NONE;
     switch (a->type) {
     case LEAVE_TAHUNAN:
+        /* PP 49/2018: a PPPK before 1 year of service, for a relative's serious illness or
+         * death or a first marriage, at most pppk_early_days, deducted later */
+        if (a->early_reason && (!pppk || served(p, s->annual_service_years, a->start)))
+            return err_invalid(e, "early_reason",
+                               "Alasan ini hanya untuk PPPK yang belum 1 tahun bekerja");
+        if (a->early_reason) {
+            out->early = 1;
+            return ERR_OK;
+        }
         if (!served(p, s->annual_service_years, a->start))
             return invalid(e, "type", "Cuti tahunan baru dapat diambil setelah %d tahun bekerja",
                            s->annual_service_years);
@@ -356,7 +377,12 @@ static enum err_code length_check(const struct leave_settings *s, const struct l
             return err_invalid(e, "travel_days", "Hari perjalanan melebihi masa cuti");
         if (a->charged_working_days < 1)
             return err_invalid(e, "end_date", "Cuti tahunan paling sedikit 1 hari kerja");
-        if (a->charged_working_days > a->available)
+        if (o->early && a->charged_working_days > s->pppk_early_days - a->early_used)
+            return invalid(e, "end_date",
+                           "Cuti tahunan PPPK sebelum 1 tahun bekerja paling banyak %d hari: "
+                           "sudah %d hari, diminta %d hari",
+                           s->pppk_early_days, a->early_used, a->charged_working_days);
+        if (!o->early && a->charged_working_days > a->available)
             return invalid(e, "end_date",
                            "Melebihi sisa cuti tahunan: diminta %d hari kerja, "
                            "tersisa %d hari",
@@ -488,7 +514,7 @@ void leave_balance_compute(const struct leave_settings *s, int carry_allowed,
                            const struct leave_year *ys, size_t n, int pending, int collective,
                            struct leave_balance *out)
 {
-    int carried = 0, remaining = 0, two = 0, ent = 0;
+    int carried = 0, remaining = 0, two = 0, ent = 0, added = 0;
 
     memset(out, 0, sizeof *out);
     for (size_t i = 0; i < n; i++) {
@@ -496,7 +522,8 @@ void leave_balance_compute(const struct leave_settings *s, int carry_allowed,
         if (i == 0 || !carry_allowed) {
             carried = 0;
         } else if (i >= 2 && ys[i - 1].entitled && ys[i - 2].entitled && !ys[i - 1].big &&
-                   !ys[i - 2].big && ys[i - 1].taken == 0 && ys[i - 2].taken == 0) {
+                   !ys[i - 2].big && ys[i - 1].taken + ys[i - 1].early == 0 &&
+                   ys[i - 2].taken + ys[i - 2].early == 0) {
             carried = min_int(max0(s->two_year_cap - s->annual_days), remaining);
             two = 1;
         } else {
@@ -504,9 +531,12 @@ void leave_balance_compute(const struct leave_settings *s, int carry_allowed,
         }
         out->prev_remaining = remaining;
         ent = ys[i].entitled && !ys[i].big ? s->annual_days : 0;
+        /* collective days worked through join the year's own days (Keppres on cuti bersama);
+         * a PPPK's leave before 1 year comes off them */
+        added = ys[i].worked_adds ? ys[i].worked : 0;
         /* days taken use the year's own entitlement first; only what is left of it carries
          * (domain.md §14: 2025 took 10 → 2 carried), carried days do not carry again */
-        remaining = max0(ent - ys[i].taken);
+        remaining = max0(ent + added - ys[i].early - ys[i].taken);
     }
     out->year = n ? ys[n - 1].year : 0;
     out->entitlement = ent;
@@ -514,10 +544,13 @@ void leave_balance_compute(const struct leave_settings *s, int carry_allowed,
     out->two_year = two;
     out->taken = n ? ys[n - 1].taken : 0;
     out->pending = pending;
-    out->available = max0(ent + carried - out->taken - pending);
+    out->collective_worked = added;
+    out->worked_days = n ? ys[n - 1].worked : 0;
+    out->early_deducted = n ? ys[n - 1].early : 0;
+    out->available = max0(ent + carried + added - out->early_deducted - out->taken - pending);
     out->big_leave = n ? ys[n - 1].big : 0;
     out->postponed_days = n >= 2 ? ys[n - 2].postponed : 0;
-    out->collective_taken = collective;
+    out->collective_taken = max0(collective - out->worked_days); /* worked, not taken */
     out->carry_allowed = carry_allowed;
 }
 
@@ -558,6 +591,26 @@ json_t *leave_balance_json(const struct leave_balance *b, int64_t employee_id)
                  b->postponed_days, b->year - 1);
         explain(arr, "postponed", 0, t);
     }
+    if (b->worked_days) {
+        if (b->collective_worked)
+            snprintf(t, sizeof t,
+                     "Masuk kerja pada %d hari cuti bersama karena jabatan: ditambahkan ke hak "
+                     "cuti tahunan",
+                     b->worked_days);
+        else
+            snprintf(t, sizeof t,
+                     "Masuk kerja pada %d hari cuti bersama: tahun %d tidak ditambahkan ke hak "
+                     "cuti tahunan (pengaturan)",
+                     b->worked_days, b->year);
+        explain(arr, "collective_worked", b->collective_worked, t);
+    }
+    if (b->early_deducted) {
+        snprintf(t, sizeof t,
+                 "Cuti tahunan PPPK sebelum 1 tahun bekerja: %d hari, dipotong dari hak tahun "
+                 "pertama",
+                 b->early_deducted);
+        explain(arr, "early", -b->early_deducted, t);
+    }
     snprintf(t, sizeof t, "Cuti tahunan yang sudah disetujui: %d hari", b->taken);
     explain(arr, "taken", -b->taken, t);
     snprintf(t, sizeof t, "Cuti tahunan yang menunggu persetujuan: %d hari", b->pending);
@@ -567,12 +620,13 @@ json_t *leave_balance_json(const struct leave_balance *b, int64_t employee_id)
     explain(arr, "collective", 0, t);
     snprintf(t, sizeof t, "Sisa yang dapat diambil: %d hari", b->available);
     explain(arr, "available", b->available, t);
-    return json_pack("{s:I,s:i,s:i,s:i,s:i,s:i,s:i,s:i,s:b,s:i,s:o}", "employee_id",
+    return json_pack("{s:I,s:i,s:i,s:i,s:i,s:i,s:i,s:i,s:b,s:i,s:i,s:i,s:o}", "employee_id",
                      (json_int_t)employee_id, "year", b->year, "entitlement", b->entitlement,
                      "carried_over", b->carried_over, "collective_taken", b->collective_taken,
                      "taken", b->taken, "pending", b->pending, "available", b->available,
-                     "big_leave", b->big_leave, "postponed_days", b->postponed_days, "explanation",
-                     arr);
+                     "big_leave", b->big_leave, "postponed_days", b->postponed_days,
+                     "collective_worked", b->collective_worked, "early_deducted",
+                     b->early_deducted, "explanation", arr);
 }
 
 /* ---- statuses, decisions, cancel, shorten ---- */

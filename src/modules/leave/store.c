@@ -54,11 +54,11 @@ static const char SQL_SICK[] =
     " AND status IN " PENDING_OR_APPROVED " AND start_date <= CAST($4 AS TEXT)"
     " AND end_date >= CAST($3 AS TEXT) ORDER BY start_date LIMIT 1000";
 /* The history behind the balance: per year of the start date, type and status, the charged
- * days and the number of requests. */
+ * days and the number of requests (a PPPK's early annual leave apart: leave_early_days). */
 static const char SQL_HISTORY[] =
     "SELECT substr(start_date, 1, 4), type, status, sum(charged_days), count(*)"
     " FROM leave_requests WHERE employee_id = $1 AND start_date < CAST($2 AS TEXT)"
-    " AND type IN ('tahunan', 'besar') AND status IN ('pending_supervisor', 'pending_official',"
+    " AND type IN ('tahunan', 'besar') AND early_reason IS NULL AND status IN ('pending_supervisor', 'pending_official',"
     " 'approved', 'postponed') GROUP BY substr(start_date, 1, 4), type, status";
 
 /* count(*) of sql with $1, $2 ids and $3, $4 texts. */
@@ -222,8 +222,9 @@ enum err_code leave_balance_of(struct db *db, struct arena *a, const struct leav
                                int year, struct leave_balance *out, struct err *e)
 {
     struct leave_year ys[HISTORY_YEARS_MAX];
-    int first = leave_day_year(p->appointed), pending = 0, collective = 0;
+    int first = leave_day_year(p->appointed), pending = 0, collective = 0, early = 0;
     int carry = p->asn != LEAVE_ASN_PPPK || s->pppk_carry;
+    size_t n;
     enum err_code rc;
 
     if (first > year)
@@ -235,12 +236,23 @@ enum err_code leave_balance_of(struct db *db, struct arena *a, const struct leav
         ys[y - first].year = y;
         ys[y - first].entitled = leave_entitled(s, p, y);
     }
+    n = (size_t)(year - first + 1);
     rc = history(db, employee_id, first, year, ys, &pending, e);
+    if (!rc)
+        rc = leave_worked_history(db, employee_id, ys, n, e);
+    if (!rc && p->asn == LEAVE_ASN_PPPK)
+        rc = leave_early_days(db, employee_id, 0, &early, e);
     if (!rc)
         rc = leave_collective(db, a, unit_id, year, NULL, NULL, &collective, NULL, e);
     if (rc)
         return rc;
-    leave_balance_compute(s, carry, ys, (size_t)(year - first + 1), pending, collective, out);
+    /* early annual leave comes off the first year with an entitlement */
+    for (size_t i = 0; early && i < n; i++)
+        if (ys[i].entitled) {
+            ys[i].early = early;
+            break;
+        }
+    leave_balance_compute(s, carry, ys, n, pending, collective, out);
     return ERR_OK;
 }
 

@@ -470,6 +470,159 @@ static void test_important_cltn_collective(void **state)
     expect_field(leave_check(s, &p, &a, &o, &e), &e, "type");
 }
 
+/* lv-40..: a PPPK before 1 year of service (PP 49/2018): at most 6 days, only with a reason,
+ * deducted from the first entitled year's balance later */
+static void test_pppk_early(void **state)
+{
+    const struct leave_settings *s = &leave_settings_default;
+    struct leave_person p = pns(0, "2026-01-01");
+    struct leave_ask a = ask(LEAVE_TAHUNAN, "2026-12-01", "2026-12-03");
+    struct leave_outcome o;
+    struct leave_settings four = leave_settings_default;
+    struct leave_year h[2] = {{2026, 0, 0, 0, 0}, yr(2027, 0)};
+    struct leave_balance b;
+    json_t *j;
+    struct err e;
+
+    (void)state;
+    p.asn = LEAVE_ASN_PPPK;
+    a.available = 0;
+    /* lv-40: without a reason, under 1 year → type */
+    expect_field(leave_check(s, &p, &a, &o, &e), &e, "type");
+    /* lv-41: with a reason: allowed, marked early, charged, the balance not asked */
+    a.early_reason = "keluarga_meninggal";
+    assert_int_equal(leave_check(s, &p, &a, &o, &e), ERR_OK);
+    assert_true(o.early);
+    assert_int_equal(o.charged_days, 3);
+    /* lv-42: 4 already used + 3 → over 6 */
+    a.early_used = 4;
+    expect_field(leave_check(s, &p, &a, &o, &e), &e, "end_date");
+    assert_non_null(strstr(e.msg, "paling banyak 6 hari"));
+    a.early_used = 3;
+    assert_int_equal(leave_check(s, &p, &a, &o, &e), ERR_OK);
+    /* lv-43: the 6 is a setting */
+    four.pppk_early_days = 4;
+    expect_field(leave_check(&four, &p, &a, &o, &e), &e, "end_date");
+    /* lv-44: unknown reason, other type, a PNS, a PPPK past 1 year → early_reason */
+    a.early_used = 0;
+    a.early_reason = "liburan";
+    expect_field(leave_check(s, &p, &a, &o, &e), &e, "early_reason");
+    a.early_reason = "perkawinan_pertama";
+    p.asn = LEAVE_ASN_PNS;
+    expect_field(leave_check(s, &p, &a, &o, &e), &e, "early_reason");
+    p = pns(0, "2020-01-01");
+    p.asn = LEAVE_ASN_PPPK;
+    expect_field(leave_check(s, &p, &a, &o, &e), &e, "early_reason");
+    a = ask(LEAVE_SAKIT, "2026-12-01", "2026-12-03");
+    a.early_reason = "keluarga_sakit_keras";
+    expect_field(leave_check(s, &p, &a, &o, &e), &e, "early_reason");
+    /* lv-45: 5 early days come off 2027, the first entitled year: 12 - 5 = 7 */
+    h[1].early = 5;
+    leave_balance_compute(s, 1, h, 2, 0, 0, &b);
+    assert_int_equal(b.entitlement, 12);
+    assert_int_equal(b.early_deducted, 5);
+    assert_int_equal(b.available, 7);
+    j = leave_balance_json(&b, 9);
+    assert_int_equal(json_integer_value(json_object_get(j, "early_deducted")), 5);
+    json_decref(j);
+    /* lv-46: what is left of 2027 after the deduction carries: 7 - 2 taken = 5 */
+    {
+        struct leave_year h3[3] = {{2026, 0, 0, 0, 0}, yr(2027, 2), yr(2028, 0)};
+
+        h3[1].early = 5;
+        leave_balance_compute(s, 1, h3, 3, 0, 0, &b);
+        assert_int_equal(b.carried_over, 5);
+        assert_int_equal(b.early_deducted, 0);
+        assert_int_equal(b.available, 17);
+    }
+}
+
+/* lv-50..: collective-leave days worked through are added to the year's annual leave while the
+ * year's setting is on (Keppres 7/2021), and are not "taken" collective leave */
+static void test_collective_worked(void **state)
+{
+    const struct leave_settings *s = &leave_settings_default;
+    struct leave_year h[3] = {yr(2024, 4), yr(2025, 12), yr(2026, 3)};
+    struct leave_balance b;
+    json_t *j;
+
+    (void)state;
+    h[2].worked = 2;
+    h[2].worked_adds = 1;
+    leave_balance_compute(s, 1, h, 3, 1, 4, &b);
+    assert_int_equal(b.collective_worked, 2);
+    assert_int_equal(b.collective_taken, 2);
+    assert_int_equal(b.available, 12 + 0 + 2 - 3 - 1);
+    j = leave_balance_json(&b, 3);
+    assert_int_equal(json_integer_value(json_object_get(j, "collective_worked")), 2);
+    json_decref(j);
+    /* the year's setting off: recorded, not added */
+    h[2].worked_adds = 0;
+    leave_balance_compute(s, 1, h, 3, 1, 4, &b);
+    assert_int_equal(b.collective_worked, 0);
+    assert_int_equal(b.worked_days, 2);
+    assert_int_equal(b.available, 8);
+    /* added days of 2025 left unused carry like the year's own days (capped at 6) */
+    h[1].worked = 3;
+    h[1].worked_adds = 1;
+    leave_balance_compute(s, 1, h, 3, 0, 0, &b);
+    assert_int_equal(b.carried_over, 3);
+}
+
+/* lv-60..: a CLTN extended once by at most 1 year (3 + 1 in all); the return within 1 month
+ * after the end, later is flagged */
+static void test_cltn_extend_return(void **state)
+{
+    int64_t start = day("2026-01-05"), end = day("2028-01-04"), today = day("2027-06-01");
+    int late = -1;
+    struct err e;
+    const char *ok[] = {"2026-12-24", "2026-12-26"}, *bad[] = {"2026-12-24", "2027-01-02"};
+
+    (void)state;
+    assert_int_equal(leave_cltn_extend_check(start, end, 0, 0, day("2029-01-04"), today, &e),
+                     ERR_OK);
+    expect_field(leave_cltn_extend_check(start, end, 0, 0, day("2029-01-05"), today, &e), &e,
+                 "end_date");
+    expect_field(leave_cltn_extend_check(start, end, 0, 0, end, today, &e), &e, "end_date");
+    /* a 3-year CLTN + 1 year: the 4-year bound */
+    end = day("2029-01-04");
+    assert_int_equal(leave_cltn_extend_check(start, end, 0, 0, day("2030-01-04"), today, &e),
+                     ERR_OK);
+    expect_field(leave_cltn_extend_check(start, end, 0, 0, day("2030-01-05"), today, &e), &e,
+                 "end_date");
+    assert_int_equal(leave_cltn_extend_check(start, end, 1, 0, day("2029-06-01"), today, &e),
+                     ERR_CONFLICT);
+    assert_string_equal(e.slug, "cltn_already_extended");
+    assert_int_equal(leave_cltn_extend_check(start, end, 0, 1, day("2029-06-01"), today, &e),
+                     ERR_CONFLICT);
+    assert_int_equal(leave_cltn_extend_check(start, end, 0, 0, day("2029-06-01"), end + 1, &e),
+                     ERR_CONFLICT);
+    assert_string_equal(e.slug, "leave_ended");
+    /* return: due 1 month after the end */
+    end = day("2028-01-04");
+    assert_int_equal(leave_cltn_report_due(end), day("2028-02-04"));
+    assert_int_equal(leave_cltn_return_check(start, end, 0, day("2028-02-04"), day("2028-03-01"),
+                                             &late, &e),
+                     ERR_OK);
+    assert_int_equal(late, 0);
+    assert_int_equal(leave_cltn_return_check(start, end, 0, day("2028-02-05"), day("2028-03-01"),
+                                             &late, &e),
+                     ERR_OK);
+    assert_int_equal(late, 1);
+    expect_field(leave_cltn_return_check(start, end, 0, day("2028-03-02"), day("2028-03-01"),
+                                         &late, &e),
+                 &e, "returned_on");
+    expect_field(leave_cltn_return_check(start, end, 0, start, today, &late, &e), &e,
+                 "returned_on");
+    assert_int_equal(leave_cltn_return_check(start, end, 1, day("2027-01-01"), today, &late, &e),
+                     ERR_CONFLICT);
+    /* worked-through dates: 1..31 of the year named */
+    assert_int_equal(leave_worked_check(2026, ok, 2, &e), ERR_OK);
+    expect_field(leave_worked_check(2026, bad, 2, &e), &e, "dates");
+    expect_field(leave_worked_check(2026, ok, 0, &e), &e, "dates");
+    expect_field(leave_worked_check(99, ok, 2, &e), &e, "year");
+}
+
 static void test_decisions(void **state)
 {
     enum leave_decision d = LEAVE_DECIDE_NONE;
@@ -553,6 +706,9 @@ int main(void)
         cmocka_unit_test(test_sick),
         cmocka_unit_test(test_sick_cumulative),
         cmocka_unit_test(test_important_cltn_collective),
+        cmocka_unit_test(test_pppk_early),
+        cmocka_unit_test(test_collective_worked),
+        cmocka_unit_test(test_cltn_extend_return),
         cmocka_unit_test(test_decisions),
         cmocka_unit_test(test_cancel_shorten),
         cmocka_unit_test(test_texts),

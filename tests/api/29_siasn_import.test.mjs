@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { before, test } from 'node:test';
-import { TMPDIR, USERS, abdi, assertError, get, loginOk, post, request, sqlOk } from './lib.mjs';
+import { TMPDIR, USERS, abdi, assertError, get, loginOk, post, request, serverNow, sqlOk } from './lib.mjs';
 
 const IMPORT = '/api/v1/imports/siasn';
 const DIFFS = '/api/v1/imports/siasn/differences';
@@ -192,13 +192,13 @@ test('a clean file of 300 rows: dry run writes nothing, the real run creates all
 
 test('every quirk of an export: BOM, CRLF, ";", any column order, apostrophes, null, 1/2, newline in a value', async () => {
   const cols = [...COLUMNS].reverse();
-  cols.push('nama_sekolah');
+  cols.push('kolom_baru');
   const rows = people(301, 304, (i) => ({
     nip_baru: `'${person(i).nip_baru}`,
     nik: `'${nikOf(i)}`,
     jenis_kelamin: i % 2 === 0 ? '2' : '1',
     alamat: i === 302 ? 'Jl. Uji; No. "7"\r\nTanjungbalai' : undefined,
-    nama_sekolah: 'SMA Uji',
+    kolom_baru: 'SMA Uji',
   }));
   // a PPPK: an NI PPPK (born 31-08-1988, appointed 2019, marker 2, batch 1, a man), golongan IX
   rows.push(person(311, { nip_baru: "'198808312019211311", jenis_pegawai_nama: 'PPPK', gol_akhir_id: 'IX',
@@ -209,7 +209,7 @@ test('every quirk of an export: BOM, CRLF, ";", any column order, apostrophes, n
   assert.deepEqual(res.json.errors, []);
   assert.equal(res.json.created, 5);
   assert.equal(sqlOk("SELECT status || '|' || golongan || '|' || appointed_on FROM employees WHERE nip = '198808312019211311'"), 'PPPK|IX|2019-01-01');
-  assert.deepEqual(res.json.warnings.map((w) => [w.line, w.column]), [[1, 'nama_sekolah']]);
+  assert.deepEqual(res.json.warnings.map((w) => [w.line, w.column]), [[1, 'kolom_baru']]);
   assert.equal(sqlOk(`SELECT gender || '|' || address FROM employees WHERE nip = '${NIP(302)}'`), 'P|Jl. Uji; No. "7"\nTanjungbalai');
   assert.equal(sqlOk(`SELECT gender || '|' || COALESCE(address, '-') || '|' || COALESCE(gelar_depan, '-') FROM employees WHERE nip = '${NIP(303)}'`), 'L|-|-', 'null is empty');
 });
@@ -402,6 +402,148 @@ test('abdi import siasn: dry run, bad rows (exit 1), real run with --prefer-sias
   assert.equal(abdi(['import', 'siasn', good, '--force']).status, 2);
   assert.equal(abdi(['import', 'employees', good, '--prefer-siasn']).status, 2);
   assert.equal(abdi(['import', 'siasn', path.join(dir, 'missing.csv')]).status, 1);
+});
+
+const education = (nip) => sqlOk(`SELECT ed.level_code || '|' || ed.graduated_on || '|' || COALESCE(ed.pendidikan_id, '-') || '|' || COALESCE(ed.major, '-') || '|' || ed.institution || '|' || COALESCE(CAST(ed.supersedes AS TEXT), '-') FROM employee_education ed JOIN employees e ON e.id = ed.employee_id WHERE e.nip = '${nip}' ORDER BY ed.id`).split('\n').filter((x) => x);
+const level = (nip) => sqlOk(`SELECT COALESCE(education_level, '-') FROM employees WHERE nip = '${nip}'`);
+const WITH_SCHOOL = [...COLUMNS, 'nama_sekolah'];
+const S1 = { tingkat_pendidikan_id: '40', tingkat_pendidikan_nama: 'S-1/Sarjana', pendidikan_id: 'PD-UJI-1', pendidikan_nama: 'S-1 KESEHATAN MASYARAKAT', tahun_lulus: '2010' };
+
+test('education: a history row with SIASN\'s codes, unchanged when equal, filled, a difference, prefer=siasn', async () => {
+  const c = counts();
+  const eds = () => n('SELECT count(*) FROM employee_education');
+  const e0 = eds();
+  const body = csv([person(600, S1), person(601, { ...S1, nama_sekolah: 'Universitas Uji' }), person(602)], { columns: WITH_SCHOOL });
+  const dry = await send(bkpsdm, body, 'dry_run=true');
+  assert.equal(dry.status, 200, dry.text);
+  assert.equal(dry.json.created, 3);
+  assert.equal(eds(), e0, 'a dry run writes no education');
+  const res = await send(bkpsdm, body);
+  assert.equal(res.status, 200, res.text);
+  assert.deepEqual(res.json.errors, []);
+  assert.equal(res.json.created, 3);
+  assert.equal(counts().employees, c.employees + 3);
+  assert.deepEqual(education(NIP(600)), ['S1|2010-01-01|PD-UJI-1|S-1 KESEHATAN MASYARAKAT|Tidak tercantum di SIASN|-']);
+  assert.deepEqual(education(NIP(601)), ['S1|2010-01-01|PD-UJI-1|S-1 KESEHATAN MASYARAKAT|Universitas Uji|-']);
+  assert.deepEqual(education(NIP(602)), [], 'no education in the row, none stored');
+  assert.equal(level(NIP(600)), 'S1', 'the record\'s cached level follows');
+  const id600 = sqlOk(`SELECT id FROM employees WHERE nip = '${NIP(600)}'`);
+  const hist = await get(`/api/v1/employees/${id600}/education`, { session: bkpsdm });
+  assert.equal(hist.status, 200, hist.text);
+  assert.equal(hist.json.items[0].pendidikan_id, 'PD-UJI-1');
+
+  // the same again: unchanged; an employee Abdi has without education: filled
+  const again = await send(bkpsdm, csv([person(600, S1), person(601, { ...S1, nama_sekolah: 'Universitas Uji' }), person(602, S1)], { columns: WITH_SCHOOL }));
+  assert.equal(again.status, 200, again.text);
+  assert.deepEqual([again.json.created, again.json.updated, again.json.unchanged, again.json.differing], [0, 1, 2, 0]);
+  assert.deepEqual(again.json.differences, []);
+  assert.equal(education(NIP(602)).length, 1);
+  assert.equal(eds(), e0 + 3);
+
+  // a higher degree in SIASN: a difference, never written; taking it adds the row
+  const S2 = { tingkat_pendidikan_id: '45', pendidikan_id: 'PD-UJI-2', pendidikan_nama: 'S-2 KESEHATAN MASYARAKAT', tahun_lulus: '2016' };
+  const diff = await send(bkpsdm, csv([person(600, S2)]));
+  assert.equal(diff.status, 200, diff.text);
+  assert.equal(diff.json.differing, 1);
+  assert.deepEqual(diff.json.differences.map((d) => [d.field, d.abdi, d.siasn]),
+    [['pendidikan', 'S1 2010 (S-1 KESEHATAN MASYARAKAT)', 'S2 2016 (S-2 KESEHATAN MASYARAKAT)']]);
+  assert.equal(education(NIP(600)).length, 1, 'a difference is not written');
+  assert.equal(level(NIP(600)), 'S1');
+  const [open] = (await get(`${DIFFS}?nip=${NIP(600)}`, { session: bkpsdm })).json.items;
+  assert.equal(open.field, 'pendidikan');
+  const took = await post(`${DIFFS}/${open.id}/decision`, { choice: 'siasn' }, { session: bkpsdm });
+  assert.equal(took.status, 200, took.text);
+  assert.deepEqual(education(NIP(600)).slice(1), ['S2|2016-01-01|PD-UJI-2|S-2 KESEHATAN MASYARAKAT|Tidak tercantum di SIASN|-']);
+  assert.equal(level(NIP(600)), 'S2');
+  const after = await send(bkpsdm, csv([person(600, S2)]));
+  assert.equal(after.json.unchanged, 1, 'equal to a row Abdi now has');
+
+  // another year of the same level with prefer=siasn: a correcting row, nothing left open
+  const d0 = counts().diffs;
+  const pref = await send(bkpsdm, csv([person(601, { ...S1, tahun_lulus: '2011', nama_sekolah: 'Universitas Uji' })], { columns: WITH_SCHOOL }), 'dry_run=false&prefer=siasn');
+  assert.equal(pref.status, 200, pref.text);
+  assert.equal(pref.json.updated, 1);
+  assert.deepEqual(pref.json.differences.map((d) => [d.field, d.abdi, d.siasn]),
+    [['pendidikan', 'S1 2010 (S-1 KESEHATAN MASYARAKAT)', 'S1 2011 (S-1 KESEHATAN MASYARAKAT)']]);
+  const rows601 = education(NIP(601));
+  assert.equal(rows601.length, 2);
+  assert.match(rows601[1], /^S1\|2011-01-01\|PD-UJI-1\|.*\|Universitas Uji\|\d+$/, 'supersedes the 2010 row');
+  assert.equal(counts().diffs, d0);
+});
+
+test('education: an unknown tingkat pendidikan or a bad tahun_lulus is a row error; nothing written', async () => {
+  const rows = [
+    person(610, S1),
+    person(611, { ...S1, tingkat_pendidikan_id: '41' }),  // no such level
+    person(612, { ...S1, tahun_lulus: '2099' }),          // the future
+    person(613, { ...S1, tahun_lulus: '1990' }),          // born 1988: before 1993
+    person(614, { ...S1, tahun_lulus: '10' }),            // not 4 digits
+    person(615, { ...S1, tahun_lulus: null }),            // a warning: education not stored
+  ];
+  const c = counts();
+  const e0 = n('SELECT count(*) FROM employee_education');
+  for (const q of ['dry_run=true', 'dry_run=false']) {
+    const res = await send(bkpsdm, csv(rows), q);
+    assert.equal(res.status, 200, res.text);
+    assert.deepEqual(res.json.errors.map((x) => [x.line, x.column]),
+      [[3, 'tingkat_pendidikan_id'], [4, 'tahun_lulus'], [5, 'tahun_lulus'], [6, 'tahun_lulus']], q);
+    assert.match(res.json.errors[0].message, /tingkat pendidikan tidak dikenal/i);
+    assert.match(res.json.errors[1].message, /masa depan/);
+    assert.match(res.json.errors[2].message, /5 tahun/);
+    assert.deepEqual(res.json.warnings.map((x) => [x.line, x.column]), [[7, 'tahun_lulus']]);
+  }
+  assert.deepEqual(counts(), c, 'all or nothing');
+  assert.equal(n('SELECT count(*) FROM employee_education'), e0);
+});
+
+test('a closed unit with the row\'s unor_id takes no one: a row error; an open unit of it is used', async () => {
+  const root = sqlOk('SELECT id FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1');
+  const unit = (code) => post('/api/v1/units', { parent_id: Number(root), code, name: `Unit Tutup ${code}`, kind: 'bidang', siasn_unor_id: 'UJI-UNOR-TUTUP' }, { session: bkpsdm });
+  const closed = await unit('UJI-TUTUP-1');
+  assert.equal(closed.status, 201, closed.text);
+  const today = new Date(serverNow() * 1000).toISOString().slice(0, 10);
+  const shut = await post(`/api/v1/units/${closed.json.id}/close`, { date: today, reason: 'Uji penutupan' }, { session: bkpsdm });
+  assert.equal(shut.status, 200, shut.text);
+  const rows = [person(620), person(621, { unor_id: 'UJI-UNOR-TUTUP', unor_nama: 'Unit Lama' })];
+  const c = counts();
+  for (const q of ['dry_run=true', 'dry_run=false']) {
+    const res = await send(bkpsdm, csv(rows), q);
+    assert.equal(res.status, 200, res.text);
+    assert.deepEqual(res.json.errors.map((x) => [x.line, x.column]), [[3, 'unor_id']], q);
+    assert.match(res.json.errors[0].message, /Unit Tutup UJI-TUTUP-1.*sudah ditutup/);
+  }
+  assert.deepEqual(counts(), c, 'nothing written, no unit created for it either');
+
+  const open = await unit('UJI-TUTUP-2');
+  assert.equal(open.status, 201, open.text);
+  const res = await send(bkpsdm, csv(rows));
+  assert.equal(res.status, 200, res.text);
+  assert.deepEqual(res.json.errors, []);
+  assert.equal(res.json.units_created, 0);
+  assert.equal(sqlOk(`SELECT unit_id FROM employees WHERE nip = '${NIP(621)}'`), String(open.json.id), 'the open unit of the unor_id');
+});
+
+test('the kind of a position the import creates: eselon, jenis jabatan and the level in the name', async () => {
+  const rows = [
+    person(630, { jenis_jabatan_id: '1', eselon_id: '21', jabatan_id: 'UJI-JAB-K1', jabatan_nama: 'Kepala Dinas Uji', unor_id: 'UJI-UNOR-KIND' , unor_nama: 'Dinas Uji Jenis' }),
+    person(631, { jenis_jabatan_id: '2', jabatan_id: 'UJI-JAB-K2', jabatan_nama: 'Analis Kebijakan Ahli Madya', unor_id: 'UJI-UNOR-KIND', unor_nama: 'Dinas Uji Jenis' }),
+    person(632, { jenis_jabatan_id: '2', jabatan_id: 'UJI-JAB-K3', jabatan_nama: 'Pranata Komputer Terampil', unor_id: 'UJI-UNOR-KIND', unor_nama: 'Dinas Uji Jenis' }),
+    person(633, { jenis_jabatan_id: '1', eselon_id: '10', jabatan_id: 'UJI-JAB-K4', jabatan_nama: 'Kepala Badan Uji', unor_id: 'UJI-UNOR-KIND', unor_nama: 'Dinas Uji Jenis' }),
+  ];
+  const res = await send(bkpsdm, csv(rows, { columns: [...COLUMNS, 'eselon_id'] }));
+  assert.equal(res.status, 200, res.text);
+  assert.deepEqual(res.json.warnings, [], 'eselon_id is a known column');
+  assert.equal(res.json.positions_created, 4);
+  assert.deepEqual(sqlOk("SELECT siasn_jabatan_id, kind, bup_age FROM positions WHERE siasn_jabatan_id LIKE 'UJI-JAB-K%' ORDER BY siasn_jabatan_id").split('\n'),
+    ['UJI-JAB-K1|jpt_pratama|60', 'UJI-JAB-K2|ahli_madya|60', 'UJI-JAB-K3|terampil|58', 'UJI-JAB-K4|jpt_utama|60']);
+  // the position-history export gives SIASN its eselon back
+  for (const [i, eselon] of [[630, '21'], [633, '10'], [631, '99']]) {
+    const id = sqlOk(`SELECT id FROM employees WHERE nip = '${NIP(i)}'`);
+    const r = await get(`/api/v1/exports/siasn/position-history?employee_id=${id}`, { session: bkpsdm });
+    assert.equal(r.status, 200, r.text);
+    const [header, row] = r.text.replace(/^\ufeff/, '').trim().split('\r\n').map((l) => l.split(','));
+    assert.equal(row[header.indexOf('eselon_id')], eselon, `person ${i}`);
+  }
 });
 
 test('progress: the server\'s phase and count of a running web import, for its own user only', async () => {

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import {
-  UNITS, USERS, allUnits, assertError, get, loginOk, post, request, sqlOk,
+  UNITS, USERS, allUnits, assertError, get, loginOk, post, request, serverNow, sqlOk,
 } from './lib.mjs';
 
 let units;
@@ -253,15 +253,45 @@ test('SIASN exports: field names, one row per history row, codes through the lis
   t = records(r.text);
   assert.deepEqual(t.header, ['id', 'pns_id', 'nip_baru', 'nama', 'jenis_jabatan_id', 'jenis_jabatan_nama',
     'jabatan_id', 'tmt_jabatan', 'jabatan_nama', 'eselon_id', 'unor_id', 'unor_nama', 'jenis_penugasan_id',
-    'jenis_mutasi_id', 'nomor_sk', 'tanggal_sk', 'abdi_id']);
+    'jenis_mutasi_id', 'nomor_sk', 'tanggal_sk', 'abdi_id', 'abdi_sumber']);
   assert.equal(t.rows.length, 1);
+  assert.equal(t.rows[0].abdi_sumber, 'riwayat_jabatan');
   assert.deepEqual([t.rows[0].jenis_jabatan_id, t.rows[0].jabatan_id, t.rows[0].jabatan_nama, t.rows[0].eselon_id,
     t.rows[0].unor_nama, t.rows[0].jenis_penugasan_id, t.rows[0].jenis_mutasi_id],
   ['2', 'JF-PRAKOM-1', 'Pranata Komputer Ekspor', '99', dinkes.name, 'D', '']);
   assert.equal(t.rows[0].tmt_jabatan, dmy(sqlOk(`SELECT tmt FROM employee_position_history WHERE employee_id = ${emp.id}`)));
 });
 
+test('SIASN position-history export: a Plt assignment is a row with jenis_penugasan PLT', async () => {
+  const p = await post('/api/v1/positions', {
+    unit_id: dinkes.id, name: 'Pranata Komputer Ekspor Kosong', kind: 'ahli_pertama', kelas_jabatan: 8, needed: 1,
+  }, { session: admin });
+  assert.equal(p.status, 201, p.text);
+  sqlOk(`UPDATE positions SET siasn_jabatan_id = 'JF-PRAKOM-2' WHERE id = ${p.json.id}`);
+  const start = new Date(serverNow() * 1000).toISOString().slice(0, 10);
+  const a = await post('/api/v1/assignments', {
+    employee_id: emp.id, kind: 'plt', position_id: p.json.id, start_date: start, end_date: start,
+    sk_number: '800/PLT/EKSPOR', sk_date: start,
+  }, { session: admin });
+  assert.equal(a.status, 201, a.text);
+  const r = await get(`/api/v1/exports/siasn/position-history?employee_id=${emp.id}`, { session: admin });
+  assert.equal(r.status, 200, r.text);
+  const t = records(r.text);
+  assert.deepEqual(t.rows.map((x) => [x.abdi_sumber, x.jenis_penugasan_id]).sort(),
+    [['penugasan', 'PLT'], ['riwayat_jabatan', 'D']]);
+  const plt = t.rows.find((x) => x.abdi_sumber === 'penugasan');
+  assert.deepEqual([plt.id, plt.nip_baru, plt.jabatan_id, plt.jabatan_nama, plt.jenis_jabatan_id, plt.eselon_id,
+    plt.unor_nama, plt.tmt_jabatan, plt.jenis_mutasi_id, plt.nomor_sk, plt.tanggal_sk, plt.abdi_id],
+  ['', '198811122014021001', 'JF-PRAKOM-2', 'Pranata Komputer Ekspor Kosong', '2', '99', dinkes.name, dmy(start), '',
+    '800/PLT/EKSPOR', dmy(start), String(a.json.id)]);
+});
+
 // The rows of a unit subtree, counted in SQL as the export should have them.
+// The Plt/Plh assignments of the employees of those units (satgas is no position).
+function acting(unitIds) {
+  return Number(sqlOk(`SELECT count(*) FROM assignments a JOIN employees e ON e.id = a.employee_id
+    WHERE e.unit_id IN (${unitIds.join(',')}) AND a.kind IN ('plt', 'plh')`));
+}
 function expectedRows(table, unitIds) {
   return Number(sqlOk(`SELECT count(*) FROM ${table} h JOIN employees e ON e.id = h.employee_id
     WHERE e.unit_id IN (${unitIds.join(',')}) AND NOT EXISTS (SELECT 1 FROM ${table} c WHERE c.supersedes = h.id)`));
@@ -276,10 +306,11 @@ test('SIASN exports per unit, with and without sub-units, map every row to the l
     const all = await get(`${base}/${kind}?unit_id=${dinkes.id}&sub=true`, { session: admin });
     assert.equal(all.status, 200, all.text);
     const t = records(all.text);
-    assert.equal(t.rows.length, expectedRows(table, sub), kind);
+    assert.equal(t.rows.length, expectedRows(table, sub) + (kind === 'position-history' ? acting(sub) : 0), kind);
     assert.ok(t.rows.length > 0, kind);
     const own = await get(`${base}/${kind}?unit_id=${dinkes.id}`, { session: admin });
-    assert.equal(records(own.text).rows.length, expectedRows(table, [dinkes.id]), kind);
+    assert.equal(records(own.text).rows.length,
+      expectedRows(table, [dinkes.id]) + (kind === 'position-history' ? acting([dinkes.id]) : 0), kind);
     if (kind === 'training-history') {
       // every training kind maps to a jenis diklat code, hours are whole numbers
       const codes = new Map(Object.entries({ struktural: '1', fungsional: '2', teknis: '3', workshop: '4', manajerial: '5',
@@ -301,7 +332,18 @@ test('SIASN exports per unit, with and without sub-units, map every row to the l
         .split('\n').map((l) => l.split('|')));
       const mv = new Map(sqlOk("SELECT id, COALESCE(move_kind, '-') FROM employee_position_history")
         .split('\n').map((l) => l.split('|')));
+      const ak = new Map(sqlOk("SELECT a.id, a.kind || '|' || p.kind FROM assignments a JOIN positions p ON p.id = a.position_id")
+        .split('\n').filter((l) => l).map((l) => [l.split('|')[0], l.split('|').slice(1)]));
+      assert.ok(t.rows.some((row) => row.abdi_sumber === 'penugasan'), 'the Plt made above');
       for (const row of t.rows) {
+        if (row.abdi_sumber === 'penugasan') { // Plt/Plh assignments: their own code, no mutasi
+          const [akind, pkind] = ak.get(row.abdi_id);
+          assert.equal(row.jenis_penugasan_id, akind.toUpperCase());
+          assert.equal(row.jenis_jabatan_id, jj[pkind] || '2');
+          assert.equal(row.jenis_mutasi_id, '');
+          continue;
+        }
+        assert.equal(row.abdi_sumber, 'riwayat_jabatan');
         const k = pk.get(row.abdi_id);
         assert.equal(row.jenis_jabatan_id, k ? (jj[k] || '2') : '', `position ${row.abdi_id}`);
         assert.equal(row.jenis_mutasi_id, { mutasi: 'MU', rotasi: 'MJ' }[mv.get(row.abdi_id)] || '');

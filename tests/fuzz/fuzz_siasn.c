@@ -1,7 +1,8 @@
 /* fuzz_siasn.c - libFuzzer target: an "Export Data ASN" file through the SIASN row parser and
  * validator (csv_reader with the SIASN columns and quirks, siasn_row_read, siasn_row_check),
  * as the import's first pass runs them, without a database. Every row the checks accept must
- * come out clean: a known gender, a golongan of the table, a real appointment date. */
+ * come out clean: a known gender, a golongan of the table, a real appointment date, an
+ * education only of a known level with its year. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,10 +15,17 @@ static const struct siasn_golongan gol[] = {
     {"I/a", "pns", "11"},  {"II/c", "pns", "23"}, {"III/a", "pns", "31"},
     {"IV/e", "pns", "45"}, {"IX", "pppk", NULL},
 };
+static const struct siasn_education edu[] = {
+    {"SD", "05"},
+    {"SLTA", "15"},
+    {"S1", "40"},
+    {"S3", "50"},
+};
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    struct siasn_context cx = {{2026, 11, 23}, gol, sizeof gol / sizeof gol[0]};
+    struct siasn_context cx = {
+        {2026, 11, 23}, gol, sizeof gol / sizeof gol[0], edu, sizeof edu / sizeof edu[0]};
     struct arena *a = arena_new();
     struct csv_report rep;
     struct csv_reader *r;
@@ -39,6 +47,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 employee_date_parse(x.tmt_golongan, &d))
                 abort();
             if (!x.nip || strlen(x.nip) != EMPLOYEE_NIP_LEN)
+                abort();
+            /* an education stored only with a known level and a 4-digit year */
+            if (x.edu_level && (!siasn_education_find(&cx, x.edu_level) || !x.tahun_lulus ||
+                                strlen(x.tahun_lulus) != 4))
                 abort();
         }
     }

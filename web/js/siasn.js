@@ -17,7 +17,8 @@ const FIELD_LABELS = {
     tempat_lahir_nama: 'Tempat lahir', tanggal_lahir: 'Tanggal lahir', jenis_kelamin: 'Jenis kelamin',
     status_cpns_pns: 'Status', kedudukan_hukum_id: 'Kedudukan hukum', pns_id: 'PNS ID',
     nomor_hp: 'Nomor HP', email: 'Surel', alamat: 'Alamat', tmt_golongan: 'TMT golongan',
-    jabatan: 'Jabatan — unit',
+    jabatan: 'Jabatan — unit', pendidikan: 'Pendidikan (tingkat, tahun lulus)',
+    agama_id: 'Agama', jenis_kawin_id: 'Status perkawinan',
 };
 const label = (f) => FIELD_LABELS[f] || f;
 

@@ -38,16 +38,19 @@ static const struct history_field education_fields[] = {
     {"major", HT_TEXT, 0, 0, TEXT_NAME, NULL, NULL, "Jurusan"},
     {"graduated_on", HT_DATE, HF_REQUIRED, 0, 0, NULL, NULL, "Tanggal lulus"},
     {"diploma_number", HT_TEXT, 0, 0, TEXT_SHORT, NULL, NULL, "Nomor ijazah"},
+    /* SIASN's code of the programme (reference list pendidikan, 0016); major keeps its name */
+    {"pendidikan_id", HT_TEXT, 0, 0, TEXT_SHORT, NULL, NULL, "Kode pendidikan SIASN"},
     COMMON_FIELDS,
 };
 
 static const struct history_kind education = {
     "education", "employee_education", "employee.education.add", education_fields, NULL,
     "INSERT INTO employee_education (employee_id, level_code, institution, major, graduated_on,"
-    " diploma_number, " COMMON_COLS ", created_at, created_by)"
-    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
+    " diploma_number, pendidikan_id, " COMMON_COLS ", created_at, created_by)"
+    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
     "SELECT t.id, t.level_code, t.institution, t.major, t.graduated_on, t.diploma_number,"
-    COMMON_LIST("employee_education") " FROM employee_education t WHERE t.employee_id = $1"
+    " t.pendidikan_id," COMMON_LIST("employee_education")
+    " FROM employee_education t WHERE t.employee_id = $1"
     " ORDER BY t.graduated_on DESC, t.id DESC",
     OWNER_SQL("employee_education"),
 };

@@ -1,9 +1,11 @@
 /* decide.c - the writes a SIASN value makes in Abdi's record, shared by the import (a field
  * filled, prefer=siasn) and the reconciliation: an open difference decided by taking SIASN's
- * value (one column, a rank row that supersedes the old one, a position row) or keeping
+ * value (one column, a rank row that supersedes the old one, a position row, an education
+ * row) or keeping
  * Abdi's, with who and when recorded on the difference (the API audits each decision). */
 #include "modules/siasn/siasn_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,6 +78,30 @@ enum err_code siasn_add_position(struct db *db, int64_t emp, int64_t unit, int64
     return rc ? rc : employee_current_refresh(db, emp, e);
 }
 
+json_t *siasn_education_row(const struct siasn_row *x)
+{
+    char on[16];
+
+    snprintf(on, sizeof on, "%s-01-01", x->tahun_lulus);
+    return json_pack("{s:s,s:s,s:o,s:s,s:o}", "level_code", x->edu_level, "institution",
+                     x->school ? x->school : SIASN_NO_SCHOOL, "major",
+                     json_str_or_null(x->pendidikan_nama), "graduated_on", on, "pendidikan_id",
+                     json_str_or_null(x->pendidikan_id));
+}
+
+enum err_code siasn_add_education(struct db *db, struct arena *a, int64_t emp, json_t *row,
+                                  int64_t supersedes, int64_t now, int64_t actor, struct err *e)
+{
+    json_t *r = json_copy(row);
+    enum err_code rc;
+
+    if (supersedes)
+        json_object_set_new(r, "supersedes", json_integer(supersedes));
+    rc = employee_history_add(db, a, "education", emp, r, actor, now, NULL, e);
+    json_decref(r);
+    return rc;
+}
+
 int64_t siasn_actor(const struct req *rq)
 {
     return rq->user ? rq->user->id : 0;
@@ -137,6 +163,10 @@ static enum err_code take_siasn(struct req *rq, const struct open_diff *d, struc
             rq->db, d->employee_id, json_string_value(json_object_get(ap, "golongan")),
             json_string_value(json_object_get(ap, "tmt")),
             json_integer_value(json_object_get(ap, "supersedes")), rq->now, siasn_actor(rq), e);
+    else if (strcmp(d->field, "pendidikan") == 0)
+        rc = siasn_add_education(rq->db, rq->a, d->employee_id, json_object_get(ap, "row"),
+                                 json_integer_value(json_object_get(ap, "supersedes")), rq->now,
+                                 siasn_actor(rq), e);
     else if (strcmp(d->field, "jabatan") == 0)
         rc = siasn_add_position(rq->db, d->employee_id,
                                 json_integer_value(json_object_get(ap, "unit_id")),

@@ -1,10 +1,11 @@
 /* export.c - the SIASN-shaped CSV exports (siasn_export.h): one row per history row that no
- * correction supersedes, of the employees of a unit (and its sub-units with sub=true) or of
- * one employee, in the caller's read scope (404 outside it; a pegawai-only account exports
- * its own record only). Abdi's values become SIASN codes in the SQL through the reference
- * lists (golongan.siasn_id, ref_map, ref_codes of migration 0016); dates are dd-mm-yyyy as
- * SIASN writes them. The CSV writer of src/report guards cells a spreadsheet would run as a
- * formula, as the employee export does. */
+ * correction supersedes (and, in the position history, per Plt/Plh assignment), of the
+ * employees of a unit (and its sub-units with sub=true) or of one employee, in the caller's
+ * read scope (404 outside it; a pegawai-only account exports its own record only). Abdi's
+ * values become SIASN codes in the SQL through the reference lists (golongan.siasn_id,
+ * ref_map, ref_codes of migrations 0016 and 0023); dates are dd-mm-yyyy as SIASN writes them.
+ * The CSV writer of src/report guards cells a spreadsheet would run as a formula, as the
+ * employee export does. */
 #include "modules/siasn/siasn_export.h"
 
 #include <string.h>
@@ -31,17 +32,37 @@ static const char SQL_RANK[] =
                " h.tmt, h.sk_number, h.sk_date, h.id FROM employee_rank_history h"
                " JOIN employees e ON e.id = h.employee_id"
                " LEFT JOIN golongan g ON g.code = h.golongan" SCOPE_WHERE("employee_rank_history");
+/* The position history and, as SIASN's riwayat jabatan records them with their jenis
+ * penugasan (siasn.md §3), the Plt/Plh assignments (0007: they never become history rows);
+ * a task force (satgas) is no position and is left out. abdi_sumber tells the two apart. */
+/* clang-format off */
+#define POSITION_JOINS(pos)                                                                        \
+    " LEFT JOIN positions p ON p.id = " pos                                                        \
+    " LEFT JOIN ref_map mj ON mj.list = 'jenis_jabatan' AND mj.abdi = p.kind"                      \
+    " LEFT JOIN ref_codes rj ON rj.list = 'jenis_jabatan' AND rj.code = mj.code"                   \
+    " LEFT JOIN ref_map me ON me.list = 'eselon' AND me.abdi = p.kind"
+#define SCOPE_EMPLOYEE                                                                             \
+    " (e.id = CAST($3 AS BIGINT)"                                                                  \
+    " OR (CAST($3 AS BIGINT) = 0 AND e.unit_id IN (SELECT id FROM sub)))"
 static const char SQL_POSITION[] = SCOPE_WITH
     "SELECT h.siasn_id, e.pns_id, e.nip, e.name, mj.code, rj.name, p.siasn_jabatan_id,"
     " h.tmt, p.name, me.code, u.siasn_unor_id, u.name, 'D', mm.code, h.sk_number, h.sk_date,"
-    " h.id"
+    " h.id, 'riwayat_jabatan'"
     " FROM employee_position_history h JOIN employees e ON e.id = h.employee_id"
-    " JOIN units u ON u.id = h.unit_id LEFT JOIN positions p ON p.id = h.position_id"
-    " LEFT JOIN ref_map mj ON mj.list = 'jenis_jabatan' AND mj.abdi = p.kind"
-    " LEFT JOIN ref_codes rj ON rj.list = 'jenis_jabatan' AND rj.code = mj.code"
-    " LEFT JOIN ref_map me ON me.list = 'eselon' AND me.abdi = p.kind"
-    " LEFT JOIN ref_map mm ON mm.list = 'jenis_mutasi' AND mm.abdi = h.move_kind" SCOPE_WHERE(
-        "employee_position_history");
+    " JOIN units u ON u.id = h.unit_id" POSITION_JOINS("h.position_id")
+    " LEFT JOIN ref_map mm ON mm.list = 'jenis_mutasi' AND mm.abdi = h.move_kind"
+    " WHERE" SCOPE_EMPLOYEE
+    " AND NOT EXISTS (SELECT 1 FROM employee_position_history c WHERE c.supersedes = h.id)"
+    " UNION ALL "
+    "SELECT NULL, e.pns_id, e.nip, e.name, mj.code, rj.name, p.siasn_jabatan_id,"
+    " a.start_date, p.name, me.code, u.siasn_unor_id, u.name, rp.code, NULL, a.sk_number,"
+    " a.sk_date, a.id, 'penugasan'"
+    " FROM assignments a JOIN employees e ON e.id = a.employee_id"
+    " JOIN units u ON u.id = a.unit_id" POSITION_JOINS("a.position_id")
+    " LEFT JOIN ref_codes rp ON rp.list = 'jenis_penugasan' AND rp.code = upper(a.kind)"
+    " WHERE a.kind IN ('plt', 'plh') AND" SCOPE_EMPLOYEE
+    " ORDER BY 4, 3, 8, 18 DESC, 17";
+/* clang-format on */
 static const char SQL_TRAINING[] = SCOPE_WITH
     "SELECT h.siasn_id, e.pns_id, e.nip, e.name, md.code, rd.name, h.name,"
     " h.start_date, h.end_date, substr(h.end_date, 1, 4), h.organizer, h.hours,"
@@ -73,11 +94,12 @@ static const struct report_column position_cols[] = {
     {"eselon_id", 4, REPORT_TEXT},
     {"unor_id", 36, REPORT_TEXT},
     {"unor_nama", 30, REPORT_TEXT},
-    {"jenis_penugasan_id", 4, REPORT_TEXT}, /* Plt/Plh are assignments, never history rows */
+    {"jenis_penugasan_id", 4, REPORT_TEXT}, /* D for history rows, PLT/PLH for assignments */
     {"jenis_mutasi_id", 4, REPORT_TEXT},
     {"nomor_sk", 24, REPORT_TEXT},
     {"tanggal_sk", 10, REPORT_DATE},
     {"abdi_id", 10, REPORT_NUMBER},
+    {"abdi_sumber", 16, REPORT_TEXT}, /* riwayat_jabatan or penugasan: the table of abdi_id */
 };
 static const struct report_column training_cols[] = {
     {"id", 36, REPORT_TEXT},

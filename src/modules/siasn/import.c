@@ -1,17 +1,17 @@
 /* import.c - an "Export Data ASN" file into Abdi (issue 7). Two passes over the file in
- * memory: the first checks every row (rules.c) and the NIPs that repeat in the file; only when
- * no row is bad does the second match each row to an employee (by NIP, then by pns_id) and
- * create, fill or list differences, writing nothing in a dry run. Everything happens inside
+ * memory: the first checks every row (rules.c), the NIPs that repeat in the file and the
+ * units found by unor_id (one that is only closed takes no one); only when no row is bad does
+ * the second match each row to an employee (by NIP, then by pns_id) and create it here, or
+ * fill or list differences (update.c), writing nothing in a dry run. Everything happens inside
  * the caller's one transaction (the dispatcher's, or the CLI's).
  *
  * A new employee goes through employee_insert (its first rank and position history rows with
- * their TMT). For an employee Abdi has, fields Abdi lacks are filled; fields that differ are
- * never overwritten but become open differences (siasn_differences, 0017) unless
- * prefer_siasn; a golongan Abdi does not have becomes a rank history row
- * (employee_history_insert), a newer unit or position a position history row
- * (placement_transfer_insert). Units unknown by their unor_id are created under the
- * government's root and marked unplaced; positions unknown in their unit are created there.
- * Lookups go through prepared statements and a small per-import map: no per-row scan. */
+ * their TMT), then its education history row. For an employee Abdi has, fields Abdi lacks are
+ * filled; fields that differ are never overwritten but become open differences
+ * (siasn_differences, 0017) unless prefer_siasn. Units unknown by their unor_id are created
+ * under the government's root and marked unplaced; positions unknown in their unit are
+ * created there with the kind of siasn_position_kind. Lookups go through prepared statements
+ * and a small per-import map: no per-row scan. */
 #include "modules/siasn/siasn.h"
 #include "modules/siasn/siasn_int.h"
 
@@ -19,29 +19,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/limits.h"
 #include "core/str.h"
 #include "modules/org/org.h"
 
 static const char SQL_GOLONGAN[] = "SELECT code, kind, siasn_id FROM golongan ORDER BY rank_order";
+static const char SQL_EDU_LEVELS[] =
+    "SELECT code, siasn_id FROM education_levels ORDER BY rank_order";
+/* An open unit of the unor_id first; a closed one only when no open one has it. */
 static const char SQL_UNIT_BY_UNOR[] =
-    "SELECT id FROM units WHERE siasn_unor_id = $1 ORDER BY id LIMIT 1";
+    "SELECT id, CASE WHEN closed_on IS NULL THEN 0 ELSE 1 END, name FROM units"
+    " WHERE siasn_unor_id = $1 ORDER BY 2, id LIMIT 1";
 static const char SQL_POSITION_FIND[] =
     "SELECT id FROM positions WHERE unit_id = $1 AND (siasn_jabatan_id = CAST($2 AS TEXT)"
     " OR lower(name) = lower(CAST($3 AS TEXT)))"
     " ORDER BY CASE WHEN siasn_jabatan_id = CAST($2 AS TEXT) THEN 0 ELSE 1 END, id LIMIT 1";
-#define EMP_MATCH                                                                                  \
-    "SELECT e.id, e.nip, e.name, e.gelar_depan, e.gelar_belakang, e.birth_place,"                  \
-    " e.birth_date, e.gender, e.status, e.state, e.pns_id, e.phone, e.email, e.address,"           \
-    " e.religion, e.marital_status,"                                                               \
-    " e.unit_id, e.position_id, e.tmt_jabatan, u.name, p.name FROM employees e"                    \
-    " LEFT JOIN units u ON u.id = e.unit_id LEFT JOIN positions p ON p.id = e.position_id"
-static const char SQL_BY_NIP[] = EMP_MATCH " WHERE e.nip = $1";
-static const char SQL_BY_PNS_ID[] = EMP_MATCH " WHERE e.pns_id = $1 ORDER BY e.id LIMIT 1";
-static const char SQL_RANK_ROW[] =
-    "SELECT r.id, r.tmt FROM employee_rank_history r WHERE r.employee_id = $1"
-    " AND r.golongan = $2"
-    " AND NOT EXISTS (SELECT 1 FROM employee_rank_history n WHERE n.supersedes = r.id)"
-    " ORDER BY r.tmt DESC, r.id DESC LIMIT 1";
 static const char SQL_IMPORT_NEW[] =
     "INSERT INTO siasn_imports (created_by, created_at, dry_run, prefer_siasn, rows_total,"
     " created, updated, unchanged, differing, differences, units_created, warnings)"
@@ -51,34 +43,15 @@ static const char SQL_IMPORT_DONE[] =
     " differing = $6, differences = $7, units_created = $8, warnings = $9 WHERE id = $1";
 static const char SQL_UNPLACED[] =
     "INSERT INTO siasn_unplaced_units (unit_id, import_id, created_at) VALUES ($1, $2, $3)";
-static const char SQL_DIFF_OPEN[] =
-    "SELECT id FROM siasn_differences WHERE employee_id = $1 AND field = $2"
-    " AND decided_at IS NULL";
-static const char SQL_DIFF_NEW[] =
-    "INSERT INTO siasn_differences (import_id, employee_id, field, abdi_value, siasn_value,"
-    " apply, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
-static const char SQL_DIFF_AGAIN[] =
-    "UPDATE siasn_differences SET import_id = $2, abdi_value = $3, siasn_value = $4,"
-    " apply = $5 WHERE id = $1";
 static const char SQL_STATE[] = "UPDATE employees SET state = $2, updated_at = $3 WHERE id = $1";
 
-/* ---- a small string -> int64 map in the arena of the import (units, positions, NIPs) ---- */
-struct smap_slot {
-    const char *key;
-    int64_t val;
-};
-struct smap {
-    struct arena *a;
-    struct smap_slot *s;
-    size_t cap, used;
-};
-
+/* ---- the small string -> int64 map of siasn_int.h ---- */
 static void smap_free(void *p)
 {
-    free(((struct smap *)p)->s);
+    free(((struct siasn_smap *)p)->s);
 }
 
-static void smap_init(struct smap *m, struct arena *a)
+static void smap_init(struct siasn_smap *m, struct arena *a)
 {
     m->a = a;
     m->cap = 1024;
@@ -87,7 +60,7 @@ static void smap_init(struct smap *m, struct arena *a)
     arena_defer(a, smap_free, m);
 }
 
-static struct smap_slot *smap_at(struct smap_slot *s, size_t cap, const char *key)
+static struct siasn_smap_slot *smap_at(struct siasn_smap_slot *s, size_t cap, const char *key)
 {
     size_t h = 1469598103934665603u;
 
@@ -99,17 +72,17 @@ static struct smap_slot *smap_at(struct smap_slot *s, size_t cap, const char *ke
 }
 
 /* The value of key, or 0 (values are never 0). */
-static int64_t smap_get(const struct smap *m, const char *key)
+static int64_t smap_get(const struct siasn_smap *m, const char *key)
 {
     return smap_at(m->s, m->cap, key)->val;
 }
 
-static void smap_put(struct smap *m, const char *key, int64_t val)
+static void smap_put(struct siasn_smap *m, const char *key, int64_t val)
 {
-    struct smap_slot *slot;
+    struct siasn_smap_slot *slot;
 
     if ((m->used + 1) * 4 > m->cap * 3) {
-        struct smap_slot *bigger = xcalloc(m->cap * 2, sizeof *bigger);
+        struct siasn_smap_slot *bigger = xcalloc(m->cap * 2, sizeof *bigger);
 
         for (size_t i = 0; i < m->cap; i++)
             if (m->s[i].key)
@@ -126,18 +99,7 @@ static void smap_put(struct smap *m, const char *key, int64_t val)
     slot->val = val;
 }
 
-struct importer {
-    struct req *rq;
-    struct siasn_import *imp;
-    struct siasn_context cx;
-    struct smap map;  /* pass 1: NIPs and pns_ids of the file, with their line */
-    struct smap refs; /* pass 2: units by unor_id, positions by unit and jabatan */
-    struct employee_government gov;
-    int64_t pseudo;      /* dry run: ids of units and positions that would be created (< 0) */
-    struct arena *row_a; /* per row: the matched record's values */
-};
-
-static enum err_code load_golongan(struct importer *im, struct err *e)
+static enum err_code load_golongan(struct siasn_importer *im, struct err *e)
 {
     struct siasn_golongan *g = NULL;
     size_t n = 0, cap = 0;
@@ -169,19 +131,101 @@ static enum err_code load_golongan(struct importer *im, struct err *e)
     return ERR_OK;
 }
 
+static enum err_code load_education(struct siasn_importer *im, struct err *e)
+{
+    struct siasn_education *lv = NULL;
+    size_t n = 0, cap = 0;
+    struct db_stmt *st;
+    enum err_code rc = db_prepare(im->rq->db, SQL_EDU_LEVELS, &st, e);
+    int r;
+
+    if (rc)
+        return rc;
+    while ((r = db_step(st, e)) == 1) {
+        if (n == cap) {
+            struct siasn_education *more = arena_alloc(im->rq->a, (cap + 32) * sizeof *more);
+
+            if (n)
+                memcpy(more, lv, n * sizeof *lv);
+            lv = more;
+            cap += 32;
+        }
+        lv[n].code = db_col_text_copy(st, im->rq->a, 0);
+        lv[n].siasn_id = db_col_text_copy(st, im->rq->a, 1);
+        n++;
+    }
+    db_reset(st);
+    if (r < 0)
+        return e->code;
+    im->cx.education = lv;
+    im->cx.neducation = n;
+    return ERR_OK;
+}
+
+/* The unit of unor_id Abdi has: *id (0 when none), *closed, its name in a. */
+static enum err_code unit_by_unor(struct siasn_importer *im, const char *unor_id, struct arena *a,
+                                  int64_t *id, int *closed, const char **name, struct err *e)
+{
+    struct db_stmt *st;
+    enum err_code rc = db_prepare(im->rq->db, SQL_UNIT_BY_UNOR, &st, e);
+    int r;
+
+    *id = 0;
+    *closed = 0;
+    if (rc)
+        return rc;
+    db_bind_text(st, 1, unor_id);
+    r = db_step(st, e);
+    if (r == 1) {
+        *id = db_col_int(st, 0);
+        *closed = db_col_int(st, 1) != 0;
+        if (name)
+            *name = db_col_text_copy(st, a, 2);
+    }
+    db_reset(st);
+    return r < 0 ? e->code : ERR_OK;
+}
+
+/* Pass 1: a unit found by unor_id that is closed (and no open one has the unor_id) takes no
+ * one: the row is bad (org.h: a closed unit keeps its history, takes no new placement).
+ * 0 good, 1 bad (reported), -1 storage failure (e). */
+static int check_unit_open(struct siasn_importer *im, const struct siasn_row *x, struct err *e)
+{
+    char key[EMPLOYEE_TEXT_MAX + 8], msg[LIMIT_NAME_BYTES + 160];
+    const char *name = NULL;
+    int64_t id;
+    int closed;
+
+    snprintf(key, sizeof key, "O:%s", x->unor_id);
+    if (smap_get(&im->map, key))
+        return 0;
+    if (unit_by_unor(im, x->unor_id, im->rq->a, &id, &closed, &name, e))
+        return -1;
+    if (!closed) {
+        smap_put(&im->map, key, 1);
+        return 0;
+    }
+    snprintf(msg, sizeof msg,
+             "Unit %s (unor_id %s) sudah ditutup; pindahkan unor_id ke unit yang masih aktif",
+             name ? name : "-", x->unor_id);
+    csv_report_add(im->imp->rep, x->line, "unor_id", msg);
+    return 1;
+}
+
 static void json_release(void *p)
 {
     json_decref(p);
 }
 
-static void progress(struct importer *im, const char *phase, long done, long total)
+static void progress(struct siasn_importer *im, const char *phase, long done, long total)
 {
     if (im->imp->progress)
         im->imp->progress(im->imp->progress_ctx, phase, done, total);
 }
 
-/* Pass 1: every row checked; NIP and pns_id unique in the file. */
-static int check_all(struct importer *im, const char *data, size_t len)
+/* Pass 1: every row checked; NIP and pns_id unique in the file; its unit not closed. 0 read
+ * (bad rows reported), -1 unreadable (reported), -2 storage failure (e). */
+static int check_all(struct siasn_importer *im, const char *data, size_t len, struct err *e)
 {
     struct csv_report *rep = im->imp->rep;
     struct csv_reader *r =
@@ -189,7 +233,7 @@ static int check_all(struct importer *im, const char *data, size_t len)
     struct csv_row row;
     struct siasn_row x;
     char key[EMPLOYEE_TEXT_MAX + 8];
-    int got;
+    int got, bad = 0;
 
     if (!r)
         return -1;
@@ -222,18 +266,21 @@ static int check_all(struct importer *im, const char *data, size_t len)
             }
             smap_put(&im->map, key, row.line);
         }
+        bad = check_unit_open(im, &x, e);
+        if (bad < 0)
+            break;
         if (rep->rows % 1000 == 0)
             progress(im, "memeriksa", (long)csv_reader_offset(r), (long)len);
     }
     progress(im, "memeriksa", (long)len, (long)len);
     csv_reader_close(r);
-    return got < 0 ? -1 : 0;
+    return bad < 0 ? -2 : got < 0 ? -1 : 0;
 }
 
 /* A unit code for a unit SIASN knows by unor_id: "S-" and 12 hex digits of its hash, the
  * salt moved on while the code is taken. */
-static enum err_code unit_code(struct importer *im, const char *unor_id, char *out, size_t cap,
-                               struct err *e)
+static enum err_code unit_code(struct siasn_importer *im, const char *unor_id, char *out,
+                               size_t cap, struct err *e)
 {
     for (unsigned salt = 0; salt < 16; salt++) {
         uint64_t h = 1469598103934665603u + salt;
@@ -254,33 +301,24 @@ static enum err_code unit_code(struct importer *im, const char *unor_id, char *o
 
 /* The unit of unor_id: found, created unplaced under the government's root, or (dry run) a
  * pseudo id of one that would be. */
-static enum err_code unit_of(struct importer *im, const struct siasn_row *x, int64_t *id,
+static enum err_code unit_of(struct siasn_importer *im, const struct siasn_row *x, int64_t *id,
                              struct err *e)
 {
     struct req *rq = im->rq;
     char key[EMPLOYEE_TEXT_MAX + 8], code[ORG_CODE_MAX + 1];
     struct org_unit u;
     enum err_code rc;
+    int closed;
 
     snprintf(key, sizeof key, "U:%s", x->unor_id);
     *id = smap_get(&im->refs, key);
     if (*id)
         return ERR_OK;
-    {
-        struct db_stmt *st;
-        int r;
-
-        rc = db_prepare(rq->db, SQL_UNIT_BY_UNOR, &st, e);
-        if (rc)
-            return rc;
-        db_bind_text(st, 1, x->unor_id);
-        r = db_step(st, e);
-        if (r == 1)
-            *id = db_col_int(st, 0);
-        db_reset(st);
-        if (r < 0)
-            return e->code;
-    }
+    rc = unit_by_unor(im, x->unor_id, NULL, id, &closed, NULL, e);
+    if (rc)
+        return rc;
+    if (closed) /* pass 1 reported the row */
+        return err_internal(e, "SIASN row of a closed unit in the second pass");
     if (!*id) {
         im->imp->units_created++;
         if (im->imp->dry_run) {
@@ -309,18 +347,7 @@ static enum err_code unit_of(struct importer *im, const struct siasn_row *x, int
     return ERR_OK;
 }
 
-/* PP 11/2017 kinds by SIASN's jenis jabatan: 1 struktural -> pengawas, 2 fungsional tertentu
- * -> ahli_pertama, anything else (4 pelaksana) -> pelaksana; an admin corrects them. */
-static const char *position_kind(const char *jenis_jabatan_id)
-{
-    if (jenis_jabatan_id && strcmp(jenis_jabatan_id, "1") == 0)
-        return "pengawas";
-    if (jenis_jabatan_id && strcmp(jenis_jabatan_id, "2") == 0)
-        return "ahli_pertama";
-    return "pelaksana";
-}
-
-static enum err_code position_of(struct importer *im, const struct siasn_row *x, int64_t unit,
+static enum err_code position_of(struct siasn_importer *im, const struct siasn_row *x, int64_t unit,
                                  int64_t *id, struct err *e)
 {
     struct req *rq = im->rq;
@@ -361,7 +388,7 @@ static enum err_code position_of(struct importer *im, const struct siasn_row *x,
             memset(&p, 0, sizeof p);
             p.unit_id = unit;
             p.name = x->jabatan_nama;
-            p.kind = position_kind(x->jenis_jabatan_id);
+            p.kind = siasn_position_kind(x->jenis_jabatan_id, x->eselon_id, x->jabatan_nama);
             p.kelas_jabatan = 1;
             p.bup_age = org_position_bup_default(p.kind);
             p.siasn_jabatan_id = x->jabatan_id;
@@ -374,110 +401,8 @@ static enum err_code position_of(struct importer *im, const struct siasn_row *x,
     return ERR_OK;
 }
 
-static const char *field_of(const struct siasn_row *x, size_t off)
-{
-    return *(const char *const *)(const void *)((const char *)x + off);
-}
-
-/* The record's value of column col of the matched row. */
-struct matched {
-    const char *v[M_NCOLS];
-    int64_t id, unit_id, position_id;
-};
-
-static enum err_code match(struct importer *im, const char *sql, const char *key, struct matched *m,
-                           int *found, struct err *e)
-{
-    struct db_stmt *st;
-    enum err_code rc = db_prepare(im->rq->db, sql, &st, e);
-    int r;
-
-    if (rc)
-        return rc;
-    db_bind_text(st, 1, key);
-    r = db_step(st, e);
-    *found = r == 1;
-    if (r == 1) {
-        for (int c = 0; c < M_NCOLS; c++)
-            m->v[c] = db_col_text_copy(st, im->row_a, c);
-        m->id = db_col_int(st, M_ID);
-        m->unit_id = db_col_int(st, M_UNIT);
-        m->position_id = db_col_is_null(st, M_POSITION) ? 0 : db_col_int(st, M_POSITION);
-    }
-    db_reset(st);
-    return r < 0 ? e->code : ERR_OK;
-}
-
-/* A difference: in the answer (the first SIASN_DIFF_KEEP), and, in a real run without
- * prefer_siasn, as an open difference (one per employee and field: a re-import refreshes it). */
-static enum err_code difference(struct importer *im, const struct siasn_row *x, int64_t emp,
-                                const char *field, const char *abdi, const char *siasn,
-                                json_t *apply, struct err *e)
-{
-    struct siasn_import *imp = im->imp;
-    struct req *rq = im->rq;
-    struct db_stmt *st;
-    int64_t open = 0;
-    char *apply_text = NULL;
-    enum err_code rc = ERR_OK;
-    int r;
-
-    imp->differences_total++;
-    if (json_array_size(imp->differences) < SIASN_DIFF_KEEP)
-        json_array_append_new(imp->differences,
-                              json_pack("{s:s,s:s,s:o,s:o}", "nip", x->nip, "field", field, "abdi",
-                                        json_str_or_null(abdi), "siasn", json_str_or_null(siasn)));
-    /* prefer_siasn took the value; a NIP it never takes, so that one stays open */
-    if (imp->dry_run || (imp->prefer_siasn && strcmp(field, "nip_baru") != 0)) {
-        json_decref(apply);
-        return ERR_OK;
-    }
-    if (apply) {
-        apply_text = json_dumps(apply, JSON_COMPACT);
-        json_decref(apply);
-    }
-    rc = db_prepare(rq->db, SQL_DIFF_OPEN, &st, e);
-    if (rc)
-        goto out;
-    db_bind_int(st, 1, emp);
-    db_bind_text(st, 2, field);
-    r = db_step(st, e);
-    if (r == 1)
-        open = db_col_int(st, 0);
-    db_reset(st);
-    if (r < 0) {
-        rc = e->code;
-        goto out;
-    }
-    rc = db_prepare(rq->db, open ? SQL_DIFF_AGAIN : SQL_DIFF_NEW, &st, e);
-    if (rc)
-        goto out;
-    if (open) {
-        db_bind_int(st, 1, open);
-        db_bind_int(st, 2, imp->import_id);
-        db_bind_text(st, 3, abdi);
-        db_bind_text(st, 4, siasn);
-        db_bind_text(st, 5, apply_text);
-    } else {
-        db_bind_int(st, 1, imp->import_id);
-        db_bind_int(st, 2, emp);
-        db_bind_text(st, 3, field);
-        db_bind_text(st, 4, abdi);
-        db_bind_text(st, 5, siasn);
-        db_bind_text(st, 6, apply_text);
-        db_bind_int(st, 7, rq->now);
-    }
-    r = db_step(st, e);
-    db_reset(st);
-    if (r < 0)
-        rc = e->code;
-out:
-    free(apply_text);
-    return rc;
-}
-
 /* A new employee from a good row. */
-static enum err_code create(struct importer *im, const struct siasn_row *x, int64_t unit,
+static enum err_code create(struct siasn_importer *im, const struct siasn_row *x, int64_t unit,
                             int64_t pos, struct err *e)
 {
     struct req *rq = im->rq;
@@ -517,145 +442,23 @@ static enum err_code create(struct importer *im, const struct siasn_row *x, int6
         rc = siasn_set_text(rq->db, SQL_STATE, id, x->state, rq->now, e);
     for (size_t i = 0; !rc && i < SIASN_NSCALARS; i++) { /* religion, marital status */
         const struct siasn_scalar *sc = &siasn_scalars[i];
-        const char *v = field_of(x, sc->off);
+        const char *v = siasn_row_field(x, sc->off);
 
         if (v && (sc->col == M_RELIGION || sc->col == M_MARITAL))
             rc = siasn_set_text(rq->db, sc->sql, id, v, rq->now, e);
     }
+    if (!rc && x->edu_level) {
+        json_t *row = siasn_education_row(x);
+
+        rc = siasn_add_education(rq->db, im->row_a, id, row, 0, rq->now, siasn_actor(rq), e);
+        json_decref(row);
+    }
     return rc;
 }
 
-/* The golongan: a rank row when Abdi has none of it, a difference when its TMT differs. */
-static enum err_code compare_rank(struct importer *im, const struct siasn_row *x,
-                                  const struct matched *m, int *wrote, int *differs, struct err *e)
+static enum err_code apply_row(struct siasn_importer *im, struct siasn_row *x, struct err *e)
 {
-    struct req *rq = im->rq;
-    struct db_stmt *st;
-    int64_t row = 0;
-    const char *tmt = NULL;
-    enum err_code rc = db_prepare(rq->db, SQL_RANK_ROW, &st, e);
-    int r;
-
-    if (rc)
-        return rc;
-    db_bind_int(st, 1, m->id);
-    db_bind_text(st, 2, x->golongan);
-    r = db_step(st, e);
-    if (r == 1) {
-        row = db_col_int(st, 0);
-        tmt = db_col_text_copy(st, im->row_a, 1);
-    }
-    db_reset(st);
-    if (r < 0)
-        return e->code;
-    if (!row) {
-        *wrote = 1;
-        return im->imp->dry_run ? ERR_OK
-                                : siasn_add_rank(rq->db, m->id, x->golongan, x->tmt_golongan, 0,
-                                                 rq->now, siasn_actor(rq), e);
-    }
-    if (strcmp(tmt, x->tmt_golongan) == 0)
-        return ERR_OK;
-    if (im->imp->prefer_siasn) {
-        *wrote = 1;
-        if (im->imp->dry_run)
-            return difference(im, x, m->id, "tmt_golongan", tmt, x->tmt_golongan, NULL, e);
-        rc = siasn_add_rank(rq->db, m->id, x->golongan, x->tmt_golongan, row, rq->now,
-                            siasn_actor(rq), e);
-        return rc ? rc : difference(im, x, m->id, "tmt_golongan", tmt, x->tmt_golongan, NULL, e);
-    }
-    *differs = 1;
-    return difference(im, x, m->id, "tmt_golongan", tmt, x->tmt_golongan,
-                      json_pack("{s:s,s:s,s:s,s:I}", "kind", "rank", "golongan", x->golongan, "tmt",
-                                x->tmt_golongan, "supersedes", (json_int_t)row),
-                      e);
-}
-
-/* The unit and position: a newer SIASN one becomes a position row; an older or undated one
- * that differs is a difference. */
-static enum err_code compare_position(struct importer *im, const struct siasn_row *x,
-                                      const struct matched *m, int64_t unit, int64_t pos,
-                                      int *wrote, int *differs, struct err *e)
-{
-    struct req *rq = im->rq;
-    const char *abdi_tmt = m->v[M_TMT_JAB];
-    char *abdi, *siasn;
-    int newer;
-
-    if (m->unit_id == unit && m->position_id == pos)
-        return ERR_OK;
-    newer = x->tmt_jabatan && (!abdi_tmt || strcmp(x->tmt_jabatan, abdi_tmt) > 0);
-    abdi = arena_printf(im->row_a, "%s — %s", m->v[M_POS_NAME] ? m->v[M_POS_NAME] : "-",
-                        m->v[M_UNIT_NAME] ? m->v[M_UNIT_NAME] : "-");
-    siasn = arena_printf(im->row_a, "%s — %s", x->jabatan_nama, x->unor_nama);
-    if (newer || im->imp->prefer_siasn) {
-        const char *tmt = x->tmt_jabatan ? x->tmt_jabatan : x->tmt_golongan;
-        enum err_code rc = ERR_OK;
-
-        *wrote = 1;
-        if (!im->imp->dry_run)
-            rc = siasn_add_position(rq->db, m->id, unit, pos, tmt, rq->now, e);
-        if (!rc && !newer) /* taken by prefer_siasn: still listed */
-            rc = difference(im, x, m->id, "jabatan", abdi, siasn, NULL, e);
-        return rc;
-    }
-    *differs = 1;
-    return difference(im, x, m->id, "jabatan", abdi, siasn,
-                      json_pack("{s:s,s:I,s:I,s:s}", "kind", "position", "unit_id",
-                                (json_int_t)unit, "position_id", (json_int_t)pos, "tmt",
-                                x->tmt_jabatan ? x->tmt_jabatan : x->tmt_golongan),
-                      e);
-}
-
-/* An employee Abdi has: fill, list or (prefer_siasn) take each field. */
-static enum err_code update(struct importer *im, const struct siasn_row *x, const struct matched *m,
-                            int64_t unit, int64_t pos, struct err *e)
-{
-    struct req *rq = im->rq;
-    int wrote = 0, differs = 0;
-    enum err_code rc = ERR_OK;
-
-    for (size_t i = 0; !rc && i < SIASN_NSCALARS; i++) {
-        const struct siasn_scalar *s = &siasn_scalars[i];
-        const char *v = field_of(x, s->off);
-        enum siasn_cmp c = siasn_compare(m->v[s->col], v, s->ci);
-
-        if (c == SIASN_SAME)
-            continue;
-        if (c == SIASN_DIFFER && strcmp(s->field, "nip_baru") == 0) {
-            differs = 1; /* a NIP is never taken in bulk: the reconciliation decides */
-            rc = difference(im, x, m->id, s->field, m->v[s->col], v, NULL, e);
-            continue;
-        }
-        if (c == SIASN_FILL || im->imp->prefer_siasn) {
-            wrote = 1;
-            if (!im->imp->dry_run)
-                rc = siasn_set_text(rq->db, s->sql, m->id, v, rq->now, e);
-            if (!rc && c == SIASN_DIFFER)
-                rc = difference(im, x, m->id, s->field, m->v[s->col], v, NULL, e);
-            continue;
-        }
-        differs = 1;
-        rc = difference(im, x, m->id, s->field, m->v[s->col], v, NULL, e);
-    }
-    if (!rc)
-        rc = compare_rank(im, x, m, &wrote, &differs, e);
-    if (!rc)
-        rc = compare_position(im, x, m, unit, pos, &wrote, &differs, e);
-    if (rc)
-        return rc;
-    if (wrote)
-        im->imp->updated++;
-    else if (differs)
-        im->imp->differing++;
-    else
-        im->imp->unchanged++;
-    return ERR_OK;
-}
-
-static enum err_code apply_row(struct importer *im, struct siasn_row *x, struct err *e)
-{
-    struct matched m;
+    struct siasn_matched m;
     int64_t unit = 0, pos = 0;
     int found = 0;
     enum err_code rc = unit_of(im, x, &unit, e);
@@ -663,16 +466,15 @@ static enum err_code apply_row(struct importer *im, struct siasn_row *x, struct 
     if (!rc)
         rc = position_of(im, x, unit, &pos, e);
     if (!rc)
-        rc = match(im, SQL_BY_NIP, x->nip, &m, &found, e);
-    if (!rc && !found && x->pns_id)
-        rc = match(im, SQL_BY_PNS_ID, x->pns_id, &m, &found, e);
+        rc = siasn_match_employee(im, x, &m, &found, e);
     if (rc)
         return rc;
-    return found ? update(im, x, &m, unit, pos, e) : create(im, x, unit, pos, e);
+    return found ? siasn_update(im, x, &m, unit, pos, e) : create(im, x, unit, pos, e);
 }
 
 /* Pass 2: every (good) row matched and applied. */
-static enum err_code apply_all(struct importer *im, const char *data, size_t len, struct err *e)
+static enum err_code apply_all(struct siasn_importer *im, const char *data, size_t len,
+                               struct err *e)
 {
     struct req *rq = im->rq;
     struct csv_report scratch; /* the rows were reported by pass 1 */
@@ -712,8 +514,9 @@ static enum err_code apply_all(struct importer *im, const char *data, size_t len
 enum err_code siasn_import_csv(struct req *rq, const char *data, size_t len,
                                struct siasn_import *imp, struct err *e)
 {
-    struct importer *im = arena_alloc(rq->a, sizeof *im);
+    struct siasn_importer *im = arena_alloc(rq->a, sizeof *im);
     enum err_code rc;
+    int checked;
 
     im->rq = rq;
     im->imp = imp;
@@ -728,9 +531,14 @@ enum err_code siasn_import_csv(struct req *rq, const char *data, size_t len,
         arena_defer(rq->a, json_release, imp->differences);
     }
     rc = load_golongan(im, e);
+    if (!rc)
+        rc = load_education(im, e);
     if (rc)
         return rc;
-    if (check_all(im, data, len) < 0 || imp->rep->errors_total > 0 || imp->rep->rows == 0)
+    checked = check_all(im, data, len, e);
+    if (checked == -2)
+        return e->code;
+    if (checked < 0 || imp->rep->errors_total > 0 || imp->rep->rows == 0)
         return ERR_OK; /* bad rows, or none: nothing to write */
     rc = employee_government(rq->db, rq->a, &im->gov, e);
     if (!rc && !imp->dry_run) {

@@ -12,6 +12,9 @@
 #include "core/limits.h"
 #include "core/str.h"
 
+#define SIASN_EDU_CODE_MAX 64  /* pendidikan_id: the education history's code columns */
+#define SIASN_EDU_NAME_MAX 200 /* pendidikan_nama, nama_sekolah: its major and institution */
+
 #define SIASN_COL_DECL(name, req, flags) {#name, NULL, ((req) ? CSV_COL_REQUIRED : 0u) | (flags)},
 const struct csv_col siasn_columns[] = {SIASN_COLUMNS(SIASN_COL_DECL)};
 #undef SIASN_COL_DECL
@@ -132,6 +135,72 @@ const struct siasn_golongan *siasn_golongan_find(const struct siasn_context *cx,
     return NULL;
 }
 
+const struct siasn_education *siasn_education_find(const struct siasn_context *cx, const char *code)
+{
+    char two[3];
+
+    if (code && strlen(code) == 1 && code[0] >= '0' && code[0] <= '9') {
+        snprintf(two, sizeof two, "0%c", code[0]);
+        code = two;
+    }
+    for (size_t i = 0; code && i < cx->neducation; i++)
+        if ((cx->education[i].siasn_id && strcmp(cx->education[i].siasn_id, code) == 0) ||
+            strcmp(cx->education[i].code, code) == 0)
+            return &cx->education[i];
+    return NULL;
+}
+
+/* The level of a functional position in its name, NULL when the name has none. The older
+ * names of the skill levels count too (pelaksana pemula = pemula, pelaksana = terampil,
+ * pelaksana lanjutan = mahir), so "pelaksana lanjutan" and "pelaksana pemula" are tried
+ * before "pelaksana" alone. */
+static const char *functional_level(const char *name)
+{
+    static const struct {
+        const char *word, *kind;
+    } levels[] = {
+        {"ahli utama", "ahli_utama"}, {"ahli madya", "ahli_madya"},
+        {"ahli muda", "ahli_muda"},   {"ahli pertama", "ahli_pertama"},
+        {"penyelia", "penyelia"},     {"pelaksana lanjutan", "mahir"},
+        {"mahir", "mahir"},           {"terampil", "terampil"},
+        {"pemula", "pemula"},         {"pelaksana", "terampil"},
+    };
+
+    for (size_t i = 0; name && i < sizeof levels / sizeof levels[0]; i++)
+        if (contains_ci(name, levels[i].word))
+            return levels[i].kind;
+    return NULL;
+}
+
+const char *siasn_position_kind(const char *jenis_jabatan_id, const char *eselon_id,
+                                const char *jabatan_nama)
+{
+    const char *level = functional_level(jabatan_nama);
+    const char *j = jenis_jabatan_id ? jenis_jabatan_id : "";
+
+    /* siasn.md §3 eselon: 10 JPT utama, 11/12 JPT madya, 21/22 JPT pratama, 31/32
+     * administrator, 41/42 pengawas; 51/52 (eselon V) and 99 (non-eselon) say no kind */
+    if (eselon_id && strlen(eselon_id) == 2 && eselon_id[1] >= '0' && eselon_id[1] <= '9') {
+        if (strcmp(eselon_id, "10") == 0)
+            return "jpt_utama";
+        if (eselon_id[0] == '1')
+            return "jpt_madya";
+        if (eselon_id[0] == '2')
+            return "jpt_pratama";
+        if (eselon_id[0] == '3')
+            return "administrator";
+        if (eselon_id[0] == '4')
+            return "pengawas";
+    }
+    if (strcmp(j, "2") == 0)
+        return level ? level : "ahli_pertama";
+    if (strcmp(j, "3") == 0 && level)
+        return level;
+    if (strcmp(j, "1") == 0)
+        return "pengawas";
+    return "pelaksana";
+}
+
 void siasn_row_read(const char *const *v, long line, struct siasn_row *x)
 {
     memset(x, 0, sizeof *x);
@@ -161,6 +230,12 @@ void siasn_row_read(const char *const *v, long line, struct siasn_row *x)
     x->tmt_jabatan = v[SC_tmt_jabatan];
     x->unor_id = v[SC_unor_id];
     x->unor_nama = v[SC_unor_nama];
+    x->eselon_id = v[SC_eselon_id];
+    x->edu_level_id = v[SC_tingkat_pendidikan_id];
+    x->pendidikan_id = v[SC_pendidikan_id];
+    x->pendidikan_nama = v[SC_pendidikan_nama];
+    x->school = v[SC_nama_sekolah];
+    x->tahun_lulus = v[SC_tahun_lulus];
 }
 
 static int bad(struct csv_report *rep, const struct siasn_row *x, const char *col, const char *msg)
@@ -240,12 +315,17 @@ static int check_present(struct csv_report *rep, const struct siasn_row *x)
         {"jabatan_nama", x->jabatan_nama, LIMIT_NAME_BYTES},
         {"unor_id", x->unor_id, EMPLOYEE_TEXT_MAX},
         {"unor_nama", x->unor_nama, LIMIT_NAME_BYTES},
+        {"pendidikan_id", x->pendidikan_id, SIASN_EDU_CODE_MAX},
+        {"pendidikan_nama", x->pendidikan_nama, SIASN_EDU_NAME_MAX},
+        {"nama_sekolah", x->school, SIASN_EDU_NAME_MAX},
     };
     int n = 0;
 
     for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
         int optional = strncmp(f[i].col, "gelar", 5) == 0 || strcmp(f[i].col, "pns_id") == 0 ||
-                       strcmp(f[i].col, "jabatan_id") == 0;
+                       strcmp(f[i].col, "jabatan_id") == 0 ||
+                       strncmp(f[i].col, "pendidikan", 10) == 0 ||
+                       strcmp(f[i].col, "nama_sekolah") == 0;
 
         if (!f[i].v && !optional)
             n += bad(rep, x, f[i].col, "Kolom wajib diisi");
@@ -253,6 +333,49 @@ static int check_present(struct csv_report *rep, const struct siasn_row *x)
             n += bad(rep, x, f[i].col, "Teks terlalu panjang");
     }
     return n > 0;
+}
+
+/* The education of a row: stored (x->edu_level set) only with both a known tingkat pendidikan
+ * and a good tahun_lulus; one without the other is a warning. tahun_lulus: four digits, not
+ * before the birth year + 5 (no diploma before school age), not after this year. */
+static int check_education(struct csv_report *rep, struct siasn_row *x,
+                           const struct siasn_context *cx, struct employee_date birth)
+{
+    const struct siasn_education *lv = NULL;
+    int n = 0, year = 0;
+
+    if (x->edu_level_id) {
+        lv = siasn_education_find(cx, x->edu_level_id);
+        if (!lv)
+            n += bad(rep, x, "tingkat_pendidikan_id", "Kode tingkat pendidikan tidak dikenal");
+    }
+    if (x->tahun_lulus) {
+        const char *t = x->tahun_lulus;
+        int digits = strlen(t) == 4;
+
+        for (size_t i = 0; digits && i < 4; i++)
+            digits = t[i] >= '0' && t[i] <= '9';
+        year = digits ? (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0')
+                      : 0;
+        if (!digits)
+            n += bad(rep, x, "tahun_lulus", "Tahun lulus harus 4 angka");
+        else if (year > cx->today.y)
+            n += bad(rep, x, "tahun_lulus", "Tahun lulus tidak boleh di masa depan");
+        else if (year < birth.y + 5)
+            n += bad(rep, x, "tahun_lulus",
+                     "Tahun lulus tidak boleh sebelum 5 tahun setelah tahun lahir");
+    }
+    if (n)
+        return 1;
+    if (lv && !x->tahun_lulus)
+        csv_report_warn(rep, x->line, "tahun_lulus",
+                        "Tahun lulus kosong; riwayat pendidikan tidak disimpan");
+    else if (!lv && x->tahun_lulus)
+        csv_report_warn(rep, x->line, "tingkat_pendidikan_id",
+                        "Tingkat pendidikan kosong; riwayat pendidikan tidak disimpan");
+    else if (lv)
+        x->edu_level = lv->code;
+    return 0;
 }
 
 int siasn_row_check(struct siasn_row *x, const struct siasn_context *cx, struct csv_report *rep)
@@ -320,6 +443,7 @@ int siasn_row_check(struct siasn_row *x, const struct siasn_context *cx, struct 
         check_date(rep, x, "tmt_jabatan", x->tmt_jabatan, &birth,
                    "TMT jabatan tidak boleh sebelum tanggal lahir", cx->today, NULL))
         n++;
+    n += check_education(rep, x, cx, birth);
     x->state = siasn_state(x->state, &warn);
     if (warn)
         csv_report_warn(rep, x->line, "kedudukan_hukum_id",

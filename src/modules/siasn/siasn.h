@@ -15,8 +15,10 @@
 #include "modules/employee/employee.h"
 #include "report/csv_read.h"
 
-/* The 65 columns of siasn.md §2, in the export's order: X(name, required, flags). Required
- * columns must be in the header (the values of most of them must also be filled: rules.c). */
+/* The 65 columns of siasn.md §2, in the export's order, then the two later exports add
+ * (eselon_id, nama_sekolah: siasn.md §2 "later exports may add columns"): X(name, required,
+ * flags). Required columns must be in the header (the values of most of them must also be
+ * filled: rules.c). */
 /* clang-format off */
 #define SIASN_COLUMNS(X)                                                                      \
     X(pns_id, 1, 0) X(nip_baru, 1, 0) X(nip_lama, 0, 0) X(nama, 1, 0) X(gelar_depan, 0, 0)    \
@@ -38,7 +40,8 @@
     X(lokasi_kerja_nama, 0, 0) X(unor_id, 1, 0) X(unor_nama, 1, 0) X(instansi_induk_id, 0, 0) \
     X(instansi_induk_nama, 0, 0) X(instansi_kerja_id, 0, 0) X(instansi_kerja_nama, 0, 0)      \
     X(satuan_kerja_induk_id, 0, 0) X(satuan_kerja_induk_nama, 0, 0)                           \
-    X(satuan_kerja_kerja_id, 0, 0) X(satuan_kerja_kerja_nama, 0, 0) X(is_valid_nik, 0, 0)
+    X(satuan_kerja_kerja_id, 0, 0) X(satuan_kerja_kerja_nama, 0, 0) X(is_valid_nik, 0, 0)     \
+    X(eselon_id, 0, 0) X(nama_sekolah, 0, 0)
 /* clang-format on */
 
 #define SIASN_COL_ENUM(name, req, flags) SC_##name,
@@ -57,11 +60,19 @@ struct siasn_golongan {
     const char *code, *kind, *siasn_id;
 };
 
+/* An education level of the reference (education_levels): Abdi's code, SIASN's tingkat
+ * pendidikan code (or NULL). */
+struct siasn_education {
+    const char *code, *siasn_id;
+};
+
 /* What the row rules know besides the row. */
 struct siasn_context {
     struct employee_date today;
     const struct siasn_golongan *golongan;
     size_t ngolongan;
+    const struct siasn_education *education;
+    size_t neducation;
 };
 
 /* One row, cleaned: NULL when empty. Text points into the reader's row (or static text). */
@@ -71,14 +82,20 @@ struct siasn_row {
     const char *gender; /* "L" / "P" (from M/F, 1/2, L/P) */
     const char *nik, *phone, *email, *address;
     const char *religion, *marital; /* Abdi's values (employees.religion, marital_status) */
-    const char *status;       /* CPNS, PNS, PPPK */
-    const char *status_given; /* status when the row says it (jenis_pegawai_nama or
-                                 status_cpns_pns), else NULL: only then compared */
-    const char *state;        /* from kedudukan_hukum_id (siasn_state), NULL when not given */
-    const char *gol_id;       /* gol_akhir_id as in the file */
-    const char *golongan;     /* Abdi's code of gol_id (set by siasn_row_check) */
+    const char *status;             /* CPNS, PNS, PPPK */
+    const char *status_given;       /* status when the row says it (jenis_pegawai_nama or
+                                       status_cpns_pns), else NULL: only then compared */
+    const char *state;              /* from kedudukan_hukum_id (siasn_state), NULL when not given */
+    const char *gol_id;             /* gol_akhir_id as in the file */
+    const char *golongan;           /* Abdi's code of gol_id (set by siasn_row_check) */
     const char *tmt_golongan, *jenis_jabatan_id, *jabatan_id, *jabatan_nama, *tmt_jabatan;
     const char *unor_id, *unor_nama;
+    const char *eselon_id;
+    /* education: tingkat_pendidikan_id as in the file, Abdi's level code of it (set by
+     * siasn_row_check; NULL when the row has no education to store), the programme
+     * (pendidikan_id, pendidikan_nama), the school (nama_sekolah), tahun_lulus */
+    const char *edu_level_id, *edu_level, *pendidikan_id, *pendidikan_nama, *school;
+    const char *tahun_lulus;
     char appointed_on[11]; /* TMT CPNS from the NIP (PPPK: 1 January of the year) */
 };
 
@@ -99,9 +116,23 @@ const char *siasn_status(const char *jenis_pegawai_nama, const char *status_cpns
                          const char *nip);
 /* The golongan of code (SIASN's id, or Abdi's own code); NULL when unknown. */
 const struct siasn_golongan *siasn_golongan_find(const struct siasn_context *cx, const char *code);
+/* The education level of a tingkat pendidikan code (SIASN's, one digit taken as "0d", or
+ * Abdi's own code); NULL when unknown. */
+const struct siasn_education *siasn_education_find(const struct siasn_context *cx,
+                                                   const char *code);
+/* The position kind (org_position_kinds) of a position the import creates, from SIASN's
+ * jenis jabatan, eselon and the position's name (siasn.md §3): an eselon 1x-4x decides (10
+ * jpt_utama, 11/12 jpt_madya, 2x jpt_pratama, 3x administrator, 4x pengawas); otherwise
+ * fungsional tertentu (2) by the level in the name (ahli utama/madya/muda/pertama, penyelia,
+ * mahir or pelaksana lanjutan, terampil, pemula; ahli_pertama when none), rangkap (3) by the
+ * level when the name has one, struktural (1: eselon V, non-eselon or none given) pengawas,
+ * anything else pelaksana. Never NULL. */
+const char *siasn_position_kind(const char *jenis_jabatan_id, const char *eselon_id,
+                                const char *jabatan_nama);
 /* Check a row by domain.md's rules: every problem goes into rep as an error (line, column in
  * SIASN's name, message in Bahasa Indonesia) or a warning (NIK, contact fields: those are
- * dropped, kedudukan hukum). Sets x->golongan and x->appointed_on. 0 good, 1 bad. */
+ * dropped, kedudukan hukum, education half given). Sets x->golongan, x->appointed_on and
+ * (education to store) x->edu_level. 0 good, 1 bad. */
 int siasn_row_check(struct siasn_row *x, const struct siasn_context *cx, struct csv_report *rep);
 
 /* How a value of the file relates to Abdi's. */

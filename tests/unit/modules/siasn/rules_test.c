@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "modules/org/org.h"
 #include "modules/siasn/siasn.h"
 
 static const struct siasn_golongan gol[] = {
@@ -20,9 +21,16 @@ static const struct siasn_golongan gol[] = {
     {"IX", "pppk", NULL},
 };
 
+static const struct siasn_education edu[] = {
+    {"SLTA", "15"},
+    {"S1", "40"},
+    {"S2", "45"},
+};
+
 static struct siasn_context ctx(void)
 {
-    struct siasn_context cx = {{2026, 11, 23}, gol, sizeof gol / sizeof gol[0]};
+    struct siasn_context cx = {
+        {2026, 11, 23}, gol, sizeof gol / sizeof gol[0], edu, sizeof edu / sizeof edu[0]};
 
     return cx;
 }
@@ -112,7 +120,7 @@ static void test_quirks(void **state)
     static const char text[] =
         "\xEF\xBB\xBF"
         "unor_nama,unor_id,jabatan_nama,tmt_golongan,gol_akhir_id,nik,jenis_kelamin,"
-        "tanggal_lahir,tempat_lahir_nama,nama,nip_baru,pns_id,nama_sekolah,gelar_depan,alamat\r\n"
+        "tanggal_lahir,tempat_lahir_nama,nama,nip_baru,pns_id,kolom_baru,gelar_depan,alamat\r\n"
         "Dinas Uji,U1,Analis,01-04-2014,'32,'1275015503850002,2,15-03-1985,Medan,"
         "\"AMINAH, SITI\",'198503152010012004,A2,SMA 1,null,\"Jl. Uji 1\r\nMedan\"\r\n";
     struct fixture f;
@@ -129,7 +137,7 @@ static void test_quirks(void **state)
     assert_string_equal(x.name, "AMINAH, SITI");
     assert_string_equal(x.address, "Jl. Uji 1\nMedan");
     assert_int_equal(f.rep.warnings_total, 1);
-    assert_string_equal(f.rep.warnings[0].column, "nama_sekolah");
+    assert_string_equal(f.rep.warnings[0].column, "kolom_baru");
     done(&f);
 }
 
@@ -277,15 +285,128 @@ static void test_mappings(void **state)
     assert_int_equal(siasn_compare("x", NULL, 0), SIASN_SAME);
 }
 
-/* Every declared column is one of the 65 of siasn.md, in its order. */
+/* The 65 columns of siasn.md in its order, then the two later exports add (optional). */
 static void test_columns(void **state)
 {
     (void)state;
-    assert_int_equal(SIASN_NCOLS, 65);
+    assert_int_equal(SIASN_NCOLS, 67);
     assert_string_equal(siasn_columns[0].name, "pns_id");
     assert_string_equal(siasn_columns[SC_tmt_golongan].name, "tmt_golongan");
     assert_true(siasn_columns[SC_tanggal_lahir].flags & CSV_COL_DATE_DMY);
     assert_string_equal(siasn_columns[64].name, "is_valid_nik");
+    assert_string_equal(siasn_columns[SC_eselon_id].name, "eselon_id");
+    assert_string_equal(siasn_columns[SC_nama_sekolah].name, "nama_sekolah");
+    assert_false(siasn_columns[SC_eselon_id].flags & CSV_COL_REQUIRED);
+    assert_false(siasn_columns[SC_nama_sekolah].flags & CSV_COL_REQUIRED);
+}
+
+/* siasn.md §3: the kind of a position the import creates, from jenis jabatan, eselon and the
+ * level in a functional position's name (org's kinds; the BUP follows the kind). */
+static void test_position_kind(void **state)
+{
+    static const struct {
+        const char *id, *jenis, *eselon, *name, *kind;
+        int bup;
+    } v[] = {
+        {"pk-1", "1", "10", "Sekretaris Daerah", "jpt_utama", 60},
+        {"pk-2", "1", "11", "Kepala Badan", "jpt_madya", 60},
+        {"pk-3", "1", "12", "Deputi", "jpt_madya", 60},
+        {"pk-4", "1", "21", "Kepala Dinas Kesehatan", "jpt_pratama", 60},
+        {"pk-5", "1", "22", "Asisten", "jpt_pratama", 60},
+        {"pk-6", "1", "31", "Sekretaris Dinas", "administrator", 58},
+        {"pk-7", "1", "32", "Kepala Bidang", "administrator", 58},
+        {"pk-8", "1", "41", "Kepala Seksi", "pengawas", 58},
+        {"pk-9", "1", "42", "Kepala Subbagian", "pengawas", 58},
+        {"pk-10", "1", NULL, "Kepala Seksi", "pengawas", 58},
+        {"pk-11", "1", "51", "Kepala Urusan", "pengawas", 58},
+        {"pk-12", NULL, "31", "Kepala Bagian", "administrator", 58}, /* the eselon decides */
+        {"pk-13", "2", "99", "Dokter Ahli Pertama", "ahli_pertama", 58},
+        {"pk-14", "2", NULL, "Analis Kebijakan Ahli Muda", "ahli_muda", 58},
+        {"pk-15", "2", NULL, "PERENCANA AHLI MADYA", "ahli_madya", 60},
+        {"pk-16", "2", NULL, "Widyaiswara Ahli Utama", "ahli_utama", 65},
+        {"pk-17", "2", NULL, "Perawat Terampil", "terampil", 58},
+        {"pk-18", "2", NULL, "Pranata Komputer Mahir", "mahir", 58},
+        {"pk-19", "2", NULL, "Arsiparis Penyelia", "penyelia", 58},
+        {"pk-20", "2", NULL, "Pengamat Gunung Api Pemula", "pemula", 58},
+        {"pk-21", "2", NULL, "Pranata Komputer Pelaksana Lanjutan", "mahir", 58},
+        {"pk-22", "2", NULL, "Arsiparis Pelaksana", "terampil", 58},
+        {"pk-23", "2", NULL, "Guru", "ahli_pertama", 58}, /* no level: the lowest ahli */
+        {"pk-24", "4", "99", "Pengadministrasi Umum", "pelaksana", 58},
+        {"pk-25", "4", NULL, "Pengelola Data", "pelaksana", 58},
+        {"pk-26", NULL, NULL, "Pengelola Data", "pelaksana", 58},
+        {"pk-27", "3", NULL, "Guru Ahli Muda", "ahli_muda", 58},
+        {"pk-28", "3", NULL, "Kepala Sekolah", "pelaksana", 58},
+        {"pk-29", "2", "41", "Kepala Puskesmas", "pengawas", 58},
+    };
+
+    (void)state;
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+        const char *k = siasn_position_kind(v[i].jenis, v[i].eselon, v[i].name);
+
+        if (strcmp(k, v[i].kind) != 0)
+            fail_msg("%s: %s, expected %s", v[i].id, k, v[i].kind);
+        if (org_position_bup_default(k) != v[i].bup)
+            fail_msg("%s: BUP %d, expected %d", v[i].id, org_position_bup_default(k), v[i].bup);
+    }
+}
+
+#define EDU_HEADER HEADER ";tingkat_pendidikan_id;tahun_lulus;pendidikan_id;pendidikan_nama"
+
+/* The education of a row: a known tingkat pendidikan with a good tahun_lulus is stored; an
+ * unknown code or a bad year is an error on its column; one without the other a warning. */
+static void test_education(void **state)
+{
+    static const struct {
+        const char *id, *level, *year, *column, *words;
+    } bad_rows[] = {
+        {"edu-1", "41", "2008", "tingkat_pendidikan_id", "tidak dikenal"},
+        {"edu-2", "40", "08", "tahun_lulus", "4 angka"},
+        {"edu-3", "40", "2008a", "tahun_lulus", "4 angka"},
+        {"edu-4", "40", "2027", "tahun_lulus", "masa depan"},
+        {"edu-5", "40", "1989", "tahun_lulus", "5 tahun"}, /* born 1985 */
+    };
+    struct fixture f;
+    struct siasn_row x;
+    char text[1024];
+
+    (void)state;
+    assert_int_equal(check_one(&f, EDU_HEADER "\n" GOOD ";'40;2008;P123;S-1 HUKUM\n", &x), 0);
+    assert_int_equal(f.rep.warnings_total, 0);
+    assert_string_equal(x.edu_level, "S1");
+    assert_string_equal(x.tahun_lulus, "2008");
+    assert_string_equal(x.pendidikan_id, "P123");
+    assert_string_equal(x.pendidikan_nama, "S-1 HUKUM");
+    done(&f);
+    assert_int_equal(check_one(&f, EDU_HEADER "\n" GOOD ";S2;1990;;\n", &x), 0);
+    assert_string_equal(x.edu_level, "S2"); /* Abdi's own code; birth year + 5 is enough */
+    done(&f);
+    assert_int_equal(check_one(&f, EDU_HEADER "\n" GOOD ";40;null;;\n", &x), 0);
+    assert_null(x.edu_level);
+    assert_int_equal(f.rep.warnings_total, 1);
+    assert_string_equal(f.rep.warnings[0].column, "tahun_lulus");
+    done(&f);
+    assert_int_equal(check_one(&f, EDU_HEADER "\n" GOOD ";;2008;;\n", &x), 0);
+    assert_null(x.edu_level);
+    assert_string_equal(f.rep.warnings[0].column, "tingkat_pendidikan_id");
+    done(&f);
+    assert_int_equal(check_one(&f, EDU_HEADER "\n" GOOD ";;;;\n", &x), 0);
+    assert_null(x.edu_level);
+    assert_int_equal(f.rep.warnings_total, 0);
+    done(&f);
+    for (size_t i = 0; i < sizeof bad_rows / sizeof bad_rows[0]; i++) {
+        snprintf(text, sizeof text, EDU_HEADER "\n" GOOD ";%s;%s;;\n", bad_rows[i].level,
+                 bad_rows[i].year);
+        if (check_one(&f, text, &x) != 1 || f.rep.nerrors != 1 ||
+            strcmp(f.rep.errors[0].column, bad_rows[i].column) != 0 ||
+            !strstr(f.rep.errors[0].message, bad_rows[i].words))
+            fail_msg("%s: not one error on %s with \"%s\"", bad_rows[i].id, bad_rows[i].column,
+                     bad_rows[i].words);
+        done(&f);
+    }
+    assert_string_equal(
+        siasn_education_find(&(struct siasn_context){.education = edu, .neducation = 3}, "15")
+            ->code,
+        "SLTA");
 }
 
 static void test_religion_marital(void **state)
@@ -307,11 +428,12 @@ static void test_religion_marital(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_religion_marital),
-        cmocka_unit_test(test_good_row),       cmocka_unit_test(test_quirks),
-        cmocka_unit_test(test_missing_column), cmocka_unit_test(test_bad_rows),
-        cmocka_unit_test(test_pppk),           cmocka_unit_test(test_nik_warning),
-        cmocka_unit_test(test_mappings),       cmocka_unit_test(test_columns),
+        cmocka_unit_test(test_religion_marital), cmocka_unit_test(test_good_row),
+        cmocka_unit_test(test_quirks),           cmocka_unit_test(test_missing_column),
+        cmocka_unit_test(test_bad_rows),         cmocka_unit_test(test_pppk),
+        cmocka_unit_test(test_nik_warning),      cmocka_unit_test(test_mappings),
+        cmocka_unit_test(test_columns),          cmocka_unit_test(test_position_kind),
+        cmocka_unit_test(test_education),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -134,9 +134,9 @@ static enum err_code parse_body(struct req *rq, struct err *e)
 }
 
 static void set_security_headers_json_error(struct resp *rs, const struct err *e,
-                                            const char *error_id)
+                                            const char *error_id, const json_t *data)
 {
-    resp_error(rs, e);
+    resp_error_data(rs, e, e->code == ERR_INTERNAL || e->code == ERR_STORAGE ? NULL : data);
     if (error_id) {
         json_t *v = json_pack("{s:{s:s,s:s,s:s}}", "error", "code", "internal", "message",
                               "Terjadi kesalahan pada server", "id", error_id);
@@ -411,8 +411,10 @@ void app_handle(const struct app *app, const struct raw_request *raw, struct res
             log_event(rc == ERR_INTERNAL ? "internal_error" : "storage_error", "id", id,
                       "slug", e.slug, "detail", e.detail, "path", rq.path ? rq.path : "", NULL);
         }
-        set_security_headers_json_error(rs, &e, rc == ERR_INTERNAL ? id : NULL);
+        set_security_headers_json_error(rs, &e, rc == ERR_INTERNAL ? id : NULL, rq.err_data);
     }
+    if (rq.err_data)
+        json_decref(rq.err_data);
     *user_id = rq.user ? rq.user->id : 0;
     arena_free(rq.a);
 }

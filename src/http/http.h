@@ -111,6 +111,8 @@ struct req {
     void (*undo)(void *arg);
     void *undo_arg;
     int64_t actor_id; /* audit actor when there is no session yet (login) */
+    json_t *err_data; /* extra members of the error object when the request fails (a 409's
+                       * list of what is in the way); set with req_error_data */
 };
 
 #define RESP_MAX_HEADERS 8
@@ -165,6 +167,12 @@ void resp_header(struct resp *rs, const char *name, const char *value);
 void resp_free(struct resp *rs);
 /* Fill rs with the JSON error body for e. */
 void resp_error(struct resp *rs, const struct err *e);
+/* The same with the members of data (an object, may be NULL) added to the error object;
+ * code, message and field stay e's. */
+void resp_error_data(struct resp *rs, const struct err *e, const json_t *data);
+/* Attach data (an object, reference stolen; replaces an earlier one) to the error the request
+ * answers with if it fails: {"error":{"code","message","field",...data}}. Ignored on success. */
+void req_error_data(struct req *rq, json_t *data);
 
 /* ---- requests ---- */
 const char *req_query(const struct req *rq, const char *key);

@@ -67,16 +67,23 @@ void resp_free(struct resp *rs)
     rs->nheaders = 0;
 }
 
-void resp_error(struct resp *rs, const struct err *e)
+void resp_error_data(struct resp *rs, const struct err *e, const json_t *data)
 {
     json_t *err = json_object();
     int status = err_http_status(e->code);
 
+    if (json_is_object(data))
+        json_object_update(err, (json_t *)data);
     json_object_set_new(err, "code", json_string(e->slug[0] ? e->slug : "internal"));
     json_object_set_new(err, "message",
                         json_string(e->msg[0] ? e->msg : "Terjadi kesalahan pada server"));
     json_object_set_new(err, "field", e->field[0] ? json_string(e->field) : json_null());
     (void)resp_json(rs, status, json_pack("{s:o}", "error", err));
+}
+
+void resp_error(struct resp *rs, const struct err *e)
+{
+    resp_error_data(rs, e, NULL);
 }
 
 const char *req_query(const struct req *rq, const char *key)
@@ -273,6 +280,13 @@ unsigned role_parse(const char *name)
 static void json_release(void *p)
 {
     json_decref(p);
+}
+
+void req_error_data(struct req *rq, json_t *data)
+{
+    if (rq->err_data)
+        json_decref(rq->err_data);
+    rq->err_data = data;
 }
 
 void req_audit(struct req *rq, const char *action, const char *entity, int64_t entity_id,

@@ -387,3 +387,74 @@ test('positions: update with checks, audited; supervising posts without cycles',
   assert.equal(none.json.parent_position_id, null);
   assert.equal(lastAudit('position', sec.id).before.parent_position_id, head.id);
 });
+
+// issue 3: a post's supervising post must stay in its unit or an ancestor unit; a move that
+// would strand one is refused with the list, or clears those links when asked to.
+test('moves and supervising posts: 409 with the posts, detach_supervisors clears them', async () => {
+  const admin = await loginOk(USERS.adminDinkes);
+  const x = await createUnit(admin, dinkes, 'SX');
+  const y = await createUnit(admin, dinkes, 'SY');
+  const x2 = await createUnit(admin, x, 'SX2', { kind: 'seksi' });
+  const s = await createUnit(admin, x, 'SS', { kind: 'seksi' });
+  const dinkesHead = (await get(`/api/v1/positions?unit_id=${dinkes.id}&kind=jpt_pratama`, { session: admin })).json.items[0];
+  assert.ok(dinkesHead, 'head of DINKES');
+  const headX = await createPosition(admin, x, 'Kepala Bidang SX', 'administrator', { kelas_jabatan: 11, needed: 1 });
+  const staff = await createPosition(admin, s, 'Pelaksana SS', 'pelaksana', { parent_position_id: headX.id });
+  const high = await createPosition(admin, s, 'Analis SS', 'ahli_pertama', { parent_position_id: dinkesHead.id });
+  const inner = await createPosition(admin, s, 'Pembantu SS', 'pelaksana', { parent_position_id: staff.id });
+  const sup = (id) => Number(sqlOk(`SELECT COALESCE(parent_position_id, 0) FROM positions WHERE id = ${id}`));
+  const parentOf = (id) => Number(sqlOk(`SELECT parent_id FROM units WHERE id = ${id}`));
+
+  // S under Y: the head of SX is no longer above → 409 naming the post, nothing written
+  const n0 = auditCount();
+  const refused = await patch(`/api/v1/units/${s.id}`, { parent_id: y.id }, { session: admin });
+  assertError(refused, 409, 'supervisor_links_broken', 'parent_id');
+  assert.match(refused.json.error.message, /\b1 jabatan akan kehilangan atasan/);
+  assert.equal(refused.json.error.positions_total, 1);
+  assert.deepEqual(refused.json.error.positions, [{
+    position_id: staff.id, position_name: 'Pelaksana SS', unit_id: s.id, unit_name: 'Unit Uji SS',
+    parent_position_id: headX.id, parent_position_name: 'Kepala Bidang SX', parent_unit_id: x.id,
+    parent_unit_name: 'Unit Uji SX',
+  }]);
+  const refusedToo = await patch(`/api/v1/units/${s.id}`, { parent_id: y.id, name: 'Nama Baru', detach_supervisors: false }, { session: admin });
+  assertError(refusedToo, 409, 'supervisor_links_broken', 'parent_id');
+  assertError(await patch(`/api/v1/units/${s.id}`, { parent_id: y.id, detach_supervisors: 'ya' }, { session: admin }), 422, 'validation_failed', 'detach_supervisors');
+  assert.equal(auditCount(), n0, 'a refused move was audited');
+  assert.equal(parentOf(s.id), x.id, 'a refused move was written');
+  assert.equal(sqlOk(`SELECT name FROM units WHERE id = ${s.id}`), 'Unit Uji SS');
+  assert.deepEqual([sup(staff.id), sup(high.id), sup(inner.id)], [headX.id, dinkesHead.id, staff.id]);
+
+  // a move that breaks nothing (still below SX and DINKES) → 200, links kept
+  const ok = await patch(`/api/v1/units/${s.id}`, { parent_id: x2.id }, { session: admin });
+  assert.equal(ok.status, 200, ok.text);
+  assert.equal(ok.json.parent_id, x2.id);
+  assert.equal(ok.json.detached_positions, undefined);
+  assert.equal(lastAudit('unit', s.id).after.detached_positions, undefined);
+  assert.deepEqual([sup(staff.id), sup(high.id), sup(inner.id)], [headX.id, dinkesHead.id, staff.id]);
+
+  // with detach_supervisors: the move and the cleared link in one write, audited
+  const n1 = auditCount();
+  const det = await patch(`/api/v1/units/${s.id}`, { parent_id: y.id, detach_supervisors: true }, { session: admin });
+  assert.equal(det.status, 200, det.text);
+  assert.equal(det.json.parent_id, y.id);
+  assert.equal(det.json.detached_total, 1);
+  assert.deepEqual(det.json.detached_positions.map((p) => [p.position_id, p.parent_position_id]), [[staff.id, headX.id]]);
+  assert.equal(parentOf(s.id), y.id);
+  assert.deepEqual([sup(staff.id), sup(high.id), sup(inner.id)], [0, dinkesHead.id, staff.id],
+    'only the stranded link is cleared; links to DINKES and inside the moved unit stay');
+  assert.equal(auditCount(), n1 + 1, 'one audit row for the move and its detached links');
+  const au = lastAudit('unit', s.id);
+  assert.equal(au.action, 'unit.move');
+  assert.equal(au.before.parent_id, x2.id);
+  assert.equal(au.after.parent_id, y.id);
+  assert.deepEqual(au.after.detached_positions.map((p) => [p.position_id, p.parent_position_id]), [[staff.id, headX.id]]);
+  const pos = await get(`/api/v1/positions/${staff.id}`, { session: admin });
+  assert.equal(pos.json.parent_position_id, null);
+
+  // detach asked for but nothing to detach: an ordinary move, an empty list
+  const back = await patch(`/api/v1/units/${s.id}`, { parent_id: x.id, detach_supervisors: true }, { session: admin });
+  assert.equal(back.status, 200, back.text);
+  assert.deepEqual(back.json.detached_positions, []);
+  assert.equal(back.json.detached_total, 0);
+  assert.equal(lastAudit('unit', s.id).after.detached_positions, undefined);
+});

@@ -3,7 +3,10 @@
 // dalam area kerja"; pegawai.disdik checks in 1 km from the Dinas Pendidikan fence, is told it
 // is outside and flagged, and bkpsdm sees the flagged record on the recap page next to the
 // chart (plain SVG). Without a location permission the page says so and offers to send
-// without a location. No console errors or CSP violations.
+// without a location. admin.dinkes maps a device's user number to an employee on the device
+// import page (field errors under the field), finds it in the list filtered by device, imports
+// a CSV row that uses the number, and deletes the mapping after a second click. No console
+// errors or CSP violations.
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {apiAs, cspViolations, launch, login, nav, newPage, unexpectedProblems} from './helpers.mjs';
@@ -95,6 +98,82 @@ test('without the location permission the page explains and can send without it'
         await page.getByText(/Izin lokasi ditolak|Lokasi tidak/).waitFor();
         await page.getByRole('button', {name: 'Kirim tanpa lokasi'}).click();
         await page.getByText(/Tanpa lokasi: tercatat dan ditandai untuk atasan\./).waitFor();
+        assert.deepEqual(await cspViolations(page), []);
+    } finally {
+        await context.close();
+    }
+});
+
+test('device-user mapping: add with field errors, list, import a row by number, delete', async () => {
+    const call = await apiAs('admin.dinkes');
+    const emps = await call('GET', '/employees?per_page=5');
+    assert.equal(emps.status, 200, JSON.stringify(emps.body));
+    const emp = emps.body.items[0];
+    const tag = String(Date.now()).slice(-7);
+    const device = 'E2E-FP-' + tag;
+    const code = '7' + tag.slice(-4);
+    const day = new Date(Date.now() - 2 * 86400e3).toISOString().slice(0, 10);
+    const {context, page} = await newPage(browser);
+    try {
+        await login(page, 'admin.dinkes');
+        await nav(page).getByRole('link', {name: 'Impor presensi', exact: true}).click();
+        await page.getByRole('heading', {name: 'Impor presensi mesin', level: 1}).waitFor();
+        const filter = page.getByRole('form', {name: 'Saring pemetaan menurut mesin'});
+        await filter.getByLabel('Mesin', {exact: true}).fill(device);
+        await filter.getByRole('button', {name: 'Tampilkan'}).click();
+        await page.getByText('Belum ada pemetaan pada mesin ini.').waitFor();
+
+        // field errors: a short NIP (checked here), a blank device (the server's 422 device)
+        const form = page.getByRole('form', {name: 'Tambah pemetaan pengguna mesin'});
+        const nip = form.getByLabel('NIP pegawai', {exact: true});
+        const dev = form.getByLabel('Mesin', {exact: true});
+        const num = form.getByLabel('Nomor pengguna di mesin', {exact: true});
+        await nip.fill('1987');
+        await num.fill(code);
+        await form.getByRole('button', {name: 'Tambah pemetaan'}).click();
+        await form.getByText('NIP harus 18 angka.').waitFor();
+        assert.equal(await nip.getAttribute('aria-invalid'), 'true');
+        await nip.fill(emp.nip);
+        assert.equal(await dev.inputValue(), device, 'the filtered device is the default');
+        await dev.fill('');
+        await form.getByRole('button', {name: 'Tambah pemetaan'}).click();
+        await form.locator('#pemetaan-mesin-galat').getByText('Kolom wajib diisi').waitFor();
+        assert.equal(await dev.getAttribute('aria-invalid'), 'true');
+
+        // the mapping, listed with the employee's NIP and name
+        await dev.fill(device);
+        await form.getByRole('button', {name: 'Tambah pemetaan'}).click();
+        await form.getByText(`Nomor ${code} pada mesin ${device} dipetakan ke ${emp.name}.`).waitFor();
+        const row = page.locator('.tabel-pemetaan tbody tr').filter({hasText: emp.nip});
+        await row.waitFor();
+        assert.deepEqual((await row.locator('td').allTextContents()).slice(0, 4), [device, code, emp.nip, emp.name]);
+        // the same number again: 409 under the number field
+        await nip.fill(emp.nip);
+        await num.fill(code);
+        await form.getByRole('button', {name: 'Tambah pemetaan'}).click();
+        await form.getByText('Nomor pengguna ini sudah dipetakan pada mesin tersebut').waitFor();
+        assert.equal(await num.getAttribute('aria-invalid'), 'true');
+
+        // the import reads the mapping: an unmapped number is a row error, the mapped one imports
+        const paste = page.getByLabel('Atau tempel isi CSV di sini');
+        await paste.fill(`device_user_id;timestamp;device\n9${code};${day} 07:31;${device}\n`);
+        await page.getByRole('button', {name: 'Periksa (uji coba)'}).click();
+        await page.locator('.tabel-impor').getByText(/belum dipetakan ke pegawai/).waitFor();
+        await paste.fill(`device_user_id;timestamp;device\n${code};${day} 07:31;${device}\n${code};${day} 16:02;${device}\n`);
+        await page.getByRole('button', {name: 'Impor presensi'}).click();
+        await page.getByText('Impor berhasil: 2 catatan mesin disimpan.').waitFor();
+
+        // delete: the first click asks, the second deletes
+        const del = row.getByRole('button', {name: /^Hapus pemetaan/});
+        await del.click();
+        await row.getByRole('button', {name: 'Yakin hapus pemetaan ' + device + ' nomor ' + code + '?'}).click();
+        await page.getByText(`Pemetaan ${device} nomor ${code} (${emp.name}) dihapus.`).waitFor();
+        await page.getByText('Belum ada pemetaan pada mesin ini.').waitFor();
+        const left = await call('GET', '/attendance/device-users?device=' + encodeURIComponent(device));
+        assert.equal(left.body.total, 0);
+        const problems = unexpectedProblems(page, ['/auth/me'])
+            .filter((p) => !(p.kind === 'console' && /status of (409|422)/.test(p.text)));
+        assert.deepEqual(problems, []);
         assert.deepEqual(await cspViolations(page), []);
     } finally {
         await context.close();

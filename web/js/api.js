@@ -17,6 +17,7 @@ export class ApiError extends Error {
         this.code = code;              /* stable English slug from the server */
         this.field = field || null;    /* JSON field at fault, when the server names one */
         this.retryAfterSeconds = retryAfterSeconds || null;
+        this.body = null;              /* the server's error object, with any extra members */
     }
 }
 
@@ -119,6 +120,7 @@ export async function api(method, path, opts = {}) {
     const e = new ApiError(res.status, err.code || 'http_' + res.status,
                            err.message || fallbackMessage(res.status), err.field,
                            Number.isFinite(retry) && retry > 0 ? retry : null);
+    e.body = err;
     if (res.status === 401 && sessionCheck && csrfToken !== null) {
         csrfToken = null;
         if (sessionLostHandler)
@@ -184,8 +186,10 @@ export function upload(path, body, contentType, {onProgress, onSent} = {}) {
                 if (sessionLostHandler)
                     sessionLostHandler();
             }
-            reject(new ApiError(xhr.status, err.code || 'http_' + xhr.status,
-                                err.message || fallbackMessage(xhr.status), err.field));
+            const e = new ApiError(xhr.status, err.code || 'http_' + xhr.status,
+                                   err.message || fallbackMessage(xhr.status), err.field);
+            e.body = err;
+            reject(e);
         };
         xhr.send(body);
     });

@@ -1,8 +1,9 @@
 /* Organisasi (#/organisasi?unit=<id>): the unit tree in the admin's scope with codes and
  * closed units marked; picking a unit shows its details, the admin's actions on it (rename,
  * move, add a sub-unit, close) and its positions (organisasi-jabatan.js). The server checks
- * scope and every rule (no move below itself, unique codes, only an empty unit closes); an
- * error naming a field shows under that field. The picked unit lives in the hash, so reload
+ * scope and every rule (no move below itself, unique codes, only an empty unit closes, no move
+ * that strands a post's supervising post: the refused move lists those posts and offers to
+ * send it again clearing them); an error naming a field shows under that field. The picked unit lives in the hash, so reload
  * and Back keep it. */
 
 import {get, patch, post, query} from './api.js';
@@ -47,6 +48,31 @@ function details(u, parent) {
              h('dt', null, 'ID unor SIASN'), h('dd', null, u.siasn_unor_id || '—'));
 }
 
+/* The posts a refused move would strand (error.positions of the 409) and the way out. */
+function strandedList(err, detachAndMove) {
+    const items = err.positions || [];
+    const more = (err.positions_total || items.length) - items.length;
+    return h('div', null,
+             h('p', {id: 'judul-jabatan-terputus'}, h('strong', null, 'Jabatan yang akan kehilangan atasan langsung')),
+             h('div', {class: 'wadah-tabel', tabindex: '0', role: 'region', 'aria-labelledby': 'judul-jabatan-terputus'},
+               h('table', {class: 'tabel tabel-terputus', 'aria-labelledby': 'judul-jabatan-terputus'},
+                 h('thead', null, h('tr', null,
+                                    h('th', {scope: 'col'}, 'Jabatan'),
+                                    h('th', {scope: 'col'}, 'Unit'),
+                                    h('th', {scope: 'col'}, 'Jabatan atasan sekarang'))),
+                 h('tbody', null, items.map((p) => h('tr', null,
+                     h('td', {class: 'sel-nama'}, p.position_name),
+                     h('td', null, p.unit_name),
+                     h('td', null, p.parent_position_name + ' (' + p.parent_unit_name + ')')))))),
+             more > 0 ? h('p', {class: 'keterangan'}, 'dan ' + more + ' jabatan lainnya.') : null,
+             h('p', {class: 'petunjuk'},
+               'Ubah dahulu jabatan atasannya ke jabatan di unit induk yang baru, atau lepaskan ' +
+               'tautan atasan itu sekarang: unit dipindahkan dan jabatan di atas tidak lagi ' +
+               'memiliki atasan langsung sampai ditetapkan kembali.'),
+             h('button', {type: 'button', class: 'tombol', onclick: detachAndMove},
+               'Lepaskan tautan atasan dan pindahkan'));
+}
+
 function actions(u, parent, forest, ctx, reload) {
     const rename = apiForm({
         id: 'ubah-unit', ctx, submit: 'Simpan perubahan',
@@ -58,18 +84,39 @@ function actions(u, parent, forest, ctx, reload) {
              control: text({maxlength: '64', value: u.siasn_unor_id || ''}), read: orNull},
         ],
         send: (body) => patch('/units/' + u.id, body),
-        done: reload,
+        done: () => reload(),
     });
     const parentSelect = h('select', null, unitOptions(forest, subtreeIds(u)));
     parentSelect.value = parent ? String(parent.id) : '';
+    /* A move that would strand supervising posts answers 409 with the posts: they are listed
+     * here with a button that sends the same move again, clearing those links. */
+    const stranded = h('div', {class: 'jabatan-terputus', 'aria-live': 'polite'});
+    let detach = false;
     const move = apiForm({
         id: 'pindah-unit', ctx, submit: 'Pindahkan',
         fields: [{name: 'parent_id', label: 'Unit induk yang baru', control: parentSelect,
                   hint: 'Unit ini beserta seluruh sub-unitnya ikut pindah.',
                   read: (c) => (c.value ? Number(c.value) : undefined)}],
-        send: (body) => patch('/units/' + u.id, body),
-        done: reload,
+        send: async (body) => {
+            const again = detach;
+            detach = false;
+            stranded.replaceChildren();
+            try {
+                return await patch('/units/' + u.id, again ? {...body, detach_supervisors: true} : body);
+            } catch (e) {
+                if (e.code === 'supervisor_links_broken' && e.body)
+                    stranded.replaceChildren(strandedList(e.body, () => {
+                        detach = true;
+                        move.form.requestSubmit();
+                    }));
+                throw e;
+            }
+        },
+        done: (res) => reload(res && res.detached_total
+            ? 'Unit dipindahkan; ' + res.detached_total + ' jabatan kini tanpa jabatan atasan. Tetapkan atasan barunya pada daftar jabatan.'
+            : undefined),
     });
+    move.form.append(stranded);
     const create = apiForm({
         id: 'tambah-unit', ctx, submit: 'Tambah sub-unit',
         fields: [
@@ -89,7 +136,7 @@ function actions(u, parent, forest, ctx, reload) {
              hint: 'Misalnya nomor dan tanggal Perda/Perkada perubahan struktur.'},
         ],
         send: (body) => post('/units/' + u.id + '/close', body),
-        done: reload,
+        done: () => reload(),
     });
     return h('div', {class: 'tindakan-unit'},
              h('h3', null, 'Tindakan'),
@@ -134,7 +181,7 @@ function render(root, ctx) {
             details(u, entry.parent),
             u.closed_on
                 ? message('info', 'Unit ini sudah ditutup: datanya tetap dapat dibaca, tetapi tidak dapat diubah atau menerima penempatan baru.')
-                : actions(u, entry.parent, forest, ctx, () => load('Perubahan unit tersimpan.')));
+                : actions(u, entry.parent, forest, ctx, (note) => load(note || 'Perubahan unit tersimpan.')));
         positionsSection(positionsBox, ctx, u, idx);
     }
 

@@ -36,6 +36,9 @@ export const LEAVE_CALENDAR_READERS = ['atasan', 'pimpinan', 'admin_unit', 'admi
 
 /* Attendance recap, flagged records and corrections to decide: supervisors, pimpinan, admins. */
 export const ATTENDANCE_READERS = ['atasan', 'pimpinan', 'admin_unit', 'admin_bkpsdm', 'superadmin'];
+/* Device CSV import and the device-user mapping (POST /attendance/import, /device-users): the
+ * API serves admin_unit and admin_bkpsdm. */
+export const ATTENDANCE_IMPORTERS = ['admin_unit', 'admin_bkpsdm'];
 /* Flexible work: the week plan (GET /units/{id}/week-plan) for supervisors, pimpinan and
  * admins; the policy form for admins; every employee has a schedule page. */
 export const WEEK_PLAN_READERS = ['atasan', 'pimpinan', 'admin_unit', 'admin_bkpsdm', 'superadmin'];
@@ -70,6 +73,7 @@ export const ROUTES = [
     {path: '/presensi', title: 'Presensi', load: () => import('./presensi.js')},
     {path: '/presensi/bulan', title: 'Presensi bulan saya', load: () => import('./presensi-bulan.js')},
     {path: '/presensi/rekap', title: 'Rekap presensi', roles: ATTENDANCE_READERS, load: () => import('./presensi-rekap.js')},
+    {path: '/presensi/impor', title: 'Impor presensi mesin', roles: ATTENDANCE_IMPORTERS, load: () => import('./presensi-impor.js')},
     {path: '/kerja', title: 'Jadwal kerja saya', load: () => import('./kerja-saya.js')},
     {path: '/kerja/rencana', title: 'Rencana kerja mingguan', roles: WEEK_PLAN_READERS, load: () => import('./kerja-rencana.js')},
     {path: '/kerja/kebijakan', title: 'Kebijakan kerja fleksibel', roles: ADMIN, load: () => import('./kerja-kebijakan.js')},
@@ -85,6 +89,7 @@ export const NAV = [
     {label: 'Data saya', path: '/data-saya', roles: null},
     {label: 'Presensi', path: '/presensi', roles: null},
     {label: 'Rekap presensi', path: '/presensi/rekap', roles: ATTENDANCE_READERS},
+    {label: 'Impor presensi', path: '/presensi/impor', roles: ATTENDANCE_IMPORTERS},
     {label: 'Cuti saya', path: '/cuti', roles: null},
     {label: 'Persetujuan cuti', path: '/cuti/persetujuan', roles: LEAVE_DECIDERS},
     {label: 'Kalender cuti', path: '/cuti/kalender', roles: LEAVE_CALENDAR_READERS},

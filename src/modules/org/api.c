@@ -1,8 +1,9 @@
 /* api.c - units and positions endpoints: the tree in the user's scope, one unit, creating,
  * renaming, moving and closing a unit, and the position catalogue (list with filters, one,
  * create, update with the supervising post). Writes are for admins inside their scope; no
- * unit leaves the writer's scope by a move. Handlers parse, check scope, call rules and
- * store; they hold no SQL. */
+ * unit leaves the writer's scope by a move, and no move strands a post whose supervising post
+ * would no longer be in an ancestor unit (409 listing them, or cleared on request). Handlers
+ * parse, check scope, call rules and store; they hold no SQL. */
 #include "modules/org/org.h"
 
 #include <string.h>
@@ -137,13 +138,12 @@ static enum err_code api_unit_create(struct req *rq, struct resp *rs, struct err
     return resp_json(rs, 201, org_unit_json(&u));
 }
 
-/* Moving u (now under old_parent) below u->parent_id. */
+/* Moving u (now under old_parent) below u->parent_id; *chain and *n receive the ids from the
+ * new parent upward. */
 static enum err_code move_check(struct req *rq, const struct org_unit *u, int64_t old_parent,
-                                struct err *e)
+                                int64_t **chain, size_t *n, struct err *e)
 {
     struct org_unit cur = *u;
-    int64_t *chain = NULL;
-    size_t n = 0;
     enum err_code rc;
 
     cur.parent_id = old_parent;
@@ -153,10 +153,65 @@ static enum err_code move_check(struct req *rq, const struct org_unit *u, int64_
     if (!rc)
         rc = parent_unit_check(rq, u->parent_id, e);
     if (!rc)
-        rc = org_unit_ancestors(rq->db, rq->a, u->parent_id, &chain, &n, e);
+        rc = org_unit_ancestors(rq->db, rq->a, u->parent_id, chain, n, e);
     if (!rc)
-        rc = org_unit_move_check(&cur, u->parent_id, chain, n, e);
+        rc = org_unit_move_check(&cur, u->parent_id, *chain, *n, e);
     return rc;
+}
+
+/* The broken links of a move (posts of the subtree whose supervising post would no longer be in
+ * an ancestor unit), at most ORG_MOVE_LINKS_MAX of them, as a JSON array. */
+static json_t *links_json(const struct org_supervisor_link *links, size_t n)
+{
+    json_t *arr = json_array();
+
+    for (size_t i = 0; i < n && json_array_size(arr) < ORG_MOVE_LINKS_MAX; i++)
+        if (links[i].broken)
+            json_array_append_new(arr, org_supervisor_link_json(&links[i]));
+    return arr;
+}
+
+/* The supervising posts a move of u below chain would strand. Without detach: 409 whose error
+ * lists the posts (error.positions, error.positions_total), nothing written. With detach:
+ * *broken_out and *links_out say which links the caller clears after the move. */
+static enum err_code move_links(struct req *rq, const struct org_unit *u, const int64_t *chain,
+                                size_t n, int detach, struct org_supervisor_link **links_out,
+                                size_t *nlinks_out, size_t *broken_out, struct err *e)
+{
+    struct org_supervisor_link *links = NULL;
+    size_t nlinks = 0, broken;
+    enum err_code rc = org_unit_outside_links(rq->db, rq->a, u->id, &links, &nlinks, e);
+
+    if (rc)
+        return rc;
+    broken = org_unit_move_links(links, nlinks, chain, n);
+    rc = org_unit_move_links_check(broken, detach, e);
+    if (rc) {
+        req_error_data(rq, json_pack("{s:o,s:I}", "positions", links_json(links, nlinks),
+                                     "positions_total", (json_int_t)broken));
+        return rc;
+    }
+    *links_out = links;
+    *nlinks_out = nlinks;
+    *broken_out = broken;
+    return ERR_OK;
+}
+
+/* Clear every broken link of a detaching move. */
+static enum err_code detach_links(struct req *rq, const struct org_supervisor_link *links,
+                                  size_t n, struct err *e)
+{
+    for (size_t i = 0; i < n; i++) {
+        enum err_code rc;
+
+        if (!links[i].broken)
+            continue;
+        rc = org_position_detach_supervisor(rq->db, links[i].position_id,
+                                            links[i].supervisor_id, e);
+        if (rc)
+            return rc;
+    }
+    return ERR_OK;
 }
 
 static const struct json_field unit_patch_fields[] = {
@@ -164,15 +219,22 @@ static const struct json_field unit_patch_fields[] = {
     {"code", JF_STRING, 0, ORG_CODE_MAX, 0, 0},
     {"name", JF_STRING, 0, LIMIT_NAME_BYTES, 0, 0},
     {"siasn_unor_id", JF_STRING, 0, SIASN_ID_MAX, 0, 0},
+    {"detach_supervisors", JF_BOOL, 0, 0, 0, 0},
     {0},
 };
 
-/* PATCH /units/{id}: rename (name, code, siasn_unor_id) and move (parent_id). */
+/* PATCH /units/{id}: rename (name, code, siasn_unor_id) and move (parent_id). A move that would
+ * leave posts of the subtree with a supervising post outside their ancestor units is refused
+ * (409 with the list) unless detach_supervisors is true: then those links are cleared in the
+ * same transaction and listed in the audit row and the answer (detached_positions). */
 static enum err_code api_unit_update(struct req *rq, struct resp *rs, struct err *e)
 {
     struct org_unit u, old;
-    int64_t id;
-    int moved;
+    struct org_supervisor_link *links = NULL;
+    int64_t id, *chain = NULL;
+    size_t n = 0, nlinks = 0, broken = 0;
+    int moved, detach;
+    json_t *after, *detached = NULL;
     enum err_code rc = json_body_check(rq, unit_patch_fields, e);
 
     if (!rc)
@@ -189,6 +251,7 @@ static enum err_code api_unit_update(struct req *rq, struct resp *rs, struct err
         return err_set(e, ERR_CONFLICT, "unit_closed", NULL,
                        "Unit sudah ditutup dan tidak dapat diubah");
     old = u;
+    detach = rq->json && json_is_true(json_object_get(rq->json, "detach_supervisors"));
     if (body_has(rq, "name"))
         u.name = json_body_str(rq, "name");
     if (body_has(rq, "code"))
@@ -202,9 +265,11 @@ static enum err_code api_unit_update(struct req *rq, struct resp *rs, struct err
     if (!rc)
         rc = org_unit_code_check(u.code, e);
     if (!rc && moved)
-        rc = move_check(rq, &u, old.parent_id, e);
+        rc = move_check(rq, &u, old.parent_id, &chain, &n, e);
     if (!rc)
         rc = code_free(rq, u.code, u.id, e);
+    if (!rc && moved)
+        rc = move_links(rq, &u, chain, n, detach, &links, &nlinks, &broken, e);
     if (rc)
         return rc;
     if (!moved && strcmp(u.name, old.name) == 0 && strcmp(u.code, old.code) == 0 &&
@@ -213,11 +278,25 @@ static enum err_code api_unit_update(struct req *rq, struct resp *rs, struct err
         return resp_json(rs, 200, org_unit_json(&u));
     }
     rc = org_unit_update(rq->db, &u, e);
+    if (!rc && broken)
+        rc = detach_links(rq, links, nlinks, e);
     if (rc)
         return rc;
-    req_audit(rq, moved ? "unit.move" : "unit.update", "unit", u.id, org_unit_json(&old),
-              org_unit_json(&u));
-    return resp_json(rs, 200, org_unit_json(&u));
+    after = org_unit_json(&u);
+    if (broken) {
+        detached = links_json(links, nlinks);
+        json_object_set(after, "detached_positions", detached);
+        json_object_set_new(after, "detached_total", json_integer((json_int_t)broken));
+    }
+    req_audit(rq, moved ? "unit.move" : "unit.update", "unit", u.id, org_unit_json(&old), after);
+    after = org_unit_json(&u);
+    if (detach && moved) {
+        json_object_set_new(after, "detached_positions", detached ? detached : json_array());
+        json_object_set_new(after, "detached_total", json_integer((json_int_t)broken));
+    } else if (detached) {
+        json_decref(detached);
+    }
+    return resp_json(rs, 200, after);
 }
 
 static const struct json_field close_fields[] = {

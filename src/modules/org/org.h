@@ -16,6 +16,7 @@
 #define ORG_CODE_MAX 32
 #define ORG_DEPTH_MAX 64    /* tree walks (units and supervising posts) stop at this depth */
 #define ORG_REASON_MAX 500  /* bytes of a closing reason */
+#define ORG_MOVE_LINKS_MAX 100 /* posts a refused or detaching move lists in its answer */
 
 struct org_unit {
     int64_t id;
@@ -41,6 +42,20 @@ struct org_position {
     int64_t parent_position_id;   /* post of the direct supervisor; 0 for none */
     const char *unit_name;            /* read from the store only; may be NULL */
     const char *parent_position_name; /* read from the store only; NULL without a parent */
+};
+
+/* A post of a unit subtree about to move whose supervising post lies outside that subtree
+ * (org_unit_outside_links): after the move the supervisor must still be in an ancestor unit. */
+struct org_supervisor_link {
+    int64_t position_id;
+    const char *position_name;
+    int64_t unit_id; /* the post's unit, inside the subtree */
+    const char *unit_name;
+    int64_t supervisor_id;
+    const char *supervisor_name;
+    int64_t supervisor_unit_id;
+    const char *supervisor_unit_name;
+    int broken; /* set by org_unit_move_links */
 };
 
 /* Filters of the position list: unit_id alone or with its sub-units, one kind or all. */
@@ -85,6 +100,18 @@ enum err_code org_position_parent_check(int64_t id, int64_t parent, int64_t pare
                                         const int64_t *chain, size_t n,
                                         const int64_t *unit_chain, size_t un,
                                         struct err *e) ABDI_MUST_CHECK;
+/* A move of a subtree below new_chain (ids from the new parent upward, as org_unit_ancestors
+ * gives them) keeps links[i] only when its supervising post's unit is in new_chain: marks
+ * links[i].broken otherwise and returns how many are broken. */
+size_t org_unit_move_links(struct org_supervisor_link *links, size_t n, const int64_t *new_chain,
+                           size_t cn);
+/* broken links and no detach: 409 supervisor_links_broken naming "parent_id", the message
+ * saying how many posts would lose their supervising post; ERR_OK otherwise. */
+enum err_code org_unit_move_links_check(size_t broken, int detach,
+                                        struct err *e) ABDI_MUST_CHECK;
+/* {"position_id","position_name","unit_id","unit_name","parent_position_id",
+ *  "parent_position_name","parent_unit_id","parent_unit_name"} */
+json_t *org_supervisor_link_json(const struct org_supervisor_link *l);
 /* Closing u on day (UTC midnight of the closing date as clock_parse_date gives it, -1 when
  * the text was not a real 'YYYY-MM-DD'; not after now) for reason (non-blank): 422 naming
  * "date" or "reason"; 409 unit_closed when it is already closed, 409 unit_has_subunits /
@@ -112,6 +139,15 @@ enum err_code org_unit_close(struct db *db, int64_t id, const char *date, const 
 /* Ids from unit id up to its root (id first; empty when missing), at most ORG_DEPTH_MAX. */
 enum err_code org_unit_ancestors(struct db *db, struct arena *a, int64_t id, int64_t **ids,
                                  size_t *n, struct err *e) ABDI_MUST_CHECK;
+/* Posts of unit id and its sub-units whose supervising post is in a unit outside that subtree,
+ * by unit code then post name. */
+enum err_code org_unit_outside_links(struct db *db, struct arena *a, int64_t id,
+                                     struct org_supervisor_link **out, size_t *n,
+                                     struct err *e) ABDI_MUST_CHECK;
+/* Clear the supervising post of position_id when it is still supervisor_id. */
+enum err_code org_position_detach_supervisor(struct db *db, int64_t position_id,
+                                             int64_t supervisor_id,
+                                             struct err *e) ABDI_MUST_CHECK;
 /* What keeps a unit from closing: open direct sub-units, employees not yet separated
  * (state active, cltn or seconded) whose unit it is. */
 enum err_code org_unit_usage(struct db *db, int64_t id, int64_t *open_children,

@@ -1,7 +1,8 @@
 /* rules.c - pure rules of the organisation: what a unit code and kind may be, how a flat
  * list of units nests into the forest the API returns, what a position may be (kind,
  * class, retirement age of domain.md §3 and §9), and the tree rules: no unit moved below
- * itself, no supervising post that loops back, closing only an empty unit. No I/O. */
+ * itself, no supervising post that loops back, no move that strands a post's supervising post
+ * outside its ancestors, closing only an empty unit. No I/O. */
 #include "modules/org/org.h"
 
 #include <stdio.h>
@@ -196,6 +197,44 @@ enum err_code org_position_parent_check(int64_t id, int64_t parent, int64_t pare
         return err_set(e, ERR_INVALID, "validation_failed", "parent_position_id",
                        "Jabatan atasan tidak boleh jabatan itu sendiri atau bawahannya");
     return ERR_OK;
+}
+
+size_t org_unit_move_links(struct org_supervisor_link *links, size_t n, const int64_t *new_chain,
+                           size_t cn)
+{
+    size_t broken = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        links[i].broken = !chain_has(new_chain, cn, links[i].supervisor_unit_id);
+        broken += (size_t)links[i].broken;
+    }
+    return broken;
+}
+
+enum err_code org_unit_move_links_check(size_t broken, int detach, struct err *e)
+{
+    char msg[192];
+
+    if (broken == 0 || detach)
+        return ERR_OK;
+    /* the supervising post must stay in the post's unit or an ancestor (org_position_parent_
+     * check); leave and flexwork approvals walk these links */
+    snprintf(msg, sizeof msg,
+             "Pemindahan ditolak: %zu jabatan akan kehilangan atasan langsungnya karena jabatan "
+             "atasannya tidak berada di unit induk yang baru. Ubah atasannya atau lepaskan "
+             "tautannya",
+             broken);
+    return err_set(e, ERR_CONFLICT, "supervisor_links_broken", "parent_id", msg);
+}
+
+json_t *org_supervisor_link_json(const struct org_supervisor_link *l)
+{
+    return json_pack("{s:I,s:s,s:I,s:s,s:I,s:s,s:I,s:s}", "position_id",
+                     (json_int_t)l->position_id, "position_name", l->position_name, "unit_id",
+                     (json_int_t)l->unit_id, "unit_name", l->unit_name, "parent_position_id",
+                     (json_int_t)l->supervisor_id, "parent_position_name", l->supervisor_name,
+                     "parent_unit_id", (json_int_t)l->supervisor_unit_id, "parent_unit_name",
+                     l->supervisor_unit_name);
 }
 
 enum err_code org_unit_close_check(const struct org_unit *u, int64_t day, const char *reason,

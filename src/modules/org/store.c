@@ -30,6 +30,15 @@ static const char SQL_ANCESTORS[] =
     " UNION ALL SELECT u.id, u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.parent_id"
     " WHERE up.depth < 64)"
     " SELECT id FROM up ORDER BY depth";
+static const char SQL_OUTSIDE_LINKS[] =
+    "WITH RECURSIVE sub(id, depth) AS (SELECT id, 0 FROM units WHERE id = $1"
+    " UNION ALL SELECT c.id, sub.depth + 1 FROM units c JOIN sub ON c.parent_id = sub.id"
+    " WHERE sub.depth < 64)"
+    " SELECT p.id, p.name, p.unit_id, u.name, s.id, s.name, s.unit_id, su.name"
+    " FROM positions p JOIN units u ON u.id = p.unit_id"
+    " JOIN positions s ON s.id = p.parent_position_id JOIN units su ON su.id = s.unit_id"
+    " WHERE p.unit_id IN (SELECT id FROM sub) AND s.unit_id NOT IN (SELECT id FROM sub)"
+    " ORDER BY u.code, p.name, p.id";
 static const char SQL_OPEN_CHILDREN[] =
     "SELECT count(*) FROM units WHERE parent_id = $1 AND closed_on IS NULL";
 static const char SQL_ACTIVE_EMPLOYEES[] =
@@ -61,6 +70,8 @@ static const char SQL_POS_CHAIN[] =
     " UNION ALL SELECT p.id, p.parent_position_id, up.depth + 1 FROM positions p"
     " JOIN up ON p.id = up.parent_id WHERE up.depth < 64)"
     " SELECT id FROM up ORDER BY depth";
+static const char SQL_POS_DETACH[] =
+    "UPDATE positions SET parent_position_id = NULL WHERE id = $1 AND parent_position_id = $2";
 static const char SQL_POS_SUPERVISOR[] =
     "SELECT COALESCE(parent_position_id, 0) FROM positions WHERE id = $1";
 #define POS_SUB                                                                               \
@@ -226,6 +237,37 @@ enum err_code org_unit_ancestors(struct db *db, struct arena *a, int64_t id, int
     return ids_of(db, a, SQL_ANCESTORS, id, ids, n, e);
 }
 
+static void read_link(struct db_stmt *st, struct arena *a, void *out)
+{
+    struct org_supervisor_link *l = out;
+
+    l->position_id = db_col_int(st, 0);
+    l->position_name = arena_strdup(a, db_col_text(st, 1));
+    l->unit_id = db_col_int(st, 2);
+    l->unit_name = arena_strdup(a, db_col_text(st, 3));
+    l->supervisor_id = db_col_int(st, 4);
+    l->supervisor_name = arena_strdup(a, db_col_text(st, 5));
+    l->supervisor_unit_id = db_col_int(st, 6);
+    l->supervisor_unit_name = arena_strdup(a, db_col_text(st, 7));
+    l->broken = 0;
+}
+
+enum err_code org_unit_outside_links(struct db *db, struct arena *a, int64_t id,
+                                     struct org_supervisor_link **out, size_t *n, struct err *e)
+{
+    struct db_stmt *st;
+    void *items = NULL;
+    enum err_code rc = db_prepare(db, SQL_OUTSIDE_LINKS, &st, e);
+
+    if (rc)
+        return rc;
+    db_bind_int(st, 1, id);
+    rc = db_collect(st, a, sizeof **out, read_link, &items, n, e);
+    if (!rc)
+        *out = items;
+    return rc;
+}
+
 enum err_code org_unit_usage(struct db *db, int64_t id, int64_t *open_children,
                              int64_t *active_employees, struct err *e)
 {
@@ -372,6 +414,22 @@ enum err_code org_position_chain(struct db *db, struct arena *a, int64_t id, int
                                  size_t *n, struct err *e)
 {
     return ids_of(db, a, SQL_POS_CHAIN, id, ids, n, e);
+}
+
+enum err_code org_position_detach_supervisor(struct db *db, int64_t position_id,
+                                             int64_t supervisor_id, struct err *e)
+{
+    struct db_stmt *st;
+    enum err_code rc = db_prepare(db, SQL_POS_DETACH, &st, e);
+    int r;
+
+    if (rc)
+        return rc;
+    db_bind_int(st, 1, position_id);
+    db_bind_int(st, 2, supervisor_id);
+    r = db_step(st, e);
+    db_reset(st);
+    return r < 0 ? e->code : ERR_OK;
 }
 
 enum err_code org_position_supervisor(struct db *db, int64_t position_id,

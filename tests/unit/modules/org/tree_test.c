@@ -1,6 +1,7 @@
 /* tree_test.c - org tree rules: moving a unit (never the root, never below itself or one of
  * its descendants), the supervising post of a position (no cycles, same unit or an ancestor
- * unit), closing a unit (date, reason, only when empty, the message saying how many), and
+ * unit), the supervising posts a move strands (outside the new ancestors: 409 unless detached),
+ * closing a unit (date, reason, only when empty, the message saying how many), and
  * the JSON of a closed unit and of a supervised post. Chains are built the way the store
  * walks them: from a start upward through a parent map. */
 #include <setjmp.h>
@@ -228,6 +229,80 @@ static void test_close(void **state)
     assert_non_null(strstr(e.msg, " 12 pegawai"));
 }
 
+/* Moving a subtree whose posts have supervising posts outside it (in the units listed): which
+ * links break under the new parent. */
+static const struct {
+    const char *id;
+    int64_t new_parent;
+    int64_t sup_units[4]; /* units of the outside supervising posts, 0-terminated */
+    const int broken[4];
+    size_t n_broken;
+} move_links[] = {
+    {"ml-1", 4, {2, 1, 0}, {0, 0}, 0},       /* YANKES under PKM1: DINKES and PEMKOT stay above */
+    {"ml-2", 5, {2, 1, 0}, {1, 0}, 1},       /* YANKES under DISDIK: the DINKES head is lost */
+    {"ml-3", 6, {2, 2, 1, 0}, {1, 1, 0}, 2}, /* deeper under DISDIK: two posts lose it */
+    {"ml-4", 4, {3, 0}, {1}, 1},             /* SEKSI away from YANKES: its head is lost */
+    {"ml-5", 2, {3, 2, 0}, {1, 0}, 1},       /* SEKSI up to DINKES: YANKES no longer above */
+    {"ml-6", 1, {2, 0}, {1}, 1},             /* to the root's children: DINKES not above */
+    {"ml-7", 5, {0}, {0}, 0},                /* no outside supervisor: nothing to break */
+};
+
+static void test_move_links(void **state)
+{
+    struct err e;
+
+    (void)state;
+    for (size_t t = 0; t < sizeof move_links / sizeof move_links[0]; t++) {
+        struct org_supervisor_link links[4];
+        int64_t chain[ORG_DEPTH_MAX + 2];
+        size_t n = 0, cn = chain_of(units, sizeof units / sizeof units[0],
+                                    move_links[t].new_parent, chain);
+
+        memset(links, 0, sizeof links);
+        for (; n < 4 && move_links[t].sup_units[n]; n++) {
+            links[n].position_id = (int64_t)(100 + n);
+            links[n].supervisor_unit_id = move_links[t].sup_units[n];
+            links[n].broken = -1;
+        }
+        assert_int_equal(org_unit_move_links(links, n, chain, cn), move_links[t].n_broken);
+        for (size_t i = 0; i < n; i++)
+            if (links[i].broken != move_links[t].broken[i])
+                fail_msg("%s: link %zu broken=%d", move_links[t].id, i, links[i].broken);
+        /* refused unless detached; nothing broken: always allowed */
+        err_clear(&e);
+        assert_int_equal(org_unit_move_links_check(move_links[t].n_broken, 1, &e), ERR_OK);
+        if (move_links[t].n_broken == 0) {
+            assert_int_equal(org_unit_move_links_check(0, 0, &e), ERR_OK);
+            continue;
+        }
+        assert_int_equal(org_unit_move_links_check(move_links[t].n_broken, 0, &e), ERR_CONFLICT);
+        assert_string_equal(e.slug, "supervisor_links_broken");
+        assert_string_equal(e.field, "parent_id");
+    }
+    /* the message says how many, in full even for a large number */
+    assert_int_equal(org_unit_move_links_check(12345, 0, &e), ERR_CONFLICT);
+    assert_non_null(strstr(e.msg, "12345 jabatan"));
+    assert_non_null(strstr(e.msg, "lepaskan tautannya"));
+}
+
+static void test_move_links_json(void **state)
+{
+    struct org_supervisor_link l = {21, "Pelaksana", 3, "Yankes", 10, "Kepala Dinas", 2,
+                                    "Dinkes", 1};
+    json_t *j = org_supervisor_link_json(&l);
+
+    (void)state;
+    assert_int_equal(json_integer_value(json_object_get(j, "position_id")), 21);
+    assert_string_equal(json_string_value(json_object_get(j, "position_name")), "Pelaksana");
+    assert_string_equal(json_string_value(json_object_get(j, "unit_name")), "Yankes");
+    assert_int_equal(json_integer_value(json_object_get(j, "parent_position_id")), 10);
+    assert_string_equal(json_string_value(json_object_get(j, "parent_position_name")),
+                        "Kepala Dinas");
+    assert_int_equal(json_integer_value(json_object_get(j, "parent_unit_id")), 2);
+    assert_string_equal(json_string_value(json_object_get(j, "parent_unit_name")), "Dinkes");
+    json_decref(j);
+}
+
 static void test_json(void **state)
 {
     struct org_unit closed = {4, 2, "PKM1", "Puskesmas", "puskesmas", "A1B2", "2026-01-02",
@@ -261,6 +336,8 @@ int main(void)
         cmocka_unit_test(test_unit_move),
         cmocka_unit_test(test_unit_move_data_loop),
         cmocka_unit_test(test_position_parent),
+        cmocka_unit_test(test_move_links),
+        cmocka_unit_test(test_move_links_json),
         cmocka_unit_test(test_close),
         cmocka_unit_test(test_json),
     };

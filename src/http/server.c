@@ -12,6 +12,7 @@
 #define SERVER_THREADS_PER_CORE 4u
 
 #include <arpa/inet.h>
+#include <malloc.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -108,6 +109,16 @@ static void add_common_headers(struct MHD_Response *r, int api)
     MHD_add_response_header(r, "Cache-Control", api ? "no-store" : "no-cache");
 }
 
+/* A big body (a whole government's report) is freed with the rest of what made it: give
+ * the pages back, or each report leaves its peak behind in the allocator's arenas and the
+ * next one adds to it (bench/run: 236 -> 247 MiB over three recap runs, 332 MiB in all). */
+#define SERVER_TRIM_BYTES (1u << 20)
+static void free_big_body(void *p)
+{
+    free(p);
+    malloc_trim(0);
+}
+
 static enum MHD_Result queue(struct MHD_Connection *c, struct resp *rs, int api)
 {
     struct MHD_Response *r;
@@ -117,7 +128,10 @@ static enum MHD_Result queue(struct MHD_Connection *c, struct resp *rs, int api)
         r = MHD_create_response_from_buffer(rs->static_len, (void *)rs->static_data,
                                             MHD_RESPMEM_PERSISTENT);
     } else {
-        r = MHD_create_response_from_buffer(rs->len, rs->body, MHD_RESPMEM_MUST_FREE);
+        r = rs->len >= SERVER_TRIM_BYTES
+                ? MHD_create_response_from_buffer_with_free_callback(rs->len, rs->body,
+                                                                     free_big_body)
+                : MHD_create_response_from_buffer(rs->len, rs->body, MHD_RESPMEM_MUST_FREE);
         if (r)
             rs->body = NULL; /* MHD owns it now */
     }

@@ -98,9 +98,12 @@ static const char SQL_PHOTO_OK[] =
     "WITH RECURSIVE sub(id, depth) AS (SELECT id, 0 FROM units WHERE id = CAST($1 AS BIGINT)" \
     " UNION ALL SELECT c.id, sub.depth + 1 FROM units c JOIN sub ON c.parent_id = sub.id"     \
     " WHERE CAST($2 AS BIGINT) = 1 AND sub.depth < 64) "
-#define EMP_WHERE                                                                             \
+/* name: "lower(e.name)" on PostgreSQL, whose LIKE keeps case; SQLite's LIKE folds ASCII case
+ * itself (as its lower() does), and a lower() per row doubled a name search (24 -> 10 ms for
+ * the count of q=siti over 100,000 rows). $3 is lower-case (db_like_pattern). */
+#define EMP_WHERE(name)                                                                       \
     " WHERE (CAST($1 AS BIGINT) = 0 OR e.unit_id IN (SELECT id FROM sub))"                    \
-    " AND (CAST($3 AS TEXT) = '' OR lower(e.name) LIKE CAST($3 AS TEXT) ESCAPE '\\'"          \
+    " AND (CAST($3 AS TEXT) = '' OR " name " LIKE CAST($3 AS TEXT) ESCAPE '\\'"              \
     "  OR e.nip LIKE CAST($3 AS TEXT) ESCAPE '\\'"                                           \
     "  OR (CAST($11 AS TEXT) <> '' AND e.nik_bidx = CAST($11 AS TEXT)))"                       \
     " AND (CAST($4 AS TEXT) = '' OR e.golongan = CAST($4 AS TEXT))"                           \
@@ -111,19 +114,23 @@ static const char SQL_PHOTO_OK[] =
     " AND (CAST($8 AS TEXT) = '' OR e.education_level = CAST($8 AS TEXT))"                     \
     " AND (CAST($9 AS TEXT) = '' OR e.birth_date <= CAST($9 AS TEXT))"                         \
     " AND (CAST($10 AS TEXT) = '' OR e.birth_date > CAST($10 AS TEXT))"
-#define EMP_SEARCH(order) EMP_SUB "SELECT " EMP_COLS EMP_FROM EMP_WHERE " ORDER BY " order \
+#define EMP_SEARCH(where, order) EMP_SUB "SELECT " EMP_COLS EMP_FROM where " ORDER BY " order \
     " LIMIT $12 OFFSET $13"
+#define EMP_SORTS(where)                                                                      \
+    {{"name", EMP_SEARCH(where, "e.name, e.id")},                                             \
+     {"nip", EMP_SEARCH(where, "e.nip")},                                                     \
+     {"golongan", EMP_SEARCH(where, "e.rank_sort, e.name, e.id")},                            \
+     {"birth_date", EMP_SEARCH(where, "e.birth_date, e.name, e.id")}}
 
-/* One statement per sort key of EMPLOYEE_SORTS, each readable from an index in order. */
+/* One statement per sort key of EMPLOYEE_SORTS, each readable from an index in order; by
+ * engine ([DB_ENGINE_SQLITE], [DB_ENGINE_POSTGRES]: the name test differs). */
 static const struct {
     const char *key, *sql;
-} search_sql[] = {
-    {"name", EMP_SEARCH("e.name, e.id")},
-    {"nip", EMP_SEARCH("e.nip")},
-    {"golongan", EMP_SEARCH("e.rank_sort, e.name, e.id")},
-    {"birth_date", EMP_SEARCH("e.birth_date, e.name, e.id")},
-};
-static const char SQL_COUNT[] = EMP_SUB "SELECT count(*) FROM employees e" EMP_WHERE;
+} search_sql[2][4] = {EMP_SORTS(EMP_WHERE("e.name")), EMP_SORTS(EMP_WHERE("lower(e.name)"))};
+static const char *const SQL_COUNT[2] = {
+    EMP_SUB "SELECT count(*) FROM employees e" EMP_WHERE("e.name"),
+    EMP_SUB "SELECT count(*) FROM employees e" EMP_WHERE("lower(e.name)")};
+_Static_assert(DB_ENGINE_SQLITE == 0 && DB_ENGINE_POSTGRES == 1, "search_sql is by engine");
 static const char SQL_COUNT_ALL[] = "SELECT count(*) FROM employees"; /* no filter at all */
 
 static void read_employee(struct db_stmt *st, struct arena *a, void *out)
@@ -388,12 +395,14 @@ static void bind_search(struct db_stmt *st, const struct employee_query *qr, con
 }
 
 /* The statement of the sort key (the API checked it against EMPLOYEE_SORTS; name otherwise). */
-static const char *search_statement(const char *sort)
+static const char *search_statement(struct db *db, const char *sort)
 {
-    for (size_t i = 0; sort && i < sizeof search_sql / sizeof search_sql[0]; i++)
-        if (strcmp(search_sql[i].key, sort) == 0)
-            return search_sql[i].sql;
-    return search_sql[0].sql;
+    int v = db_engine(db) == DB_ENGINE_POSTGRES;
+
+    for (size_t i = 0; sort && i < sizeof search_sql[v] / sizeof search_sql[v][0]; i++)
+        if (strcmp(search_sql[v][i].key, sort) == 0)
+            return search_sql[v][i].sql;
+    return search_sql[v][0].sql;
 }
 
 static int set(const char *filter)
@@ -409,7 +418,8 @@ enum err_code employee_search_count(struct db *db, struct arena *a,
     int all = qr->unit_id == 0 && !set(qr->q) && !set(qr->golongan) &&
               !set(qr->position_kind) && !set(qr->status) && !set(qr->state) &&
               !set(qr->education_level) && !set(qr->born_to) && !set(qr->born_after);
-    enum err_code rc = db_prepare(db, all ? SQL_COUNT_ALL : SQL_COUNT, &st, e);
+    enum err_code rc = db_prepare(
+        db, all ? SQL_COUNT_ALL : SQL_COUNT[db_engine(db) == DB_ENGINE_POSTGRES], &st, e);
     int r;
 
     if (rc)
@@ -429,7 +439,7 @@ enum err_code employee_search_open(struct db *db, struct arena *a,
                                    const struct employee_query *qr, int64_t limit,
                                    struct db_stmt **out, struct err *e)
 {
-    enum err_code rc = db_prepare(db, search_statement(qr->sort), out, e);
+    enum err_code rc = db_prepare(db, search_statement(db, qr->sort), out, e);
 
     if (rc)
         return rc;

@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +30,8 @@ enum err_code db_fail(struct err *e, enum err_code code, const char *detail)
     return code;
 }
 
+static atomic_uint_fast64_t db_serials; /* db->serial: never reused in a process */
+
 enum err_code db_open(const char *url, struct db **out, struct err *e)
 {
     const struct db_ops *ops;
@@ -51,6 +54,7 @@ enum err_code db_open(const char *url, struct db **out, struct err *e)
     if (!*target)
         return err_set(e, ERR_INVALID, "db_url_invalid", "db", "Alamat basis data kosong");
     db = xcalloc(1, sizeof *db);
+    db->serial = atomic_fetch_add(&db_serials, 1) + 1;
     db->ops = ops;
     db->engine = ops == &db_sqlite_ops ? DB_ENGINE_SQLITE : DB_ENGINE_POSTGRES;
     rc = ops->open(db, target, e);
@@ -400,6 +404,12 @@ void db_read_end(struct db *db)
     db_reset_started(db); /* a started cursor would keep the snapshot */
     if (read_tx(db, SQL_READ_END))
         (void)db->ops->exec_script(db, "ROLLBACK", &(struct err){0});
+}
+
+int db_change_stamp(struct db *db, uint64_t stamp[DB_STAMP_LEN])
+{
+    stamp[2] = db->serial; /* a stamp never matches another connection's, even at its address */
+    return db->ops->change_stamp ? db->ops->change_stamp(db, stamp) : -1;
 }
 
 int db_in_read(const struct db *db)

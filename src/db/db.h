@@ -77,6 +77,14 @@ int db_in_transaction(const struct db *db);
 void db_read_begin(struct db *db);
 void db_read_end(struct db *db);
 int db_in_read(const struct db *db);
+/* A stamp of everything committed to the database as this connection sees it: equal stamps
+ * mean no commit by anyone in between (SQLite: PRAGMA data_version for other connections and
+ * processes, the connection's own change count for itself, and the connection's serial number
+ * in the process; call it inside db_read_begin so
+ * both come from the snapshot). 0 on success, -1 when the engine cannot say (PostgreSQL) or
+ * it failed: the caller then trusts nothing it kept. */
+#define DB_STAMP_LEN 3
+int db_change_stamp(struct db *db, uint64_t stamp[DB_STAMP_LEN]);
 /* Serialise a critical section across processes until the transaction ends
  * (PostgreSQL advisory transaction lock; on SQLite the write transaction already is one). */
 enum err_code db_lock(struct db *db, int64_t key, struct err *e) ABDI_MUST_CHECK;

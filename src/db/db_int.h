@@ -47,6 +47,8 @@ struct db_ops {
     int64_t (*col_int)(struct db_stmt *st, int col);
     enum err_code (*lock)(struct db *db, int64_t key, struct err *e);
     enum err_code (*backup)(struct db *db, const char *path, struct err *e);
+    /* NULL when the engine cannot say (PostgreSQL): see db_change_stamp. */
+    int (*change_stamp)(struct db *db, uint64_t stamp[DB_STAMP_LEN]);
     const char *begin_sql; /* "BEGIN IMMEDIATE" / "BEGIN" (may set up the transaction) */
     const char *end_sql;   /* after COMMIT or ROLLBACK (NULL: nothing), undoes that set-up */
 };
@@ -66,6 +68,7 @@ struct db {
      * sleeps in steps of up to 100 ms, and db_write groups them (db.c). */
     struct db_pool *pool;
     int write_held;
+    uint64_t serial; /* this process's number of the connection (db_change_stamp) */
 };
 
 extern const struct db_ops db_sqlite_ops;

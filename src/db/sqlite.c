@@ -201,6 +201,24 @@ static int64_t sq_col_int(struct db_stmt *st, int col)
     return sqlite3_column_int64(st->impl, col);
 }
 
+static const char SQL_DATA_VERSION[] = "PRAGMA data_version";
+
+static int sq_change_stamp(struct db *db, uint64_t stamp[DB_STAMP_LEN])
+{
+    struct db_stmt *st;
+    struct err e = {0};
+    int r;
+
+    if (db_prepare(db, SQL_DATA_VERSION, &st, &e))
+        return -1;
+    r = db_step(st, &e);
+    if (r == 1)
+        stamp[0] = (uint64_t)db_col_int(st, 0);
+    db_reset(st);
+    stamp[1] = (uint64_t)sqlite3_total_changes64(db->impl); /* this connection's own writes */
+    return r == 1 ? 0 : -1;
+}
+
 static enum err_code sq_lock(struct db *db, int64_t key, struct err *e)
 {
     (void)db, (void)key, (void)e; /* BEGIN IMMEDIATE already holds the one write lock */
@@ -240,6 +258,7 @@ const struct db_ops db_sqlite_ops = {
     .col_int = sq_col_int,
     .lock = sq_lock,
     .backup = sq_backup,
+    .change_stamp = sq_change_stamp,
     .begin_sql = "PRAGMA cache_size=" SQ_CACHE_WRITE "; BEGIN IMMEDIATE",
     .end_sql = "PRAGMA cache_size=" SQ_CACHE_READ,
 };

@@ -496,6 +496,31 @@ test('education: an unknown tingkat pendidikan or a bad tahun_lulus is a row err
   assert.equal(n('SELECT count(*) FROM employee_education'), e0);
 });
 
+// siasn.md §3 gives SLTA the codes 15, 17 and 18 and spesialis 47 and 49; education_levels
+// holds one code per level, the others are in education_level_siasn_codes (migration 0024).
+test('education: tingkat pendidikan 17 and 18 are SLTA, 49 is spesialis like 47', async () => {
+  const slta = (code) => ({ tingkat_pendidikan_id: code, pendidikan_id: `PD-UJI-SLTA-${code}`, pendidikan_nama: 'SMA IPA', tahun_lulus: '2006' });
+  const sp = (code) => ({ tingkat_pendidikan_id: code, pendidikan_id: `PD-UJI-SP-${code}`, pendidikan_nama: 'SPESIALIS PENYAKIT DALAM', tahun_lulus: '2018' });
+  const rows = [person(640, slta('17')), person(641, slta('18')), person(642, sp('49')), person(643, sp('47'))];
+  const dry = await send(bkpsdm, csv(rows), 'dry_run=true');
+  assert.equal(dry.status, 200, dry.text);
+  assert.deepEqual(dry.json.errors, []);
+  const res = await send(bkpsdm, csv(rows));
+  assert.equal(res.status, 200, res.text);
+  assert.deepEqual(res.json.errors, []);
+  assert.equal(res.json.created, 4);
+  assert.deepEqual(education(NIP(640)), ['SLTA|2006-01-01|PD-UJI-SLTA-17|SMA IPA|Tidak tercantum di SIASN|-']);
+  assert.deepEqual(education(NIP(641)), ['SLTA|2006-01-01|PD-UJI-SLTA-18|SMA IPA|Tidak tercantum di SIASN|-']);
+  assert.deepEqual(education(NIP(642)), ['SPESIALIS|2018-01-01|PD-UJI-SP-49|SPESIALIS PENYAKIT DALAM|Tidak tercantum di SIASN|-']);
+  assert.deepEqual([level(NIP(640)), level(NIP(641)), level(NIP(642)), level(NIP(643))], ['SLTA', 'SLTA', 'SPESIALIS', 'SPESIALIS']);
+  // the same level under its other code is the education Abdi has: unchanged
+  const again = await send(bkpsdm, csv([person(640, { ...slta('15'), pendidikan_id: 'PD-UJI-SLTA-17' }), person(643, { ...sp('49'), pendidikan_id: 'PD-UJI-SP-47' })]));
+  assert.equal(again.status, 200, again.text);
+  assert.deepEqual(again.json.errors, []);
+  assert.deepEqual(again.json.differences, []);
+  assert.equal(again.json.unchanged, 2);
+});
+
 test('a closed unit with the row\'s unor_id takes no one: a row error; an open unit of it is used', async () => {
   const root = sqlOk('SELECT id FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1');
   const unit = (code) => post('/api/v1/units', { parent_id: Number(root), code, name: `Unit Tutup ${code}`, kind: 'bidang', siasn_unor_id: 'UJI-UNOR-TUTUP' }, { session: bkpsdm });

@@ -288,3 +288,60 @@ test('atasan moves a request to other dates from the inbox', async () => {
         await pegawai('POST', `/leave-requests/${r.id}/cancel`, {});
     }
 });
+
+// A PPPK before 1 year of service (PP 49/2018): annual leave only for one of three reasons, at
+// most 6 days. The page reads the employee's status and appointed_on from GET /employees/{id};
+// the test answers that one request as if pegawai.dinkes were a PPPK appointed a month ago, so
+// the form offers the reason and explains the limit, and the real server (pegawai.dinkes is a
+// PNS) refuses it with 422 early_reason, shown under the field; nothing is filed.
+test('a PPPK before 1 year sees the early_reason choice; the API\'s 422 shows under it', async () => {
+    const pegawai = await apiAs('pegawai.dinkes');
+    const me = (await pegawai('GET', '/auth/me')).body;
+    const empId = (me.user || me).employee_id;
+    const before = (await pegawai('GET', '/leave-requests?mine=true&per_page=200')).body.total;
+    const [start, end] = mondayAhead(40);
+    const {context, page} = await newPage(browser);
+    try {
+        await page.route(`**/api/v1/employees/${empId}`, async (route) => {
+            const res = await route.fetch();
+            const body = await res.json();
+            body.status = 'PPPK';
+            body.appointed_on = iso(new Date(Date.now() - 30 * 86400000));
+            await route.fulfill({response: res, json: body});
+        });
+        await login(page, 'pegawai.dinkes');
+        await page.goto(page.url().replace(/#.*$/, '') + '#/cuti/baru');
+        await page.getByRole('heading', {name: 'Ajukan cuti', exact: true}).waitFor();
+        const reason = page.getByLabel('Keperluan cuti sebelum masa kerja 1 tahun');
+        await reason.waitFor();
+        assert.match(await page.locator('#cuti-alasan-awal-petunjuk').textContent(), /paling banyak 6 hari kerja/);
+        assert.deepEqual(await reason.locator('option').evaluateAll((os) => os.map((o) => o.value)),
+                         ['', 'keluarga_sakit_keras', 'keluarga_meninggal', 'perkawinan_pertama']);
+        await page.getByLabel('Alasan cuti', {exact: true}).fill('Pernikahan');
+        await page.getByLabel('Alamat selama menjalankan cuti').fill('Jl. Sisingamangaraja No. 10, Medan');
+        await page.getByLabel('Nomor telepon yang dapat dihubungi').fill('081234567890');
+        await page.getByLabel('Tanggal mulai').fill(start);
+        await page.getByLabel('Tanggal selesai').fill(end);
+        await page.locator('#hitung-cuti [data-field="early"]').waitFor();
+        // no reason chosen: asked for before anything is sent
+        await page.getByRole('button', {name: 'Ajukan', exact: true}).click();
+        await page.locator('#cuti-alasan-awal-galat').getByText('Pilih alasan').waitFor();
+        await reason.selectOption('perkawinan_pertama');
+        const [resp] = await Promise.all([
+            page.waitForResponse((r) => r.url().endsWith('/api/v1/leave-requests') && r.request().method() === 'POST'),
+            page.getByRole('button', {name: 'Ajukan', exact: true}).click(),
+        ]);
+        assert.equal(resp.status(), 422);
+        assert.equal((await resp.json()).error.field, 'early_reason');
+        await until(async () => (await page.locator('#cuti-alasan-awal-galat').textContent()) ===
+                                (await resp.json()).error.message, 'the API\'s message under the field');
+        assert.equal(await reason.getAttribute('aria-invalid'), 'true');
+        assert.deepEqual(await cspViolations(page), [], 'no CSP violations');
+        assert.deepEqual(unexpectedProblems(page, ['/api/v1/auth/me']).filter((p) =>
+            !(p.kind === 'console' && /status of 422/.test(p.text) && /\/api\/v1\/leave-requests/.test(p.url))),
+        [], 'no console errors or page errors but the expected 422');
+    } finally {
+        await context.close();
+    }
+    assert.equal((await pegawai('GET', '/leave-requests?mine=true&per_page=200')).body.total, before, 'nothing filed');
+});

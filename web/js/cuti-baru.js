@@ -5,12 +5,15 @@
  * an overlap, a short balance or a missing document shows before sending. The fields of a
  * type (travel days, doctor, birth order, first hajj) appear only for that type. A sick leave
  * needs a doctor's letter: the file is uploaded to the own record first
- * (POST /employees/{id}/documents), then its id goes with the request. */
+ * (POST /employees/{id}/documents), then its id goes with the request. A PPPK with less than
+ * 1 year of service (appointed_on from GET /employees/{id}) on the start date may take annual
+ * leave only for one of the reasons of PP 49/2018 (early_reason), at most 6 working days in all,
+ * taken later from the first year's entitlement: the form asks for the reason and says so. */
 
 import {get, post} from './api.js';
 import {h, formField, message, pageTitle} from './dom.js';
 import {uploadFile} from './dokumen.js';
-import {JENIS_CUTI} from './cuti.js';
+import {ALASAN_AWAL, JENIS_CUTI} from './cuti.js';
 import {formatTanggal} from './tanggal.js';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -46,13 +49,18 @@ function render(root, ctx) {
                                      ['kecelakaan_kerja', 'Kecelakaan kerja']], 'biasa')),
         document_id: formField('cuti-surat-dokter', 'Surat keterangan dokter (PDF, JPEG atau PNG, paling besar 2 MB)',
                                h('input', {type: 'file', accept: 'application/pdf,image/jpeg,image/png'})),
+        early_reason: formField('cuti-alasan-awal', 'Keperluan cuti sebelum masa kerja 1 tahun',
+                                select([['', 'Pilih alasan'], ...Object.entries(ALASAN_AWAL)], ''),
+                                'Masa kerja Anda sebagai PPPK belum 1 tahun: cuti tahunan hanya boleh untuk salah ' +
+                                'satu alasan ini, paling banyak 6 hari kerja seluruhnya, dan dipotong dari hak ' +
+                                'cuti tahunan pertama Anda.'),
         birth_order: formField('cuti-anak-ke', 'Persalinan ke- (selama menjadi ASN)',
                                h('input', {type: 'number', min: '1', max: '20', value: '1'})),
     };
     const hardToReach = h('input', {type: 'checkbox', id: 'cuti-sulit'});
     const firstHajj = h('input', {type: 'checkbox', id: 'cuti-haji'});
     const groups = {
-        tahunan: h('div', null, h('div', {class: 'bidang bidang-centang'}, hardToReach,
+        tahunan: h('div', null, f.early_reason.wrap, h('div', {class: 'bidang bidang-centang'}, hardToReach,
                                   h('label', {for: 'cuti-sulit'}, 'Cuti di tempat yang sulit dijangkau')),
                    f.travel_days.wrap),
         sakit: h('div', null, f.sick_kind.wrap, f.doctor_kind.wrap, f.document_id.wrap),
@@ -71,12 +79,23 @@ function render(root, ctx) {
 
     const balances = {};  /* year → balance (or a failed promise's null) */
     let seq = 0;
+    let appointedPppk = null;  /* a PPPK's appointed_on ('YYYY-MM-DD'), else null */
+
+    /* A PPPK before 1 year of service on the start date (today while it is empty). */
+    function early() {
+        if (!appointedPppk)
+            return false;
+        const m = /^(\d{4})(-\d{2}-\d{2})$/.exec(appointedPppk);
+        const day = f.start_date.control.value || new Date().toISOString().slice(0, 10);
+        return !!m && day < String(+m[1] + 1) + m[2];
+    }
 
     function showGroups() {
         const t = f.type.control.value;
         for (const [k, el] of Object.entries(groups))
             el.hidden = k !== t;
         f.travel_days.wrap.hidden = !hardToReach.checked;
+        f.early_reason.wrap.hidden = !early();
     }
 
     function body(documentId) {
@@ -84,6 +103,8 @@ function render(root, ctx) {
         const b = {type: t, start_date: f.start_date.control.value, end_date: f.end_date.control.value,
                    reason: f.reason.control.value.trim(), address: f.address.control.value.trim(),
                    phone: f.phone.control.value.trim()};
+        if (t === 'tahunan' && early() && f.early_reason.control.value)
+            b.early_reason = f.early_reason.control.value;
         if (t === 'tahunan' && hardToReach.checked) {
             b.hard_to_reach = true;
             b.travel_days = parseInt(f.travel_days.control.value || '0', 10) || 0;
@@ -146,7 +167,8 @@ function render(root, ctx) {
         } catch (e) {
             problem = e.message;
         }
-        if (t === 'tahunan')
+        const isEarly = t === 'tahunan' && early();
+        if (t === 'tahunan' && !isEarly)
             bal = await balanceOf(from.slice(0, 4));
         const b = body(null);
         if (b.reason && b.address && b.phone && t !== 'sakit') {
@@ -175,6 +197,10 @@ function render(root, ctx) {
                               h('strong', {'data-field': 'available_after'}, String(after)), ' hari']));
             if (after !== null && after < 0)
                 lines.push(message('peringatan', 'Sisa cuti tahunan tidak mencukupi.'));
+        } else if (isEarly) {
+            lines.push(h('p', {class: 'petunjuk', 'data-field': 'early'},
+                         'Cuti sebelum 1 tahun masa kerja: paling banyak 6 hari kerja seluruhnya; hari ini ' +
+                         'dipotong dari hak cuti tahunan pertama Anda.'));
         } else if (t !== 'tahunan') {
             lines.push(h('p', {class: 'petunjuk'}, JENIS_CUTI[t] + ' tidak mengurangi hak cuti tahunan.'));
         }
@@ -193,6 +219,7 @@ function render(root, ctx) {
         timer = setTimeout(recount, 250);
     }
     f.type.control.addEventListener('change', () => { showGroups(); later(); });
+    f.early_reason.control.addEventListener('change', later);
     hardToReach.addEventListener('change', () => { showGroups(); later(); });
     for (const k of ['start_date', 'end_date', 'travel_days'])
         f[k].control.addEventListener('input', later);
@@ -201,6 +228,7 @@ function render(root, ctx) {
     f.start_date.control.addEventListener('change', () => {
         if (!f.end_date.control.value || f.end_date.control.value < f.start_date.control.value)
             f.end_date.control.value = f.start_date.control.value;
+        showGroups();
         later();
     });
 
@@ -215,6 +243,11 @@ function render(root, ctx) {
         if (missing) {
             f[missing[0]].setError(missing[1]);
             f[missing[0]].control.focus();
+            return;
+        }
+        if (b.type === 'tahunan' && early() && !b.early_reason) {
+            f.early_reason.setError('Pilih alasan cuti sebelum 1 tahun masa kerja.');
+            f.early_reason.control.focus();
             return;
         }
         send.disabled = true;
@@ -240,6 +273,13 @@ function render(root, ctx) {
     });
     showGroups();
     recount();
+    get('/employees/' + encodeURIComponent(me.employee_id)).then((x) => {
+        if (!ctx.isCurrent() || !x || x.status !== 'PPPK' || !x.appointed_on)
+            return;
+        appointedPppk = x.appointed_on;
+        showGroups();
+        later();
+    }).catch(() => {});
 }
 
 export default {render};

@@ -40,6 +40,13 @@ const PERISTIWA = {
 
 const TAHAP = {supervisor: 'atasan langsung', official: 'pejabat berwenang'};
 
+/* early_reason of a PPPK's annual leave before 1 year of service (docs/api-leave.md). */
+export const ALASAN_AWAL = {
+    keluarga_sakit_keras: 'Keluarga sakit keras',
+    keluarga_meninggal: 'Keluarga meninggal dunia',
+    perkawinan_pertama: 'Perkawinan pertama',
+};
+
 export function statusBadge(status) {
     return h('span', {class: 'lencana lencana-' + (STATUS_CLASS[status] || 'pending'),
                       'data-field': 'status', 'data-status': status},
@@ -85,6 +92,7 @@ export function ringkasan(r, withEmployee) {
             ? ' (mengurangi hak cuti ' + r.charged_days + ' hari)' : '')],
         r.requested_start_date && (r.requested_start_date !== r.start_date || r.requested_end_date !== r.end_date)
             ? ['Diajukan semula', formatTanggal(r.requested_start_date) + ' – ' + formatTanggal(r.requested_end_date)] : null,
+        r.early_reason ? ['Cuti sebelum 1 tahun masa kerja', ALASAN_AWAL[r.early_reason] || r.early_reason] : null,
         ['Alasan', r.reason],
         ['Alamat selama cuti', r.address],
         ['Telepon', r.phone],
@@ -127,6 +135,10 @@ export function kotakSaldo(employeeId) {
                 h('dl', {class: 'daftar-data'},
                   h('dt', null, 'Hak tahun ini'), h('dd', {'data-field': 'entitlement'}, String(b.entitlement)),
                   h('dt', null, 'Sisa tahun lalu'), h('dd', {'data-field': 'carried_over'}, String(b.carried_over)),
+                  b.collective_worked ? [h('dt', null, 'Tambahan cuti bersama yang dikerjakan'),
+                      h('dd', {'data-field': 'collective_worked'}, String(b.collective_worked))] : null,
+                  b.early_deducted ? [h('dt', null, 'Dipotong cuti sebelum 1 tahun masa kerja'),
+                      h('dd', {'data-field': 'early_deducted'}, String(b.early_deducted))] : null,
                   h('dt', null, 'Sudah diambil'), h('dd', {'data-field': 'taken'}, String(b.taken)),
                   h('dt', null, 'Menunggu persetujuan'), h('dd', {'data-field': 'pending'}, String(b.pending))),
                 b.explanation && b.explanation.length

@@ -33,6 +33,9 @@ export const ASSIGNMENT_READERS = ['admin_unit', 'admin_bkpsdm', 'superadmin', '
  * menu shows it to the usual deciders. */
 export const LEAVE_DECIDERS = ['atasan', 'pimpinan', 'admin_bkpsdm'];
 export const LEAVE_CALENDAR_READERS = ['atasan', 'pimpinan', 'admin_unit', 'admin_bkpsdm', 'superadmin'];
+/* Collective-leave days worked through (POST /leave-collective-worked): admin_bkpsdm and
+ * admin_unit within its scope. */
+export const COLLECTIVE_WORKED_RECORDERS = ['admin_unit', 'admin_bkpsdm'];
 
 /* Attendance recap, flagged records and corrections to decide: supervisors, pimpinan, admins. */
 export const ATTENDANCE_READERS = ['atasan', 'pimpinan', 'admin_unit', 'admin_bkpsdm', 'superadmin'];
@@ -68,6 +71,7 @@ export const ROUTES = [
     {path: '/cuti/baru', title: 'Ajukan cuti', load: () => import('./cuti-baru.js')},
     {path: '/cuti/persetujuan', title: 'Persetujuan cuti', load: () => import('./cuti-persetujuan.js')},
     {path: '/cuti/kalender', title: 'Kalender cuti', roles: LEAVE_CALENDAR_READERS, load: () => import('./cuti-kalender.js')},
+    {path: '/cuti/bersama', title: 'Cuti bersama yang dikerjakan', roles: COLLECTIVE_WORKED_RECORDERS, load: () => import('./cuti-bersama.js')},
     {path: '/cuti/:id', title: 'Permohonan cuti', load: () => import('./cuti-detail.js')},
     {path: '/libur', title: 'Hari libur', roles: ADMIN, load: () => import('./libur.js')},
     {path: '/presensi', title: 'Presensi', load: () => import('./presensi.js')},
@@ -93,6 +97,7 @@ export const NAV = [
     {label: 'Cuti saya', path: '/cuti', roles: null},
     {label: 'Persetujuan cuti', path: '/cuti/persetujuan', roles: LEAVE_DECIDERS},
     {label: 'Kalender cuti', path: '/cuti/kalender', roles: LEAVE_CALENDAR_READERS},
+    {label: 'Cuti bersama dikerjakan', path: '/cuti/bersama', roles: COLLECTIVE_WORKED_RECORDERS},
     {label: 'Jadwal kerja saya', path: '/kerja', roles: null},
     {label: 'Rencana kerja mingguan', path: '/kerja/rencana', roles: WEEK_PLAN_READERS},
     {label: 'Kebijakan kerja', path: '/kerja/kebijakan', roles: ADMIN},

@@ -24,8 +24,12 @@
 #include "modules/org/org.h"
 
 static const char SQL_GOLONGAN[] = "SELECT code, kind, siasn_id FROM golongan ORDER BY rank_order";
+/* The levels with their own code, then the other SIASN codes of a level (migration 0024:
+ * 17/18 SLTA, 49 SPESIALIS), so that a level's own code is the one found for it. */
 static const char SQL_EDU_LEVELS[] =
-    "SELECT code, siasn_id FROM education_levels ORDER BY rank_order";
+    "SELECT code, siasn_id, 0, rank_order FROM education_levels"
+    " UNION ALL SELECT level_code, siasn_id, 1, 0 FROM education_level_siasn_codes"
+    " ORDER BY 3, 4, 2";
 /* An open unit of the unor_id first; a closed one only when no open one has it. */
 static const char SQL_UNIT_BY_UNOR[] =
     "SELECT id, CASE WHEN closed_on IS NULL THEN 0 ELSE 1 END, name FROM units"

@@ -109,6 +109,7 @@ const struct route *const abdi_routes[] = {
     document_routes,
     proposal_routes,
     employee_history_routes,
+    employee_settings_routes,
     employee_import_routes,
     placement_routes,
     employee_report_routes,

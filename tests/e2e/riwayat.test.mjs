@@ -1,11 +1,13 @@
 // Histories on the profile: admin.dinkes opens the profile of pegawai.dinkes's record (DINKES),
 // switches to the Keluarga tab, sees the demo spouse, adds a child through the tab's form and
 // sees it listed (name unique per run); a bad date shows under its field; pegawai.dinkes sees
-// the own tabs without any add form. No console errors or CSP violations.
+// the own tabs without any add form; admin.dinkes records a predikat kinerja below the bar on
+// the Kinerja tab and the profile shows the salary step postponed. No console errors or CSP
+// violations.
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {BASE, PASSWORD, launch, newPage, login, until, cspViolations,
-        unexpectedProblems} from './helpers.mjs';
+        unexpectedProblems, apiAs} from './helpers.mjs';
 
 let browser;
 let empId;
@@ -69,6 +71,45 @@ test('pegawai.dinkes sees the own histories without an add form', async () => {
         assert.equal(await panel.getByText('Tambah riwayat diklat').count(), 0);
         await page.getByRole('tab', {name: 'Diklat'}).press('ArrowRight');
         assert.equal(await page.getByRole('tab', {name: 'Penghargaan'}).getAttribute('aria-selected'), 'true');
+        assert.deepEqual(unexpectedProblems(page, ['/api/v1/auth/me']), []);
+    } finally {
+        await context.close();
+    }
+});
+
+test('admin.dinkes records a predikat kinerja on the Kinerja tab; the profile shows the salary step postponed', async () => {
+    const api = await apiAs('admin.dinkes');
+    const rec = (await api('GET', '/employees/' + empId)).body;
+    assert.ok(rec.salary_step_due_date, 'the record has a salary step');
+    // the year the due step reads; when that year is still to come (the step is due in two
+    // years), last year's: the year the step before it read, postponing that one a year
+    const thisYear = new Date().getUTCFullYear();
+    const readYear = Number(rec.salary_step_due_date.slice(0, 4)) - 1;
+    const year = readYear <= thisYear ? readYear : thisYear - 1;
+    assert.equal(rec.salary_step_postponed, false);
+    const {context, page} = await newPage(browser);
+    try {
+        await login(page, 'admin.dinkes', PASSWORD);
+        await page.goto(BASE + '/#/pegawai/' + empId);
+        await page.getByRole('tab', {name: 'Kinerja'}).click();
+        const panel = page.locator('#panel-kinerja');
+        await until(async () => /Belum ada riwayat kinerja|Tahun/.test(await panel.textContent()), 'the tab loads');
+        await panel.getByText('Tambah riwayat kinerja').click();
+        await panel.getByLabel('Tahun penilaian').fill(String(year));
+        await panel.getByLabel('Predikat kinerja').selectOption('3');
+        await panel.getByLabel('Rating hasil kerja (bila ada)').selectOption('3');
+        await panel.getByRole('button', {name: 'Simpan'}).click();
+        await until(async () => (await panel.getByRole('cell', {name: 'Butuh Perbaikan'}).count()) === 1,
+                    'the new appraisal is listed');
+        assert.match(await panel.textContent(), /Di bawah ekspektasi/);
+        const after = (await api('GET', '/employees/' + empId)).body;
+        assert.equal(after.salary_step_postponed, true, JSON.stringify(after));
+        assert.equal(after.salary_step_due_date.slice(0, 4), String(year + 1));
+        await page.reload();
+        await page.locator('[data-field="next_salary_step_date"]').waitFor();
+        assert.match(await page.locator('[data-field="salary_step_postponed"]').textContent(),
+                     new RegExp('Ditunda .*tahun ' + year));
+        assert.deepEqual(await cspViolations(page), []);
         assert.deepEqual(unexpectedProblems(page, ['/api/v1/auth/me']), []);
     } finally {
         await context.close();

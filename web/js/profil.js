@@ -1,6 +1,6 @@
 /* Profil pegawai (#/pegawai/<id>): one employee from GET /api/v1/employees/{id}: identity,
  * current rank, position and unit, and the facts the server derives (years of service,
- * retirement, next promotion and salary step). The NIK is shown as the server sends it
+ * retirement, next promotion and salary step, postponed or not). The NIK is shown as the server sends it
  * (whole only to the admins allowed to see it). Outside the scope the server answers 404,
  * the same as for a missing record, and so does this page. Below, the histories in tabs
  * (riwayat.js). */
@@ -41,6 +41,12 @@ function profile(e) {
         : 'Tidak ada';
     const kgb = e.next_salary_step_date ? formatTanggal(e.next_salary_step_date)
         : pppk ? 'Tidak berlaku untuk PPPK' : '—';
+    /* postponed for a predikat kinerja below the bar in the year before it was due */
+    const kgbTunda = e.salary_step_postponed
+        ? h('span', {'data-field': 'salary_step_postponed'},
+            'Ditunda (jatuh tempo ' + formatTanggal(e.salary_step_due_date) + ', predikat kinerja tahun ' +
+            (Number(String(e.salary_step_due_date).slice(0, 4)) - 1) + ' di bawah batas)')
+        : null;
     return [
         section('judul-identitas', 'Identitas', [
             [pppk ? 'NI PPPK' : 'NIP', h('span', {class: 'nomor', 'data-field': 'nip'}, dash(e.nip))],
@@ -69,7 +75,8 @@ function profile(e) {
             ['Tanggungan tunjangan keluarga', Number.isFinite(e.family_allowance_count) ? e.family_allowance_count + ' orang' : '—'],
             ['Tanggal pensiun (BUP)', h('span', {'data-field': 'retirement_date'}, formatTanggal(e.retirement_date))],
             ['Kenaikan pangkat berikutnya', naikPangkat],
-            ['Kenaikan gaji berkala berikutnya', kgb],
+            ['Kenaikan gaji berkala berikutnya', h('span', {'data-field': 'next_salary_step_date'}, kgb)],
+            kgbTunda ? ['Penundaan kenaikan gaji berkala', kgbTunda] : null,
         ]),
     ];
 }

@@ -1,5 +1,5 @@
 /* Riwayat pegawai: the histories of one employee in tabs (pangkat, jabatan, pendidikan,
- * keluarga, diklat, penghargaan, hukuman disiplin), each from GET
+ * keluarga, diklat, penghargaan, hukuman disiplin, kinerja), each from GET
  * /api/v1/employees/{id}/{kind}, loaded when its tab is first opened. When the server says
  * can_add (an admin whose scope covers the record), the tab also has a form that POSTs a row;
  * an error naming a field shows under it and nothing typed is lost. One table of kinds drives
@@ -27,6 +27,10 @@ const HUKUMAN = [['teguran_lisan', 'Teguran lisan (ringan)'],
                  ['pembebasan_jabatan', 'Pembebasan dari jabatan 12 bulan (berat)'],
                  ['pemberhentian_tidak_aps', 'Pemberhentian dengan hormat tidak atas permintaan sendiri (berat)']];
 const HUBUNGAN = {suami: 'Suami', istri: 'Istri', anak: 'Anak'};
+/* SIASN kinerja_predikat and kinerja_rating (reference lists seeded by 0016). */
+const PREDIKAT = [['1', 'Sangat Baik'], ['2', 'Baik'], ['3', 'Butuh Perbaikan'],
+                  ['4', 'Kurang/Misconduct'], ['5', 'Sangat Kurang']];
+const RATING = [['1', 'Di atas ekspektasi'], ['2', 'Sesuai ekspektasi'], ['3', 'Di bawah ekspektasi']];
 
 /* The decree fields every kind accepts. */
 const SK = [
@@ -90,6 +94,15 @@ const KINDS = [
             {name: 'tmt', label: 'TMT hukuman', type: 'date'},
             {name: 'end_date', label: 'Tanggal berakhir (bila ada)', type: 'date'},
             {name: 'reason', label: 'Alasan'}, ...SK]},
+    {kind: 'kinerja', label: 'Kinerja',
+     cols: [['year', 'Tahun'], ['predikat', 'Predikat', Object.fromEntries(PREDIKAT)],
+            ['hasil_kerja_rating', 'Hasil kerja', Object.fromEntries(RATING)],
+            ['perilaku_rating', 'Perilaku kerja', Object.fromEntries(RATING)], ['sk_number', 'Nomor SK']],
+     form: [{name: 'year', label: 'Tahun penilaian', type: 'number'},
+            {name: 'predikat', label: 'Predikat kinerja', type: 'select', options: PREDIKAT},
+            {name: 'hasil_kerja_rating', label: 'Rating hasil kerja (bila ada)', type: 'select', options: RATING},
+            {name: 'perilaku_rating', label: 'Rating perilaku kerja (bila ada)', type: 'select', options: RATING},
+            ...SK]},
 ];
 
 let levelsCache = null;

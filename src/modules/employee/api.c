@@ -39,6 +39,8 @@ static void employee_write(struct json_w *w, const struct employee *x, int show_
 {
     struct employee_date birth = {1, 1, 1}, appointed = {1, 1, 1}, tmt_rank = {1, 1, 1};
     struct employee_date next = {1, 1, 1};
+    struct employee_salary_step step = {{1, 1, 1}, {1, 1, 1}, 0};
+    int has_step;
     char nik[EMPLOYEE_NIK_LEN + 1], tmt_cpns[8];
     int has_birth = employee_date_parse(x->birth_date, &birth) == 0;
     int has_appointed = employee_date_parse(x->appointed_on, &appointed) == 0;
@@ -87,9 +89,17 @@ static void employee_write(struct json_w *w, const struct employee *x, int show_
                has_rank && employee_next_promotion(tmt_rank, x->rank_order, x->cap_rank_order,
                                                    today, &next),
                next);
-    date_write(w, "next_salary_step_date",
-               has_appointed && employee_next_salary_step(appointed, x->rank_order, today, &next),
-               next);
+    /* the step with its performance condition; lists do not read the appraisals: there it
+     * is the step by service alone, and salary_step_postponed is null (not known) */
+    has_step = has_appointed && employee_salary_step(appointed, x->rank_order, today,
+                                                     x->kinerja_loaded ? &x->kinerja : NULL,
+                                                     x->kgb_min_predikat, &step);
+    date_write(w, "next_salary_step_date", has_step, step.next_on);
+    date_write(w, "salary_step_due_date", has_step, step.due_on);
+    if (has_step && x->kinerja_loaded)
+        jw_bool(w, "salary_step_postponed", step.postponed);
+    else
+        jw_null(w, "salary_step_postponed");
 }
 
 /* employee_write as a jansson object (the audit of a creation stores a tree). */

@@ -177,6 +177,36 @@ int employee_next_promotion(struct employee_date tmt_rank, int rank_order, int c
 int employee_next_salary_step(struct employee_date appointed_on, int rank_order,
                               struct employee_date today, struct employee_date *out);
 
+/* The yearly appraisal results (predikat kinerja, SIASN list kinerja_predikat: 1 Sangat Baik,
+ * 2 Baik, 3 Butuh Perbaikan, 4 Kurang/Misconduct, 5 Sangat Kurang) of the years the salary
+ * step reads: predikat[i] is that of year first_year + i, 0 when none is recorded. The step
+ * due on or after today, and the one before it, read the years today.y - 3 .. today.y + 1. */
+#define EMPLOYEE_KINERJA_YEARS 5
+#define EMPLOYEE_KINERJA_FIRST_YEAR(today_y) ((today_y) - 3)
+struct employee_kinerja_years {
+    int first_year;
+    int8_t predikat[EMPLOYEE_KINERJA_YEARS];
+};
+/* The setting of the performance bar: the worst predikat that still earns the step. */
+#define EMPLOYEE_SETTING_KGB_MIN_PREDIKAT "employee.kgb_min_predikat"
+#define EMPLOYEE_KGB_MIN_PREDIKAT_DEFAULT 2 /* domain.md §2: "default setting: predikat Baik" */
+struct employee_salary_step {
+    struct employee_date next_on; /* when the step takes effect */
+    struct employee_date due_on;  /* when it is due by service alone (next_on unless postponed) */
+    int postponed;                /* 1: next_on = due_on + 1 year, for performance */
+};
+/* The salary step with its performance condition (PP 7/1977 arts. 11-13, domain.md §2): the
+ * step due on D (as employee_next_salary_step) needs a predikat of year D.y - 1 no worse than
+ * min_predikat (a code 1..5); below it, the step is postponed to D + 1 year (the longest one
+ * postponement may last) and the step after it is still counted from D (D + 2 years: the
+ * postponed time counts in full). A step due before today whose postponed date is today or
+ * later is that step. No predikat recorded for the year (0, or k NULL): not postponed, the
+ * rule applies when a result is known. One postponement per step: a second failing year is
+ * not read. 0 when there is no step (as employee_next_salary_step); *out set only then. */
+int employee_salary_step(struct employee_date appointed_on, int rank_order,
+                         struct employee_date today, const struct employee_kinerja_years *k,
+                         int min_predikat, struct employee_salary_step *out);
+
 /* ---- contact fields and edits of the record (edit.c, pure) ---- */
 /* The record's contact and personal fields (migration 0006). Text NULL when not recorded. */
 struct employee_contact {
@@ -257,6 +287,12 @@ struct employee {
     /* derived from the histories, by employee_record_get only: JP of training this year, and
      * the family members counted for the allowance */
     int64_t training_hours_year, family_allowance_count;
+    /* by employee_record_get only: the appraisal results the salary step reads (for the
+     * years EMPLOYEE_KINERJA_FIRST_YEAR(year)...) and the bar of the settings; kinerja_loaded
+     * 0 elsewhere (search lists, which show the step by service alone) */
+    int kinerja_loaded;
+    struct employee_kinerja_years kinerja;
+    int kgb_min_predikat;
 };
 
 /* A reference golongan row: ERR_NOT_FOUND when code is not one. */
@@ -367,8 +403,8 @@ struct history_context {
 };
 
 struct history_kind {
-    const char *name;   /* URL segment: education, family, training, awards, discipline, ranks,
-                           positions */
+    const char *name;   /* URL segment: education, family, training, awards, discipline, kinerja,
+                           ranks, positions */
     const char *table;  /* also the audit entity */
     const char *action; /* audit action */
     const struct history_field *fields; /* {0}-terminated */
@@ -434,6 +470,18 @@ enum err_code employee_education_level_known(struct db *db, const char *code, in
 int employee_demo_histories(struct db *db, int64_t employee_id, long n,
                             const struct employee *x, int64_t now, struct err *e);
 extern const struct route employee_history_routes[];
+
+/* ---- settings.c: the employee settings (GET|PUT /api/v1/employee-settings) ---- */
+struct employee_settings {
+    int kgb_min_predikat; /* 1..5, EMPLOYEE_SETTING_KGB_MIN_PREDIKAT */
+};
+/* The saved settings, each outside its range (or not saved) falling back to its default. */
+enum err_code employee_settings_load(struct db *db, struct employee_settings *out,
+                                     struct err *e) ABDI_MUST_CHECK;
+/* A saved text value of kgb_min_predikat as the rule takes it (the default when NULL or out
+ * of range). */
+int employee_kgb_min_predikat_of(const char *text);
+extern const struct route employee_settings_routes[];
 /* ---- check.c: the validation shared by POST /employees and the import ---- */
 /* The input fields of a record (JSON body of POST /api/v1/employees; the import's columns). */
 extern const struct json_field employee_fields[];

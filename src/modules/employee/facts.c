@@ -87,6 +87,12 @@ int employee_next_promotion(struct employee_date tmt_rank, int rank_order, int c
     return 1;
 }
 
+/* PP 7/1977 arts. 11-13 (domain.md §2): every 2 years; gol. II first after 1 year. */
+static int first_step_years(int rank_order)
+{
+    return rank_order >= 5 && rank_order <= 8 ? 1 : 2;
+}
+
 int employee_next_salary_step(struct employee_date appointed_on, int rank_order,
                               struct employee_date today, struct employee_date *out)
 {
@@ -95,8 +101,7 @@ int employee_next_salary_step(struct employee_date appointed_on, int rank_order,
 
     if (rank_order < 1 || rank_order > 17)
         return 0;
-    /* PP 7/1977 arts. 11-13 (domain.md §2): every 2 years; gol. II first after 1 year. */
-    first = rank_order >= 5 && rank_order <= 8 ? 1 : 2;
+    first = first_step_years(rank_order);
     years = employee_service_years(appointed_on, today);
     step = add_years(appointed_on, first);
     if (years >= first)
@@ -104,5 +109,41 @@ int employee_next_salary_step(struct employee_date appointed_on, int rank_order,
     if (employee_date_cmp(step, today) < 0)
         step = add_years(step, 2);
     *out = step;
+    return 1;
+}
+
+/* Is the predikat of year below the bar? Unknown (not recorded, or outside k) is not. */
+static int below_bar(const struct employee_kinerja_years *k, int year, int min_predikat)
+{
+    int i = k ? year - k->first_year : -1;
+
+    return i >= 0 && i < EMPLOYEE_KINERJA_YEARS && k->predikat[i] > min_predikat;
+}
+
+int employee_salary_step(struct employee_date appointed_on, int rank_order,
+                         struct employee_date today, const struct employee_kinerja_years *k,
+                         int min_predikat, struct employee_salary_step *out)
+{
+    struct employee_date due, before, late;
+
+    if (!employee_next_salary_step(appointed_on, rank_order, today, &due))
+        return 0;
+    /* The step before (two years earlier, when it was a step at all): postponed for the
+     * predikat of the year before it, it takes effect a year late, maybe today or later. */
+    before = add_years(due, -2);
+    if (employee_date_cmp(before, add_years(appointed_on, first_step_years(rank_order))) >= 0 &&
+        below_bar(k, before.y - 1, min_predikat)) {
+        late = add_years(before, 1);
+        if (employee_date_cmp(late, today) >= 0) {
+            *out = (struct employee_salary_step){late, before, 1};
+            return 1;
+        }
+    }
+    /* PP 7/1977 arts. 11-13 (domain.md §2): postponed by at most 1 year; the postponed time
+     * counts in full, so the step after it stays due on due + 2 years. */
+    if (below_bar(k, due.y - 1, min_predikat))
+        *out = (struct employee_salary_step){add_years(due, 1), due, 1};
+    else
+        *out = (struct employee_salary_step){due, due, 0};
     return 1;
 }

@@ -261,6 +261,48 @@ static const struct history_kind discipline = {
     OWNER_SQL("employee_discipline"),
 };
 
+/* ---- kinerja: the yearly appraisal result (SKP, PermenPAN-RB 6/2022; domain.md §6) ---- */
+static const struct history_field kinerja_fields[] = {
+    {"year", HT_INT, HF_REQUIRED, 1900, 9999, NULL, NULL, "Tahun penilaian"},
+    {"predikat", HT_REF, HF_REQUIRED, 0, TEXT_SHORT, NULL,
+     "SELECT count(*) FROM ref_codes WHERE list = 'kinerja_predikat' AND code = $1",
+     "Predikat kinerja"},
+    {"predikat_name", HT_TEXT, HF_OUTPUT, 0, 0, NULL, NULL, "Nama predikat"},
+    {"hasil_kerja_rating", HT_REF, 0, 0, TEXT_SHORT, NULL,
+     "SELECT count(*) FROM ref_codes WHERE list = 'kinerja_rating' AND code = $1",
+     "Rating hasil kerja"},
+    {"perilaku_rating", HT_REF, 0, 0, TEXT_SHORT, NULL,
+     "SELECT count(*) FROM ref_codes WHERE list = 'kinerja_rating' AND code = $1",
+     "Rating perilaku kerja"},
+    COMMON_FIELDS,
+};
+
+/* The appraisal of a year that has begun, not before the appointment (a CPNS has an SKP
+ * too). One row per year is the store's check (it needs the other rows). */
+static enum err_code kinerja_check(const struct history_kind *k, const struct history_value *v,
+                                   const struct history_context *cx, struct err *e)
+{
+    int64_t year = v[employee_history_field(k, "year")].i;
+
+    if (year > cx->today.y)
+        return err_invalid(e, "year", "Tahun penilaian tidak boleh di masa depan");
+    if (year < cx->appointed.y)
+        return err_invalid(e, "year", "Tahun penilaian tidak boleh sebelum tahun pengangkatan");
+    return ERR_OK;
+}
+
+static const struct history_kind kinerja = {
+    "kinerja", "employee_kinerja", "employee.kinerja.add", kinerja_fields, kinerja_check,
+    "INSERT INTO employee_kinerja (employee_id, year, predikat, hasil_kerja_rating,"
+    " perilaku_rating, " COMMON_COLS ", created_at, created_by)"
+    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+    "SELECT t.id, t.year, t.predikat, r.name, t.hasil_kerja_rating, t.perilaku_rating,"
+    COMMON_LIST("employee_kinerja")
+    " FROM employee_kinerja t LEFT JOIN ref_codes r ON r.list = 'kinerja_predikat'"
+    " AND r.code = t.predikat WHERE t.employee_id = $1 ORDER BY t.year DESC, t.id DESC",
+    OWNER_SQL("employee_kinerja"),
+};
+
 /* ---- ranks (a promotion) and positions (read here; written by mutations) ---- */
 static const struct history_field rank_fields[] = {
     {"golongan", HT_REF, HF_REQUIRED, 0, TEXT_SHORT, NULL,
@@ -314,7 +356,8 @@ static const struct history_kind positions = {
 };
 
 const struct history_kind *const employee_history_kinds[] = {
-    &education, &family, &training, &awards, &discipline, &ranks, &positions, NULL,
+    &education, &family, &training, &awards, &discipline, &kinerja, &ranks, &positions,
+    NULL,
 };
 
 const struct history_kind *employee_history_kind(const char *name)

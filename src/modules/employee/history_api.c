@@ -137,6 +137,7 @@ const struct route employee_history_routes[] = {
     HISTORY_ROUTES("training"),
     HISTORY_ROUTES("awards"),
     HISTORY_ROUTES("discipline"),
+    HISTORY_ROUTES("kinerja"),
     HISTORY_ROUTES("ranks"),
     {HTTP_GET, "/api/v1/employees/{id}/positions", api_history_list, ROLES_ANY, 0, 0},
     {0},

@@ -19,6 +19,10 @@ static const char SQL_EDUCATION_CACHE[] =
     " JOIN education_levels l ON l.code = ed.level_code WHERE ed.employee_id = $1"
     " AND NOT EXISTS (SELECT 1 FROM employee_education n WHERE n.supersedes = ed.id)"
     " ORDER BY l.rank_order DESC, ed.id DESC LIMIT 1), updated_at = $2 WHERE id = $1";
+/* Appraisals of the year ($2) no row corrects, but the row a correction replaces ($3). */
+static const char SQL_KINERJA_YEAR[] =
+    "SELECT count(*) FROM employee_kinerja t WHERE t.employee_id = $1 AND t.year = $2"
+    " AND t.id <> $3 AND NOT EXISTS (SELECT 1 FROM employee_kinerja n WHERE n.supersedes = t.id)";
 static const char SQL_TOUCH[] = "UPDATE employees SET updated_at = $2 WHERE id = $1";
 /* The record's two sums in one statement (one per GET /employees/{id}): JP of training that
  * started in [$2, $3), and the living family members counted for the allowance. */
@@ -103,6 +107,23 @@ static enum err_code check_rank(struct db *db, struct arena *a, const struct his
     return ERR_OK;
 }
 
+/* One appraisal per year: a second one is a correction of the first (409 otherwise). */
+static enum err_code check_kinerja_year(struct db *db, const struct history_kind *k,
+                                        const struct history_value *v, int64_t employee_id,
+                                        struct err *e)
+{
+    const struct history_value *sup = &v[employee_history_field(k, "supersedes")];
+    const int64_t args[] = {employee_id, v[employee_history_field(k, "year")].i,
+                            sup->present ? sup->i : 0};
+    int64_t n = 0;
+    enum err_code rc = db_value_int(db, SQL_KINERJA_YEAR, args, 3, 0, &n, e);
+
+    if (!rc && n > 0)
+        rc = err_set(e, ERR_CONFLICT, "duplicate_year", "year",
+                     "Penilaian kinerja tahun ini sudah ada; koreksi baris tersebut");
+    return rc;
+}
+
 static enum err_code db_checks(struct db *db, struct arena *a, const struct history_kind *k,
                                const struct history_value *v, const struct employee *x,
                                struct err *e)
@@ -131,6 +152,8 @@ static enum err_code db_checks(struct db *db, struct arena *a, const struct hist
     }
     if (!rc && strcmp(k->name, "ranks") == 0)
         rc = check_rank(db, a, k, v, x, e);
+    if (!rc && strcmp(k->name, "kinerja") == 0)
+        rc = check_kinerja_year(db, k, v, x->id, e);
     return rc;
 }
 

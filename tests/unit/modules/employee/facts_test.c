@@ -181,6 +181,85 @@ static void test_salary_step(void **state)
     }
 }
 
+/* The step with its performance condition (domain.md §2 vector: "KGB due 2026-01-01 with
+ * performance below the bar -> postponed to 2027-01-01 at the latest; the next KGB counted
+ * as if not postponed"). Predikat by year 2023..2027 (first_year 2023); bar 2 (Baik) unless said. */
+static void test_salary_step_postponed(void **state)
+{
+    static const struct {
+        const char *id;
+        struct employee_date appointed;
+        int rank_order;
+        struct employee_date today;
+        int8_t predikat[EMPLOYEE_KINERJA_YEARS];
+        int min_predikat;
+        struct employee_date want_next, want_due;
+        int want_postponed;
+    } v[] = {
+        /* III, steps due 2026-01-01, 2028-01-01 ...; today before the 2026 step */
+        {"kgbp-1 domain vector", D(2010, 1, 1), 9, D(2025, 11, 1), {0, 0, 3, 0, 0}, 2,
+         D(2027, 1, 1), D(2026, 1, 1), 1},
+        {"kgbp-2 Baik meets the bar", D(2010, 1, 1), 9, D(2025, 11, 1), {0, 0, 2, 0, 0}, 2,
+         D(2026, 1, 1), D(2026, 1, 1), 0},
+        {"kgbp-3 Sangat Baik", D(2010, 1, 1), 9, D(2025, 11, 1), {0, 0, 1, 0, 0}, 2,
+         D(2026, 1, 1), D(2026, 1, 1), 0},
+        {"kgbp-4 nothing recorded", D(2010, 1, 1), 9, D(2025, 11, 1), {0, 0, 0, 0, 0}, 2,
+         D(2026, 1, 1), D(2026, 1, 1), 0},
+        {"kgbp-5 Sangat Kurang", D(2010, 1, 1), 9, D(2025, 11, 1), {0, 0, 5, 0, 0}, 2,
+         D(2027, 1, 1), D(2026, 1, 1), 1},
+        {"kgbp-6 another year failed", D(2010, 1, 1), 9, D(2025, 11, 1), {0, 3, 0, 3, 0}, 2,
+         D(2026, 1, 1), D(2026, 1, 1), 0},
+        {"kgbp-7 bar Butuh Perbaikan", D(2010, 1, 1), 9, D(2025, 11, 1), {0, 0, 3, 0, 0}, 3,
+         D(2026, 1, 1), D(2026, 1, 1), 0},
+        /* after the due date: the postponed step is still ahead, then taken */
+        {"kgbp-8 postponed, still ahead", D(2010, 1, 1), 9, D(2026, 3, 10), {0, 0, 3, 0, 0}, 2,
+         D(2027, 1, 1), D(2026, 1, 1), 1},
+        {"kgbp-9 postponed step today", D(2010, 1, 1), 9, D(2027, 1, 1), {0, 0, 3, 0, 0}, 2,
+         D(2027, 1, 1), D(2026, 1, 1), 1},
+        /* the step after a postponed one is counted from the due date: 2028-01-01 */
+        {"kgbp-10 next counted from due", D(2010, 1, 1), 9, D(2027, 1, 2), {0, 0, 3, 0, 0}, 2,
+         D(2028, 1, 1), D(2028, 1, 1), 0},
+        {"kgbp-11 not postponed, regular", D(2010, 1, 1), 9, D(2026, 3, 10), {0, 0, 2, 0, 0}, 2,
+         D(2028, 1, 1), D(2028, 1, 1), 0},
+        /* the next step read from the year before it (2027 for 2028-01-01) */
+        {"kgbp-12 next year's result", D(2010, 1, 1), 9, D(2026, 3, 10), {0, 0, 2, 0, 4}, 2,
+         D(2029, 1, 1), D(2028, 1, 1), 1},
+        /* gol. II: first step after 1 year; no step before it to postpone */
+        {"kgbp-13 II first step", D(2025, 6, 1), 5, D(2026, 3, 10), {0, 0, 4, 0, 0}, 2,
+         D(2027, 6, 1), D(2026, 6, 1), 1},
+        {"kgbp-14 II before appointment", D(2025, 6, 1), 5, D(2026, 3, 10), {3, 0, 0, 0, 0}, 2,
+         D(2026, 6, 1), D(2026, 6, 1), 0},
+        {"kgbp-15 bar 5: never", D(2010, 1, 1), 9, D(2025, 11, 1), {0, 0, 5, 0, 0}, 5,
+         D(2026, 1, 1), D(2026, 1, 1), 0},
+    };
+    struct employee_salary_step got;
+
+    (void)state;
+    for (size_t i = 0; i < N(v); i++) {
+        struct employee_kinerja_years k = {2023, {0}};
+        int window = EMPLOYEE_KINERJA_FIRST_YEAR(v[i].today.y);
+
+        memcpy(k.predikat, v[i].predikat, sizeof k.predikat);
+        /* the store's window for today holds the year the due step reads */
+        if (v[i].want_due.y - 1 < window || v[i].want_due.y - 1 >= window + EMPLOYEE_KINERJA_YEARS)
+            fail_msg("%s: year %d outside the store's window", v[i].id, v[i].want_due.y - 1);
+        memset(&got, 0, sizeof got);
+        if (!employee_salary_step(v[i].appointed, v[i].rank_order, v[i].today, &k,
+                                  v[i].min_predikat, &got))
+            fail_msg("%s: no step", v[i].id);
+        expect_date(v[i].id, got.next_on, v[i].want_next);
+        expect_date(v[i].id, got.due_on, v[i].want_due);
+        if (got.postponed != v[i].want_postponed)
+            fail_msg("%s: postponed %d, want %d", v[i].id, got.postponed, v[i].want_postponed);
+    }
+    /* no results at all (lists): the step by service alone; PPPK: none */
+    assert_int_equal(employee_salary_step((struct employee_date)D(2010, 1, 1), 9, (struct employee_date)D(2026, 3, 10), NULL, 2, &got), 1);
+    expect_date("kgbp-null", got.next_on, (struct employee_date)D(2028, 1, 1));
+    assert_int_equal(got.postponed, 0);
+    assert_int_equal(employee_salary_step((struct employee_date)D(2024, 1, 1), 109, (struct employee_date)D(2026, 3, 10), NULL, 2, &got),
+                     0);
+}
+
 static void test_dates(void **state)
 {
     static const struct {
@@ -235,6 +314,7 @@ int main(void)
         cmocka_unit_test(test_retirement),    cmocka_unit_test(test_bup_by_kind),
         cmocka_unit_test(test_promotion_tmt), cmocka_unit_test(test_next_promotion),
         cmocka_unit_test(test_service_years), cmocka_unit_test(test_salary_step),
+        cmocka_unit_test(test_salary_step_postponed),
         cmocka_unit_test(test_dates),
     };
 

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  UNITS, USERS, allUnits, assertError, get, loginOk, post, request, serverNow, sqlOk,
+  UNITS, USERS, allUnits, assertError, get, loginOk, post, request, serverNow, sqlOk, userAdd,
 } from './lib.mjs';
 
 const tag = Math.random().toString(36).slice(2, 7);
@@ -250,6 +250,11 @@ test('CLTN: extension once by at most 1 year; return sets the state back to acti
   assertError(await ext(c1.id, { end_date: addDays(e2, 1), reason: 'Masih tugas belajar' }), 422, 'validation_failed', 'end_date');
   assertError(await ext(c1.id, { end_date: e2 }), 422, 'validation_failed', 'reason');
   assertError(await ext(c1.id, { end_date: e2, reason: 'x' }, admin), 403, 'forbidden');
+  // the employee has an account: told of the extension in the notifications
+  userAdd('cltn.uji', { name: 'Pegawai CLTN' });
+  sqlOk(`UPDATE users SET employee_id = ${a.id} WHERE username = 'cltn.uji'`);
+  const told = () => count(`notifications WHERE kind = 'leave.status' AND link = '#/cuti/${c1.id}' AND user_id = (SELECT id FROM users WHERE username = 'cltn.uji')`);
+  const n0 = told();
   const x0 = audits('leave.cltn_extend');
   const ok = await ext(c1.id, { end_date: e2, reason: 'Masih tugas belajar' });
   assert.equal(ok.status, 200, ok.text);
@@ -257,7 +262,9 @@ test('CLTN: extension once by at most 1 year; return sets the state back to acti
   assert.equal(ok.json.cltn.extended_from, e1);
   assert.equal(ok.json.cltn.extension_reason, 'Masih tugas belajar');
   assert.equal(audits('leave.cltn_extend'), x0 + 1);
+  assert.equal(told(), n0 + 1, 'the employee is told of the extension');
   assertError(await ext(c1.id, { end_date: addDays(e2, 10), reason: 'Lagi' }), 409, 'cltn_already_extended');
+  assert.equal(told(), n0 + 1, 'a refused extension tells nobody');
   // a request that is not a CLTN
   const other = await post(url, body({ employee_id: emp.disdik, start_date: monday(35), end_date: monday(35) }), { session: bk });
   assert.equal(other.status, 201, other.text);
@@ -286,6 +293,10 @@ test('CLTN: extension once by at most 1 year; return sets the state back to acti
   assertError(await ret(cb.id, { returned_on: day(-5), note: 1 }), 422, 'unknown_field', 'note');
   assertError(await ret(c1.id, { returned_on: day(0) }), 422, 'validation_failed', 'returned_on'); // not started
   // within the month: not late, state active again, audited
+  userAdd('cltn.uji2', { name: 'Pegawai CLTN Dua' });
+  sqlOk(`UPDATE users SET employee_id = ${b.id} WHERE username = 'cltn.uji2'`);
+  const toldB = () => count(`notifications WHERE kind = 'leave.status' AND link = '#/cuti/${cb.id}' AND user_id = (SELECT id FROM users WHERE username = 'cltn.uji2')`);
+  const m0 = toldB();
   const r0 = audits('leave.cltn_return');
   const rb = await ret(cb.id, { returned_on: day(-5) });
   assert.equal(rb.status, 200, rb.text);
@@ -294,6 +305,7 @@ test('CLTN: extension once by at most 1 year; return sets the state back to acti
   assert.equal(rb.json.cltn.overdue, false);
   assert.equal(sqlOk(`SELECT state FROM employees WHERE id = ${b.id}`), 'active');
   assert.equal(audits('leave.cltn_return'), r0 + 1);
+  assert.equal(toldB(), m0 + 1, 'the employee is told the return was recorded');
   assertError(await ret(cb.id, { returned_on: day(-4) }), 409, 'cltn_already_returned');
   // late: flagged in the answer and in the audit entry
   const rc = await ret(cc.id, { returned_on: day(0) });

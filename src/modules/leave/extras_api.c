@@ -6,11 +6,13 @@
 #include "modules/leave/leave.h"
 #include "modules/leave/leave_int.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "auth/auth.h"
 #include "core/str.h"
 #include "modules/calendar/calendar.h"
+#include "modules/notify/notify.h"
 
 json_t *leave_cltn_json(const struct leave_request *r, int64_t today)
 {
@@ -67,6 +69,19 @@ static enum err_code answer(struct req *rq, struct resp *rs, const char *action,
     return resp_json(rs, 200, after);
 }
 
+/* The employee hears of what was recorded on the own CLTN (an extension, the return). */
+static enum err_code tell_employee(struct req *rq, const struct leave_request *r,
+                                   const char *title, struct err *e)
+{
+    char link[40], body[200];
+
+    snprintf(link, sizeof link, "#/cuti/%lld", (long long)r->id);
+    snprintf(body, sizeof body, "Cuti di luar tanggungan negara %s s.d. %s.", r->start_date,
+             r->end_date);
+    return notify_employee(rq->db, r->employee_id, "leave.status", title, body, link, rq->now,
+                           e);
+}
+
 static const struct json_field extend_fields[] = {
     {"end_date", JF_STRING, 1, 10, 0, 0},
     {"reason", JF_STRING, 1, LEAVE_TEXT_MAX, 0, 0},
@@ -109,6 +124,8 @@ enum err_code leave_api_cltn_extend(struct req *rq, struct resp *rs, struct err 
     rc = leave_working_days(rq->db, r.current_unit_id, start, new_end, &r.working_days, e);
     if (!rc)
         rc = leave_cltn_extend(rq->db, &r, old_end, reason, rq->now, e);
+    if (!rc)
+        rc = tell_employee(rq, &r, "CLTN Anda diperpanjang", e);
     if (rc) {
         json_decref(before);
         return rc;
@@ -156,6 +173,8 @@ enum err_code leave_api_cltn_return(struct req *rq, struct resp *rs, struct err 
     }
     if (!rc)
         rc = leave_cltn_return(rq->db, &r, on, late, rq->now, e);
+    if (!rc)
+        rc = tell_employee(rq, &r, "Kembali bertugas dari CLTN dicatat", e);
     if (rc) {
         json_decref(before);
         return rc;

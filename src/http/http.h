@@ -250,6 +250,26 @@ json_t *json_id_or_null(int64_t id);
 /* The body of one page of a list: {"items": items (stolen), "total", "page", "per_page"}. */
 json_t *json_page(json_t *items, int64_t total, int64_t page, int64_t per_page);
 
+/* A module's integer settings (settings.c): defs end with a NULL key; each names an int at
+ * offset in the module's struct of settings (size bytes, at most INT_SETTINGS_MAX_BYTES), whose
+ * defaults are dflt. Load: the saved values, each outside its range (or not saved) the default.
+ * GET / PUT of a settings endpoint: items with value, default and range; PUT {key: int, ...}
+ * (422 naming the key: unknown, not an integer, out of range; an empty body names
+ * empty_field), all checked before any is written, audited as action with before and after. */
+#define INT_SETTINGS_MAX_BYTES 256
+struct int_setting {
+    const char *key; /* "leave.carry_max" */
+    size_t offset;   /* of an int in the module's struct of settings */
+    int min, max;
+};
+enum err_code int_settings_load(struct db *db, const struct int_setting *defs, const void *dflt,
+                                size_t size, void *out, struct err *e) ABDI_MUST_CHECK;
+enum err_code int_settings_get(struct req *rq, struct resp *rs, const struct int_setting *defs,
+                               const void *dflt, size_t size, struct err *e) ABDI_MUST_CHECK;
+enum err_code int_settings_put(struct req *rq, struct resp *rs, const struct int_setting *defs,
+                               const void *dflt, size_t size, const char *action,
+                               const char *empty_field, struct err *e) ABDI_MUST_CHECK;
+
 int role_has(const struct req *rq, unsigned roles);
 const char *role_name(unsigned role_bit);
 unsigned role_parse(const char *name); /* 0 when unknown */

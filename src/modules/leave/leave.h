@@ -59,12 +59,7 @@ struct leave_settings {
 };
 extern const struct leave_settings leave_settings_default;
 
-struct leave_setting_def {
-    const char *key; /* "leave.carry_max" */
-    size_t offset;   /* in struct leave_settings */
-    int min, max;
-};
-extern const struct leave_setting_def leave_setting_defs[]; /* ends with a NULL key */
+extern const struct int_setting leave_setting_defs[]; /* ends with a NULL key (http.h) */
 
 /* ---- rules.c (pure) ---- */
 enum leave_type leave_type_parse(const char *s); /* LEAVE_NONE when unknown (NULL included) */

@@ -34,7 +34,7 @@ const struct leave_settings leave_settings_default = {
     {                                                                                              \
         "leave." #name, offsetof(struct leave_settings, name), lo, hi                              \
     }
-const struct leave_setting_def leave_setting_defs[] = {
+const struct int_setting leave_setting_defs[] = {
     DEF(annual_days, 1, 30),
     DEF(carry_max, 0, 30),
     DEF(year_cap, 1, 60),

@@ -22,19 +22,7 @@
 
 enum err_code leave_settings_load(struct db *db, struct leave_settings *out, struct err *e)
 {
-    *out = leave_settings_default;
-    for (const struct leave_setting_def *d = leave_setting_defs; d->key; d++) {
-        int *slot = (int *)((char *)out + d->offset);
-        int64_t v = 0;
-        enum err_code rc = db_setting_int(db, d->key, *slot, &v, e);
-
-        if (rc)
-            return rc;
-        /* a setting outside its range falls back to the default rather than lifting a limit */
-        if (v >= d->min && v <= d->max)
-            *slot = (int)v;
-    }
-    return ERR_OK;
+    return int_settings_load(db, leave_setting_defs, &leave_settings_default, sizeof *out, out, e);
 }
 
 /* ---- facts for the rules ---- */

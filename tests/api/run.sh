@@ -13,14 +13,15 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=tests/api/server.sh
 source "$HERE/server.sh"
 
+# ONLY='NN_*.test.mjs' runs the matching files alone (a developer's shortcut; CI runs them all).
+mapfile -t files < <(find "$HERE" -maxdepth 1 -name "${ONLY:-*.test.mjs}" | LC_ALL=C sort)
+[ "${#files[@]}" -gt 0 ] || { echo "no test file matches ONLY=${ONLY:-}" >&2; exit 2; }
 export ABDI_PASSWORD=${ABDI_PASSWORD:-'Sandi-Uji-Demo-2026!x'}
 abdi_env_init "$1" "$2"
 abdi_init_db
 abdi_start_server
 abdi_wait_health 10 >/dev/null || { tail -n 50 "$SERVER_LOG" >&2; exit 1; }
 
-# ONLY='NN_*.test.mjs' runs the matching files alone (a developer's shortcut; CI runs them all).
-mapfile -t files < <(find "$HERE" -maxdepth 1 -name "${ONLY:-*.test.mjs}" | LC_ALL=C sort)
 node_rc=0
 (cd "$REPO_ROOT" && ABDI_URL="$ABDI_URL" ABDI_BIN="$ABDI_BIN" ABDI_DB_URL="$URL" ABDI_ENGINE="$ENGINE" \
     ABDI_PASSWORD="$ABDI_PASSWORD" ABDI_CLOCK_FILE="$CLOCK_FILE" ABDI_AUDIT_KEY="$AUDIT_KEY" \

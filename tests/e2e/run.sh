@@ -6,14 +6,15 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=tests/api/server.sh
 source "$HERE/../api/server.sh"
+# ONLY='NAME.test.mjs' runs the matching files alone (a developer's shortcut; CI runs them all).
+mapfile -t files < <(cd "$HERE" && find . -maxdepth 1 -name "${ONLY:-*.test.mjs}" | LC_ALL=C sort)
+[ "${#files[@]}" -gt 0 ] || { echo "no test file matches ONLY=${ONLY:-}" >&2; exit 2; }
 export ABDI_PASSWORD=${ABDI_PASSWORD:-'Sandi-Uji-Demo-2026!x'}
 abdi_env_init "$1" sqlite
 abdi_init_db
 abdi_start_server
 abdi_wait_health 10 >/dev/null || { tail -n 50 "$SERVER_LOG" >&2; exit 1; }
 rc=0
-# ONLY='NAME.test.mjs' runs the matching files alone (a developer's shortcut; CI runs them all).
-mapfile -t files < <(cd "$HERE" && find . -maxdepth 1 -name "${ONLY:-*.test.mjs}" | LC_ALL=C sort)
 (cd "$HERE" && ABDI_URL="$ABDI_URL" ABDI_PASSWORD="$ABDI_PASSWORD" node --test --test-concurrency=1 \
     "${files[@]}") || rc=$?
 abdi_stop_server 10

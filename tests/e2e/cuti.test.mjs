@@ -197,22 +197,29 @@ test('pegawai asks for 3 days, atasan and the official approve, the letter downl
     }
 });
 
-// The approver's "Ubah" decision: atasan.dinkes grants 1 of the 3 requested days from the
-// inbox (a reason is required, the dates stay inside the requested period); the request moves
-// on to the official with the changed period.
-test('atasan changes a request to fewer days from the inbox', async () => {
-    const pegawai = await apiAs('pegawai.dinkes');
+// A 3-working-day annual leave request of pegawai.dinkes pending with atasan.dinkes, Monday to
+// Wednesday of the first of 10 weeks from `fromWeek` that has no holiday in it (others cancelled).
+async function threeDayRequest(pegawai, fromWeek, reason) {
     let r = null;
-    for (let w = 10; w < 20 && !r; w++) {
+    for (let w = fromWeek; w < fromWeek + 10 && !r; w++) {
         const [s, e] = mondayAhead(w);
         const res = await pegawai('POST', '/leave-requests', {
-            type: 'tahunan', start_date: s, end_date: e, reason: 'Uji ubah', address: 'Jl. Uji 1', phone: '081234567890'});
+            type: 'tahunan', start_date: s, end_date: e, reason, address: 'Jl. Uji 1', phone: '081234567890'});
         if (res.status === 201 && res.body.working_days === 3)
             r = res.body;
         else if (res.status === 201)
             await pegawai('POST', `/leave-requests/${res.body.id}/cancel`, {});
     }
     assert.ok(r, 'a 3-day request pending with atasan.dinkes');
+    return r;
+}
+
+// The approver's "Ubah" decision: atasan.dinkes grants 1 of the 3 requested days from the
+// inbox (a reason is required, the dates stay inside the requested period); the request moves
+// on to the official with the changed period.
+test('atasan changes a request to fewer days from the inbox', async () => {
+    const pegawai = await apiAs('pegawai.dinkes');
+    const r = await threeDayRequest(pegawai, 10, 'Uji ubah');
     try {
         const {context, page} = await newPage(browser);
         try {
@@ -247,17 +254,7 @@ test('atasan changes a request to fewer days from the inbox', async () => {
 // a week later (the inputs carry no min/max; the API checks other dates like a new request).
 test('atasan moves a request to other dates from the inbox', async () => {
     const pegawai = await apiAs('pegawai.dinkes');
-    let r = null;
-    for (let w = 20; w < 30 && !r; w++) {
-        const [s, e] = mondayAhead(w);
-        const res = await pegawai('POST', '/leave-requests', {
-            type: 'tahunan', start_date: s, end_date: e, reason: 'Uji pindah', address: 'Jl. Uji 1', phone: '081234567890'});
-        if (res.status === 201 && res.body.working_days === 3)
-            r = res.body;
-        else if (res.status === 201)
-            await pegawai('POST', `/leave-requests/${res.body.id}/cancel`, {});
-    }
-    assert.ok(r, 'a 3-day request pending with atasan.dinkes');
+    const r = await threeDayRequest(pegawai, 20, 'Uji pindah');
     const later = (d) => new Date(Date.parse(d + 'T00:00:00Z') + 7 * 86400000).toISOString().slice(0, 10);
     try {
         const {context, page} = await newPage(browser);

@@ -66,11 +66,12 @@ test('a file with one bad row: the error table; fixed and imported; found in the
         assert.equal(cells[1], 'NIK (nik)');
         assert.ok(cells[2].length > 5, 'a message: ' + cells[2]);
         assert.equal(await table.locator('tbody tr').count(), 1, 'only the bad row');
-        await page.getByText(/Uji coba: 1 galat pada 2 baris data/).waitFor();
+        await page.locator('[aria-live="polite"]').getByText(/Uji coba: 1 galat pada 2 baris data/).waitFor();
 
-        // "Impor" of the same file is refused as a whole
+        // "Impor" of the same file is refused as a whole; the chosen file stays for the next try
         await page.getByRole('button', {name: 'Impor', exact: true}).click();
         await page.getByText(/Impor dibatalkan: 1 galat/).waitFor();
+        assert.equal(await page.getByLabel('Berkas CSV').evaluate((el) => el.files.length), 1, 'the file stays');
 
         // the corrected text, pasted instead of the file
         await page.getByLabel('Berkas CSV').setInputFiles([]);

@@ -72,9 +72,11 @@ test('bkpsdm adds a holiday and the working-day count drops by one', async () =>
         assert.equal(await count(page), 5, 'deleted: the count is back');
 
         // import: a dry run with a bad row names its line; nothing is written
-        await page.getByLabel('Atau tempel isi CSV').fill(`date,name,collective\n2032-06-10,${name},0\n2032-02-30,Salah,0\n`);
+        const pasted = `date,name,collective\n2032-06-10,${name},0\n2032-02-30,Salah,0\n`;
+        await page.getByLabel('Atau tempel isi CSV di sini').fill(pasted);
         await page.getByRole('button', {name: 'Periksa (uji coba)'}).click();
-        await page.getByText(/Uji coba: 1 galat pada 2 baris/).waitFor();
+        await page.getByText(/Uji coba: 1 galat pada 2 baris data/).waitFor();
+        assert.equal(await page.getByLabel('Atau tempel isi CSV di sini').inputValue(), pasted, 'the text stays');
         const bad = page.locator('.tabel-impor tbody tr');
         assert.equal(await bad.count(), 1);
         assert.match(await bad.first().textContent(), /^3date/);

@@ -37,19 +37,20 @@ test('dry run, import, a changed name listed and taken from SIASN', async () => 
         await file.setInputFiles({name: 'siasn.csv', mimeType: 'text/csv',
                                   buffer: Buffer.from(csv(`PESERTA E2E ${seq}`))});
         await page.getByRole('button', {name: 'Periksa (uji coba)'}).click();
-        await page.getByText(/Uji coba berhasil, tidak ada yang disimpan\. 2 baris: 2 pegawai baru/).waitFor();
+        await page.getByText(/Uji coba berhasil: 2 baris data benar semua\. Bila diimpor: 2 pegawai baru/).waitFor();
         const api = await apiAs('bkpsdm');
         const found = await api('GET', `/employees?q=${nip(0)}`);
         assert.equal(found.body.total, 0, 'the dry run wrote nothing');
 
         await page.getByRole('button', {name: 'Impor', exact: true}).click();
-        await page.getByText(/Impor berhasil\. 2 baris: 2 pegawai baru/).waitFor();
+        await page.getByText(/Impor berhasil: 2 pegawai baru/).waitFor();
+        assert.equal(await file.evaluate((el) => el.files.length), 0, 'an import that wrote clears the form');
         assert.equal((await api('GET', `/employees?q=${nip(0)}`)).body.total, 1);
 
         await file.setInputFiles({name: 'siasn.csv', mimeType: 'text/csv',
                                   buffer: Buffer.from(csv(`PESERTA E2E BARU ${seq}`))});
         await page.getByRole('button', {name: 'Impor', exact: true}).click();
-        await page.getByText(/Impor berhasil\. 2 baris: 0 pegawai baru, 0 diperbarui, 1 tetap, 1 berbeda/).waitFor();
+        await page.getByText(/Impor berhasil: 0 pegawai baru, 0 diperbarui, 1 tetap, 1 berbeda/).waitFor();
         await page.getByRole('table', {name: /Perbedaan \(tidak ditimpa/}).waitFor();
 
         await page.getByLabel('Saring NIP').fill(nip(0));

@@ -5,9 +5,9 @@
  * unit's admin_unit may switch between 5 and 6 days (PUT /api/v1/units/{id}/work-days), and the
  * year's Ramadan period (GET, PUT, DELETE /api/v1/ramadan). */
 
-import {del, get, post, put, query, upload} from './api.js';
+import {del, get, post, put, query} from './api.js';
+import {csvImportForm} from './csv-import.js';
 import {formField, h, message, pageTitle, showMessage} from './dom.js';
-import {issuesTable} from './impor.js';
 import {formatTanggal} from './tanggal.js';
 import {unitOptions} from './unit-tree.js';
 
@@ -224,65 +224,13 @@ function render(root, ctx) {
 
     /* ---- CSV import (admin_bkpsdm) ---- */
     function importSection() {
-        const paste = h('textarea', {rows: '5', spellcheck: 'false', autocomplete: 'off'});
-        const file = h('input', {type: 'file', accept: '.csv,text/csv'});
-        const fFile = formField('libur-berkas', 'Berkas CSV', file,
-                                'Kolom: date (YYYY-MM-DD atau DD-MM-YYYY), name, collective (1/0 atau ya/tidak).');
-        const fPaste = formField('libur-tempel', 'Atau tempel isi CSV', paste);
-        const check = h('button', {type: 'button', class: 'tombol'}, 'Periksa (uji coba)');
-        const run = h('button', {type: 'button', class: 'tombol tombol-utama'}, 'Impor');
-        const status = h('div', {class: 'wadah-pesan', 'aria-live': 'polite'});
-        const result = h('div', {class: 'hasil-impor'});
-        const sampleUrl = URL.createObjectURL(new Blob(['\ufeff' + SAMPLE], {type: 'text/csv'}));
-
-        async function send(dryRun) {
-            const data = file.files && file.files[0] ? file.files[0] : paste.value.trim() ? paste.value : null;
-            fFile.setError('');
-            showMessage(status, null);
-            result.replaceChildren();
-            if (!data) {
-                fFile.setError('Pilih berkas CSV atau tempel isinya terlebih dahulu.');
-                return;
-            }
-            check.disabled = run.disabled = true;
-            let rep;
-            try {
-                rep = await upload('/holidays/import?dry_run=' + (dryRun ? 'true' : 'false'), data,
-                                   'text/csv; charset=utf-8');
-            } catch (e) {
-                if (ctx.isCurrent())
-                    showMessage(status, 'galat', e.message);
-                return;
-            } finally {
-                check.disabled = run.disabled = false;
-            }
-            if (!ctx.isCurrent())
-                return;
-            const nerr = rep.errors_total || rep.errors.length;
-            if (nerr) {
-                showMessage(status, 'galat', (dryRun ? 'Uji coba: ' : 'Impor dibatalkan: ') +
-                            `${nerr} galat pada ${rep.rows} baris. Tidak ada data yang disimpan.`);
-                result.replaceChildren(issuesTable('Baris yang salah', rep.errors));
-            } else if (dryRun) {
-                showMessage(status, 'sukses', `Uji coba berhasil: ${rep.rows} baris benar semua. ` +
-                            'Tidak ada data yang disimpan; tekan “Impor” untuk menyimpan.');
-            } else {
-                showMessage(status, 'sukses', `Impor berhasil: ${rep.imported} hari libur ditambahkan.`);
-                paste.value = '';
-                file.value = '';
-                loadList();
-            }
-        }
-        check.addEventListener('click', () => send(true));
-        run.addEventListener('click', () => send(false));
-        return h('section', {class: 'kartu kartu-formulir', 'aria-labelledby': 'judul-impor-libur'},
-                 h('h2', {id: 'judul-impor-libur'}, 'Impor dari CSV'),
-                 h('p', {class: 'keterangan'}, 'Semua baris disimpan bersama, atau tidak ada sama sekali ' +
-                   'bila satu baris saja salah.'),
-                 fFile.wrap, fPaste.wrap,
-                 h('div', {class: 'tombol-formulir'}, check, run),
-                 status, result,
-                 h('p', null, h('a', {href: sampleUrl, download: 'contoh-hari-libur.csv'}, 'Unduh contoh berkas')));
+        return csvImportForm(ctx, {
+            id: 'libur', title: 'Impor dari CSV', path: '/holidays/import', paste: true,
+            intro: 'Semua baris disimpan bersama, atau tidak ada sama sekali bila satu baris saja salah.',
+            fileHint: 'Kolom: date (YYYY-MM-DD atau DD-MM-YYYY), name, collective (1/0 atau ya/tidak).',
+            imported: 'hari libur ditambahkan', onImported: loadList,
+            sample: {name: 'contoh-hari-libur.csv', text: SAMPLE},
+        });
     }
 
     /* ---- working-day calculator and the unit's week ---- */

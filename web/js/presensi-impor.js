@@ -5,9 +5,9 @@
  * .../{id}): a table filtered by device and paged, a form that finds the employee by NIP, and a
  * delete asked twice. The server checks scope and every field; its errors show under the field. */
 
-import {del, get, post, query, upload} from './api.js';
+import {del, get, post, query} from './api.js';
+import {csvImportForm} from './csv-import.js';
 import {formField, h, message, pageTitle, showMessage} from './dom.js';
-import {issuesTable} from './impor.js';
 
 const PER_PAGE = 20;
 const SAMPLE = 'device_user_id;timestamp;device\r\n1001;2026-11-02 07:28;FP-01\r\n' +
@@ -21,74 +21,15 @@ async function employeeByNip(nip) {
 }
 
 function importSection(ctx) {
-    const file = h('input', {type: 'file', accept: '.csv,text/csv'});
-    const paste = h('textarea', {rows: '5', spellcheck: 'false', autocomplete: 'off'});
-    const fFile = formField('presensi-impor-berkas', 'Berkas CSV dari mesin', file,
-                            'Kolom: nip atau device_user_id, timestamp (YYYY-MM-DD HH:MM, waktu setempat), device.');
-    const fPaste = formField('presensi-impor-tempel', 'Atau tempel isi CSV di sini', paste);
-    const check = h('button', {type: 'button', class: 'tombol'}, 'Periksa (uji coba)');
-    const run = h('button', {type: 'button', class: 'tombol tombol-utama'}, 'Impor presensi');
-    const status = h('div', {class: 'wadah-pesan', 'aria-live': 'polite'});
-    const result = h('div', {class: 'hasil-impor'});
-    const sampleUrl = URL.createObjectURL(new Blob(['\ufeff' + SAMPLE], {type: 'text/csv'}));
-
-    async function send(dryRun) {
-        const data = file.files && file.files[0] ? file.files[0] : (paste.value.trim() ? paste.value : null);
-        fFile.setError('');
-        showMessage(status, null);
-        result.replaceChildren();
-        if (!data) {
-            fFile.setError('Pilih berkas CSV atau tempel isinya terlebih dahulu.');
-            file.focus();
-            return;
-        }
-        check.disabled = run.disabled = true;
-        showMessage(status, 'info', dryRun ? 'Server memeriksa setiap baris…' : 'Server memeriksa dan menyimpan…');
-        let rep;
-        try {
-            rep = await upload('/attendance/import?dry_run=' + (dryRun ? 'true' : 'false'), data,
-                               'text/csv; charset=utf-8');
-        } catch (e) {
-            if (ctx.isCurrent())
-                showMessage(status, 'galat', e.message);
-            return;
-        } finally {
-            check.disabled = run.disabled = false;
-        }
-        if (!ctx.isCurrent())
-            return;
-        const nerr = rep.errors_total || rep.errors.length;
-        const rows = number.format(rep.rows);
-        if (nerr)
-            showMessage(status, 'galat', (dryRun ? 'Uji coba: ' : 'Impor dibatalkan: ') +
-                `${number.format(nerr)} galat pada ${rows} baris. Tidak ada data yang disimpan.`);
-        else if (dryRun)
-            showMessage(status, 'sukses', `Uji coba berhasil: ${rows} baris benar semua. Tidak ada data yang disimpan; tekan “Impor presensi” untuk menyimpan.`);
-        else
-            showMessage(status, 'sukses', `Impor berhasil: ${number.format(rep.imported)} catatan mesin disimpan.`);
-        if (!nerr && !dryRun) {
-            file.value = '';
-            paste.value = '';
-        }
-        const parts = [];
-        if (rep.errors.length)
-            parts.push(issuesTable('Baris yang salah', rep.errors));
-        if (rep.warnings && rep.warnings.length)
-            parts.push(issuesTable('Peringatan (tidak menghalangi impor)', rep.warnings));
-        result.replaceChildren(...parts);
-    }
-
-    check.addEventListener('click', () => send(true));
-    run.addEventListener('click', () => send(false));
-    return h('section', {class: 'kartu kartu-formulir', 'aria-labelledby': 'judul-impor-presensi'},
-             h('h2', {id: 'judul-impor-presensi'}, 'Impor dari mesin presensi'),
-             h('p', {class: 'keterangan'},
-               'Semua baris disimpan bersama, atau tidak ada sama sekali bila satu baris salah. ' +
-               'Baris dengan nomor pengguna mesin (device_user_id) memakai pemetaan di bawah.'),
-             fFile.wrap, fPaste.wrap,
-             h('div', {class: 'tombol-formulir'}, check, run),
-             status, result,
-             h('p', null, h('a', {href: sampleUrl, download: 'contoh-impor-presensi.csv'}, 'Unduh contoh berkas')));
+    return csvImportForm(ctx, {
+        id: 'presensi-impor', title: 'Impor dari mesin presensi', path: '/attendance/import', paste: true,
+        intro: 'Semua baris disimpan bersama, atau tidak ada sama sekali bila satu baris salah. ' +
+               'Baris dengan nomor pengguna mesin (device_user_id) memakai pemetaan di bawah.',
+        fileLabel: 'Berkas CSV dari mesin',
+        fileHint: 'Kolom: nip atau device_user_id, timestamp (YYYY-MM-DD HH:MM, waktu setempat), device.',
+        runLabel: 'Impor presensi', imported: 'catatan mesin disimpan',
+        sample: {name: 'contoh-impor-presensi.csv', text: SAMPLE},
+    });
 }
 
 function render(root, ctx) {

@@ -1,11 +1,13 @@
 /* Referensi SIASN (#/referensi): the reference lists of SIASN (GET /api/v1/references) with
  * their codes, searchable and paged, downloadable as CSV; for admin_bkpsdm and superadmin the
- * import of a large list from a CSV (POST /api/v1/references/{name}/import: "Periksa (uji
- * coba)" writes nothing, "Impor" writes every row or none); and the three exports in BKN's
- * shapes (GET /api/v1/exports/siasn/...) for a unit (with its sub-units) or one employee.
+ * import of a large list from a CSV (POST /api/v1/references/{name}/import with the form of
+ * js/csv-import.js: "Periksa (uji coba)" writes nothing, "Impor" writes every row or none); and
+ * the three exports in BKN's shapes (GET /api/v1/exports/siasn/...) for a unit (with its
+ * sub-units) or one employee.
  * The list lives in the hash (#/referensi?list=agama) so reload keeps it. */
 
-import {get, query, upload} from './api.js';
+import {get, query} from './api.js';
+import {csvImportForm} from './csv-import.js';
 import {h, pageTitle, formField, showMessage} from './dom.js';
 import {unitOptions} from './unit-tree.js';
 import {hasAnyRole} from './routes.js';
@@ -18,17 +20,6 @@ const EXPORTS = [
     ['position-history', 'Riwayat jabatan'],
     ['training-history', 'Riwayat diklat (dengan jam)'],
 ];
-
-function issuesTable(issues) {
-    return h('div', {class: 'wadah-tabel'},
-             h('table', {class: 'tabel tabel-impor'},
-               h('caption', null, 'Baris yang salah'),
-               h('thead', null, h('tr', null, h('th', {scope: 'col'}, 'Baris'),
-                                  h('th', {scope: 'col'}, 'Kolom'), h('th', {scope: 'col'}, 'Pesan'))),
-               h('tbody', null, issues.map((e) => h('tr', null,
-                   h('td', {class: 'nomor'}, String(e.line)), h('td', null, e.column || '—'),
-                   h('td', null, e.message))))));
-}
 
 function listSection(ctx, lists) {
     const wanted = ctx.query.get('list');
@@ -92,83 +83,19 @@ function listSection(ctx, lists) {
 }
 
 function importSection(ctx, lists) {
-    const large = lists.filter((l) => l.large);
-    const select = h('select', null, large.map((l) => h('option', {value: l.name}, l.title)));
-    const file = h('input', {type: 'file', accept: '.csv,text/csv'});
+    const select = h('select', null, lists.filter((l) => l.large).map((l) => h('option', {value: l.name}, l.title)));
     const fList = formField('ref-impor-daftar', 'Daftar yang diimpor', select,
                             'Kolom: id, nama; jabatan_fungsional juga bup (batas usia pensiun), ' +
                             'pendidikan boleh tingkat_pendidikan_id.');
-    const fFile = formField('ref-impor-berkas', 'Berkas CSV', file, 'Pemisah ; atau , (UTF-8).');
-    const check = h('button', {type: 'button', class: 'tombol'}, 'Periksa (uji coba)');
-    const run = h('button', {type: 'button', class: 'tombol tombol-utama'}, 'Impor');
-    const barLabel = h('p', {class: 'keterangan', id: 'ref-progres-label'});
-    const bar = h('progress', {max: '100', 'aria-labelledby': 'ref-progres-label'});
-    const progressBox = h('div', {class: 'progres', 'aria-live': 'polite'}, barLabel, bar);
-    progressBox.hidden = true;
-    const status = h('div', {class: 'wadah-pesan', 'aria-live': 'polite'});
-    const result = h('div');
-
-    async function send(dryRun) {
-        fFile.setError('');
-        showMessage(status, null);
-        result.replaceChildren();
-        if (!file.files || !file.files[0]) {
-            fFile.setError('Pilih berkas CSV terlebih dahulu.');
-            file.focus();
-            return;
-        }
-        check.disabled = run.disabled = true;
-        progressBox.hidden = false;
-        bar.value = 0;
-        barLabel.textContent = 'Mengunggah…';
-        let rep;
-        try {
-            rep = await upload(`/references/${encodeURIComponent(select.value)}/import?dry_run=${dryRun}`,
-                               file.files[0], 'text/csv; charset=utf-8', {
-                onProgress(loaded, total) {
-                    if (total) {
-                        bar.value = Math.round(loaded * 100 / total);
-                        barLabel.textContent = `Mengunggah… ${bar.value}%`;
-                    }
-                },
-                onSent() {
-                    bar.removeAttribute('value');
-                    barLabel.textContent = 'Server memeriksa setiap baris…';
-                },
-            });
-        } catch (e) {
-            if (ctx.isCurrent())
-                showMessage(status, 'galat', e.message);
-            return;
-        } finally {
-            check.disabled = run.disabled = false;
-            progressBox.hidden = true;
-        }
-        if (!ctx.isCurrent())
-            return;
-        const nerr = rep.errors_total || rep.errors.length;
-        const counts = `${number.format(rep.created)} baru, ${number.format(rep.updated)} berubah, ` +
-            `${number.format(rep.unchanged)} tetap`;
-        if (nerr)
-            showMessage(status, 'galat', `${number.format(nerr)} galat pada ${number.format(rep.rows)} baris. ` +
-                        'Tidak ada yang disimpan; perbaiki baris yang disebut lalu coba lagi.');
-        else if (dryRun)
-            showMessage(status, 'sukses', `Uji coba berhasil (${counts}). Tidak ada yang disimpan; ` +
-                        'tekan “Impor” untuk menyimpan.');
-        else
-            showMessage(status, 'sukses', `Impor berhasil: ${counts}.`);
-        if (rep.errors.length)
-            result.replaceChildren(issuesTable(rep.errors));
-    }
-
-    check.addEventListener('click', () => send(true));
-    run.addEventListener('click', () => send(false));
-    return h('section', {class: 'kartu kartu-formulir', 'aria-label': 'Impor daftar besar'},
-             h('h2', null, 'Impor daftar besar'),
-             h('p', {class: 'keterangan'}, 'Semua baris disimpan bersama, atau tidak ada bila satu baris salah. ' +
-               'Kode yang sudah ada diperbarui; kode yang tidak ada di berkas tetap.'),
-             fList.wrap, fFile.wrap, h('div', {class: 'tombol-formulir'}, check, run),
-             progressBox, status, result);
+    return csvImportForm(ctx, {
+        id: 'ref-impor', title: 'Impor daftar besar', before: fList.wrap,
+        path: () => `/references/${encodeURIComponent(select.value)}/import`,
+        intro: 'Semua baris disimpan bersama, atau tidak ada bila satu baris salah. ' +
+               'Kode yang sudah ada diperbarui; kode yang tidak ada di berkas tetap.',
+        fileHint: 'Pemisah ; atau , (UTF-8).',
+        counts: (rep) => `${number.format(rep.created)} baru, ${number.format(rep.updated)} berubah, ` +
+            `${number.format(rep.unchanged)} tetap`,
+    });
 }
 
 function exportSection(ctx) {

@@ -1,14 +1,14 @@
 /* Impor SIASN (#/siasn): BKN's "Export Data ASN" file to POST /api/v1/imports/siasn, for
  * admin_bkpsdm and superadmin. "Periksa (uji coba)" is the dry run (what would be created,
  * filled, left as is, and the differences; nothing written); "Impor" writes every row or, when
- * one is bad, none. A progress bar follows the upload (XMLHttpRequest), then shows that the
- * server is working. Below, the reconciliation: the open differences between Abdi and SIASN
- * (filter by NIP, pages), each decided by taking SIASN's value or keeping Abdi's, one by one or
- * all at once; the server audits every choice. */
+ * one is bad, none (the form is js/csv-import.js, its bar following the server's own progress).
+ * Below, the reconciliation: the open differences between Abdi and SIASN (filter by NIP, pages),
+ * each decided by taking SIASN's value or keeping Abdi's, one by one or all at once; the server
+ * audits every choice. */
 
-import {get, post, query, upload} from './api.js';
+import {get, post, query} from './api.js';
+import {csvImportForm} from './csv-import.js';
 import {h, showMessage, pageTitle, formField, timeEl} from './dom.js';
-import {issuesTable} from './impor.js';
 
 const number = new Intl.NumberFormat('id-ID');
 const PER_PAGE = 20;
@@ -22,136 +22,35 @@ const FIELD_LABELS = {
 };
 const label = (f) => FIELD_LABELS[f] || f;
 
-function uploadSection(root, ctx, onImported) {
-    const file = h('input', {type: 'file', accept: '.csv,text/csv'});
-    const fFile = formField('siasn-berkas', 'Berkas Export Data ASN (CSV)', file,
-                            'Berkas unduhan SIASN apa adanya: pemisah ; atau , dan tanggal dd-mm-yyyy dikenali.');
+/* The differences an import found, under its summary. */
+function differencesTable(rep) {
+    if (!rep.differences.length)
+        return null;
+    return h('div', {class: 'wadah-tabel'},
+        h('table', {class: 'tabel'},
+          h('caption', null, rep.prefer_siasn ? 'Perbedaan (diambil dari SIASN)'
+                                              : 'Perbedaan (tidak ditimpa; putuskan di bawah)'),
+          h('thead', null, h('tr', null, ['NIP', 'Kolom', 'Abdi', 'SIASN'].map((t) => h('th', {scope: 'col'}, t)))),
+          h('tbody', null, rep.differences.map((d) => h('tr', null,
+              h('td', null, d.nip), h('td', null, label(d.field)),
+              h('td', null, d.abdi || '—'), h('td', null, d.siasn || '—'))))));
+}
+
+function uploadSection(ctx, onImported) {
     const prefer = h('input', {type: 'checkbox', id: 'siasn-prefer'});
-    const check = h('button', {type: 'button', class: 'tombol'}, 'Periksa (uji coba)');
-    const run = h('button', {type: 'button', class: 'tombol tombol-utama'}, 'Impor');
-    const barLabel = h('p', {class: 'keterangan', id: 'siasn-progres-label'});
-    const bar = h('progress', {max: '100', 'aria-labelledby': 'siasn-progres-label'});
-    const progressBox = h('div', {class: 'progres', 'aria-live': 'polite'}, barLabel, bar);
-    progressBox.hidden = true;
-    const status = h('div', {class: 'wadah-pesan', 'aria-live': 'polite'});
-    const result = h('div', {class: 'hasil-impor'});
-
-    function busy(on) {
-        check.disabled = on;
-        run.disabled = on;
-        file.disabled = on;
-        prefer.disabled = on;
-        root.setAttribute('aria-busy', on ? 'true' : 'false');
-    }
-
-    async function send(dryRun) {
-        fFile.setError('');
-        showMessage(status, null);
-        result.replaceChildren();
-        const data = file.files && file.files[0];
-        if (!data) {
-            fFile.setError('Pilih berkas Export Data ASN terlebih dahulu.');
-            file.focus();
-            return;
-        }
-        let poll = 0;
-        /* the server's own progress (GET /imports/siasn/progress) while it works on the file */
-        async function serverProgress() {
-            try {
-                const p = await get('/imports/siasn/progress');
-                if (!poll || !p.active || !p.total)
-                    return;
-                bar.value = Math.min(100, Math.round(p.done * 100 / p.total));
-                barLabel.textContent = p.phase === 'menyimpan'
-                    ? `Server menyimpan… ${number.format(p.done)} dari ${number.format(p.total)} baris`
-                    : `Server memeriksa… ${bar.value}%`;
-            } catch (e) {
-                /* a missed poll only leaves the bar where it was */
-            }
-        }
-        busy(true);
-        progressBox.hidden = false;
-        bar.value = 0;
-        barLabel.textContent = 'Mengunggah…';
-        let rep;
-        try {
-            rep = await upload('/imports/siasn' + query({dry_run: dryRun ? 'true' : 'false',
-                                                         prefer: prefer.checked ? 'siasn' : ''}),
-                               data, 'text/csv; charset=utf-8', {
-                onProgress(loaded, total) {
-                    if (total) {
-                        bar.value = Math.round(loaded * 100 / total);
-                        barLabel.textContent = `Mengunggah… ${bar.value}%`;
-                    }
-                },
-                onSent() {
-                    bar.removeAttribute('value');
-                    barLabel.textContent = dryRun ? 'Server memeriksa dan mencocokkan setiap baris…'
-                                                  : 'Server memeriksa dan menyimpan…';
-                    poll = setInterval(serverProgress, 400);
-                },
-            });
-        } catch (e) {
-            if (ctx.isCurrent())
-                showMessage(status, 'galat', e.status === 413
-                    ? 'Berkas terlalu besar untuk sekali impor (maksimal 64 MiB).' : e.message);
-            return;
-        } finally {
-            clearInterval(poll);
-            poll = 0;
-            busy(false);
-            progressBox.hidden = true;
-        }
-        if (!ctx.isCurrent())
-            return;
-        show(rep, dryRun);
-        if (!dryRun && !rep.errors_total)
-            onImported();
-    }
-
-    function show(rep, dryRun) {
-        const nerr = rep.errors_total || rep.errors.length;
-        const summary = `${number.format(rep.rows)} baris: ${number.format(rep.created)} pegawai baru, ` +
-            `${number.format(rep.updated)} diperbarui, ${number.format(rep.unchanged)} tetap, ` +
-            `${number.format(rep.differing)} berbeda (${number.format(rep.differences_total)} perbedaan), ` +
-            `${number.format(rep.units_created)} unit baru.`;
-        if (nerr)
-            showMessage(status, 'galat', (dryRun ? 'Uji coba: ' : 'Impor dibatalkan: ') +
-                `${number.format(nerr)} galat pada ${number.format(rep.rows)} baris data. Tidak ada data ` +
-                'yang disimpan; perbaiki baris yang disebut lalu coba lagi.');
-        else if (dryRun)
-            showMessage(status, 'sukses', 'Uji coba berhasil, tidak ada yang disimpan. ' + summary +
-                ' Tekan “Impor” untuk menyimpan.');
-        else
-            showMessage(status, 'sukses', 'Impor berhasil. ' + summary);
-        const parts = [];
-        if (rep.errors.length)
-            parts.push(issuesTable('Baris yang salah', rep.errors));
-        if (rep.warnings && rep.warnings.length)
-            parts.push(issuesTable('Peringatan (tidak menghalangi impor)', rep.warnings));
-        if (!nerr && rep.differences.length)
-            parts.push(h('div', {class: 'wadah-tabel'},
-                h('table', {class: 'tabel'},
-                  h('caption', null, rep.prefer_siasn ? 'Perbedaan (diambil dari SIASN)'
-                                                      : 'Perbedaan (tidak ditimpa; putuskan di bawah)'),
-                  h('thead', null, h('tr', null, ['NIP', 'Kolom', 'Abdi', 'SIASN'].map((t) => h('th', {scope: 'col'}, t)))),
-                  h('tbody', null, rep.differences.map((d) => h('tr', null,
-                      h('td', null, d.nip), h('td', null, label(d.field)),
-                      h('td', null, d.abdi || '—'), h('td', null, d.siasn || '—')))))));
-        result.replaceChildren(...parts);
-    }
-
-    check.addEventListener('click', () => send(true));
-    run.addEventListener('click', () => send(false));
-    return [
-        h('section', {class: 'kartu kartu-formulir', 'aria-label': 'Berkas SIASN'},
-          fFile.wrap,
-          h('div', {class: 'bidang'}, h('label', {for: 'siasn-prefer'}, prefer,
-            ' Ambil nilai SIASN untuk semua perbedaan (prefer=siasn)')),
-          h('div', {class: 'tombol-formulir'}, check, run),
-          progressBox, status),
-        result,
-    ];
+    return csvImportForm(ctx, {
+        id: 'siasn', label: 'Berkas SIASN', path: '/imports/siasn',
+        params: () => ({prefer: prefer.checked ? 'siasn' : ''}),
+        after: h('div', {class: 'bidang'}, h('label', {for: 'siasn-prefer'}, prefer,
+                  ' Ambil nilai SIASN untuk semua perbedaan (prefer=siasn)')),
+        fileLabel: 'Berkas Export Data ASN (CSV)',
+        fileHint: 'Berkas unduhan SIASN apa adanya: pemisah ; atau , dan tanggal dd-mm-yyyy dikenali.',
+        progressPath: '/imports/siasn/progress',
+        counts: (rep) => `${number.format(rep.created)} pegawai baru, ${number.format(rep.updated)} diperbarui, ` +
+            `${number.format(rep.unchanged)} tetap, ${number.format(rep.differing)} berbeda ` +
+            `(${number.format(rep.differences_total)} perbedaan), ${number.format(rep.units_created)} unit baru`,
+        more: differencesTable, onImported,
+    });
 }
 
 function reconcileSection(root, ctx) {
@@ -287,7 +186,7 @@ function render(root, ctx) {
           'kolom yang kosong di Abdi diisi, yang berbeda dicatat untuk diputuskan. Golongan, jabatan dan ' +
           'unit menjadi riwayat dengan TMT-nya; unit yang belum ada dibuat di bawah pemerintah daerah ' +
           'untuk ditempatkan admin. Semua baris disimpan bersama atau tidak sama sekali.'),
-        ...uploadSection(root, ctx, () => { rec.reload(); units.reload(); }),
+        uploadSection(ctx, () => { rec.reload(); units.reload(); }),
         units.el, rec.el);
 }
 

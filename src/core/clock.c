@@ -54,13 +54,40 @@ int64_t clock_mono_us(void)
     return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 }
 
+/* Written by hand for the years 1970..9999 (the civil date of a day number, as in
+ * H. Hinnant's "days_from_civil" inverse): gmtime_r + strftime were a tenth of the cost of a
+ * log line and of a record's two timestamps. Other times go through gmtime_r. */
 void clock_rfc3339(int64_t t, char *out, size_t cap)
 {
-    time_t tt = (time_t)t;
-    struct tm tm;
+    if (t >= 0 && t < INT64_C(253402300800) && cap >= 21) {
+        int64_t days = t / 86400, sec = t % 86400, z = days + 719468;
+        int64_t era = z / 146097, doe = z - era * 146097;
+        int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+        int d = (int)(doy - (153 * mp + 2) / 5 + 1), m = (int)(mp < 10 ? mp + 3 : mp - 9);
+        int y = (int)(yoe + era * 400 + (m <= 2));
+        int v[6] = {y, m, d, (int)(sec / 3600), (int)(sec / 60 % 60), (int)(sec % 60)};
+        char *p = out;
 
-    gmtime_r(&tt, &tm);
-    strftime(out, cap, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        p[0] = (char)('0' + y / 1000), p[1] = (char)('0' + y / 100 % 10);
+        p[2] = (char)('0' + y / 10 % 10), p[3] = (char)('0' + y % 10);
+        p += 4;
+        for (int i = 1; i < 6; i++) {
+            *p++ = "?--T::"[i];
+            *p++ = (char)('0' + v[i] / 10);
+            *p++ = (char)('0' + v[i] % 10);
+        }
+        *p++ = 'Z';
+        *p = '\0';
+        return;
+    }
+    {
+        time_t tt = (time_t)t;
+        struct tm tm;
+
+        gmtime_r(&tt, &tm);
+        strftime(out, cap, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    }
 }
 
 static int days_in_month(int y, int m)

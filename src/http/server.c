@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/buf.h"
@@ -360,14 +361,20 @@ int server_run(const struct app *app, const struct server_options *opt)
         snprintf(listen, sizeof listen, "%s:%u", opt->host, opt->port);
         log_event("server_started", "listen", listen, NULL);
     }
-    while (!stop_requested)
-        pause();
+    log_buffer_start();
+    while (!stop_requested) { /* the access lines reach the log within LOG_FLUSH_MS */
+        struct timespec nap = {0, LOG_FLUSH_MS * 1000000L};
+
+        nanosleep(&nap, NULL); /* a signal cuts it short */
+        log_flush();
+    }
     /* stop accepting, let requests in flight finish (at most 10 s), then stop */
     MHD_quiesce_daemon(d);
     deadline = clock_mono_us() + 10 * 1000000;
     while (atomic_load(&in_flight) > 0 && clock_mono_us() < deadline)
         usleep(10000);
     MHD_stop_daemon(d);
+    log_buffer_stop(); /* the server's threads are gone */
     log_event("server_stopped", NULL);
     return 0;
 }

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <string.h>
+#include <time.h>
 #include <stdlib.h>
 
 #include "core/buf.h"
@@ -133,6 +134,39 @@ static void test_dates(void **state)
     assert_int_equal(clock_parse_date("20230101", &t), -1);
 }
 
+/* The hand-written RFC 3339 form agrees with gmtime_r + strftime: every day boundary of
+ * 1970..2100 and a spread of times, the leap days, the last second before 10000; outside
+ * 1970..9999 it is strftime's form. */
+static void test_rfc3339_by_hand(void **state)
+{
+    static const int64_t cases[] = {0, 59, 60, 3599, 3600, 86399, 86400, 951782400,
+                                    951868799, 4107542399, 4107542400, 1709164800,
+                                    INT64_C(253402300799), INT64_C(253402300800), -1, -86401};
+    char got[40], want[40];
+    struct tm tm;
+    time_t tt;
+
+    (void)state;
+    for (int64_t t = 0; t < INT64_C(4102444800); t += 86400 - 7) {
+        tt = (time_t)t;
+        gmtime_r(&tt, &tm);
+        strftime(want, sizeof want, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        clock_rfc3339(t, got, sizeof got);
+        assert_string_equal(got, want);
+    }
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        tt = (time_t)cases[i];
+        gmtime_r(&tt, &tm);
+        strftime(want, sizeof want, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        clock_rfc3339(cases[i], got, sizeof got);
+        assert_string_equal(got, want);
+    }
+    clock_rfc3339(INT64_C(253402300799), got, sizeof got);
+    assert_string_equal(got, "9999-12-31T23:59:59Z");
+    clock_rfc3339(951782400, got, sizeof got);
+    assert_string_equal(got, "2000-02-29T00:00:00Z");
+}
+
 static void test_err_status_table(void **state)
 {
     struct err e;
@@ -180,6 +214,7 @@ int main(void)
         cmocka_unit_test(test_buf_max_is_sticky), cmocka_unit_test(test_buf_printf_and_take),
         cmocka_unit_test(test_parse_int64),       cmocka_unit_test(test_utf8),
         cmocka_unit_test(test_hex_roundtrip),     cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_rfc3339_by_hand),
         cmocka_unit_test(test_err_status_table),  cmocka_unit_test(test_arena),
         cmocka_unit_test(test_str_blank),
     };

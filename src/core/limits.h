@@ -9,7 +9,8 @@
                                                     it the connection is closed at once */
 #define LIMIT_UPLOAD_BYTES        (2 * 1024 * 1024) /* one uploaded document (PDF/JPEG/PNG) */
 #define LIMIT_IMPORT_BYTES        (64 * 1024 * 1024) /* one CSV import body (100,000+ rows) */
-#define LIMIT_HEADER_BYTES        (32 * 1024)     /* MHD per-connection memory for headers */
+#define LIMIT_HEADER_BYTES        (16 * 1024)     /* MHD per-connection memory: request line,
+                                                    headers, read buffer (zeroed per request) */
 #define LIMIT_URL_BYTES           (4 * 1024)      /* request target; longer -> 414 */
 #define LIMIT_JSON_DEPTH          32              /* nesting of arrays/objects */
 #define LIMIT_PAGE_SIZE           200             /* per_page maximum of any list */

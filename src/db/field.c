@@ -2,6 +2,7 @@
 #include "db/field.h"
 
 #include <sodium.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -84,6 +85,44 @@ char *field_seal(struct arena *a, const char *column, const char *plain)
     return field_seal_to(out, cap, column, plain) ? NULL : out;
 }
 
+/* URL-safe base64 without padding (what sodium_bin2base64 wrote) into out; -1 on a byte
+ * outside the alphabet or a length no encoding has. Not constant-time, which the stored
+ * ciphertext does not need (sodium_base642bin's constant time cost a quarter of a record's
+ * decryption); a changed byte fails the AEAD tag below anyway. */
+static int b64url_decode(unsigned char *out, const char *in, size_t len, size_t *out_len)
+{
+    uint32_t acc = 0;
+    size_t n = 0;
+    int bits = 0;
+
+    if (len % 4 == 1)
+        return -1;
+    for (size_t i = 0; i < len; i++) {
+        int c = (unsigned char)in[i], v;
+
+        if (c >= 'A' && c <= 'Z')
+            v = c - 'A';
+        else if (c >= 'a' && c <= 'z')
+            v = c - 'a' + 26;
+        else if (c >= '0' && c <= '9')
+            v = c - '0' + 52;
+        else if (c == '-' || c == '_')
+            v = c == '-' ? 62 : 63;
+        else
+            return -1;
+        acc = (acc << 6) | (uint32_t)v;
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out[n++] = (unsigned char)(acc >> bits);
+        }
+    }
+    if (acc & ((1u << bits) - 1u)) /* the unused low bits of the last character are zero */
+        return -1;
+    *out_len = n;
+    return 0;
+}
+
 char *field_open(struct arena *a, const char *column, const char *stored)
 {
     size_t len, raw_len = 0;
@@ -95,8 +134,7 @@ char *field_open(struct arena *a, const char *column, const char *stored)
         return NULL;
     len = strlen(stored + FIELD_PREFIX_LEN);
     raw = arena_alloc(a, len + 1);
-    if (sodium_base642bin(raw, len + 1, stored + FIELD_PREFIX_LEN, len, NULL, &raw_len, NULL,
-                          FIELD_VARIANT) != 0 ||
+    if (b64url_decode(raw, stored + FIELD_PREFIX_LEN, len, &raw_len) != 0 ||
         raw_len < crypto_aead_xchacha20poly1305_ietf_NPUBBYTES +
                       crypto_aead_xchacha20poly1305_ietf_ABYTES)
         return NULL;

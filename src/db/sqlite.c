@@ -2,6 +2,7 @@
  * synchronous=FULL (security.md: a system of record must not lose acknowledged commits;
  * ABDI_SQLITE_SYNC=NORMAL is the documented opt-in). The only file including sqlite3.h. */
 #include "db/db_int.h"
+#include "db/sqlite_mem.h"
 
 #include <pthread.h>
 #include <sqlite3.h>
@@ -83,6 +84,7 @@ static pthread_once_t sq_config_once = PTHREAD_ONCE_INIT;
 static void sq_config(void)
 {
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite_mem_install();
     sqlite3_initialize();
 }
 

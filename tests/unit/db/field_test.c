@@ -73,11 +73,54 @@ static void test_refusals(void **state)
     arena_free(a);
 }
 
+/* field_open's own base64 reader agrees with libsodium's on every length and refuses what
+ * libsodium refuses: a byte outside the URL-safe alphabet, padding, a length no encoding has,
+ * non-zero unused bits in the last character. */
+static void test_base64_reader(void **state)
+{
+    struct arena *a = arena_new();
+    char plain[64], *s, *t;
+    size_t n;
+
+    (void)state;
+    for (size_t len = 0; len < sizeof plain; len++) {
+        for (size_t i = 0; i < len; i++)
+            plain[i] = (char)('0' + (i * 7 + len) % 10);
+        plain[len] = '\0';
+        s = field_seal(a, COL, plain);
+        assert_non_null(s);
+        assert_string_equal(field_open(a, COL, s), plain);
+    }
+    s = field_seal(a, COL, NIK);
+    n = strlen(s);
+    t = arena_strdup(a, s);
+    t[n - 1] = '+'; /* the standard alphabet's character, not the URL-safe one */
+    assert_null(field_open(a, COL, t));
+    t = arena_strdup(a, s);
+    t[5] = '=';
+    assert_null(field_open(a, COL, t));
+    t = arena_strdup(a, s);
+    t[n - 1] = '\0'; /* one character short */
+    assert_null(field_open(a, COL, t));
+    /* 40 raw bytes + 16 = 56 bytes -> 75 characters: the last holds 2 unused bits */
+    t = arena_strdup(a, s);
+    if ((n - 3) % 4 != 0) {
+        const char *abc = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        int v = (int)(strchr(abc, t[n - 1]) - abc);
+
+        t[n - 1] = abc[v | 1]; /* a low bit that no encoder writes */
+        if (t[n - 1] != s[n - 1])
+            assert_null(field_open(a, COL, t));
+    }
+    arena_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_refusals),
+        cmocka_unit_test(test_base64_reader),
     };
 
     return cmocka_run_group_tests(tests, setup, NULL);

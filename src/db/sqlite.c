@@ -83,6 +83,7 @@ static void slow_sql_trace(sqlite3 *h)
 #define SQ_SYSTEM_MALLOC 1
 #endif
 
+#ifndef SQ_SYSTEM_MALLOC
 static int sq_mem_init(void *app)
 {
     (void)app;
@@ -93,6 +94,7 @@ static void sq_mem_shutdown(void *app)
 {
     (void)app;
 }
+#endif
 
 /* Before SQLite's first use: no global memory statistics (they take a process-wide mutex
  * on every allocation, which the server threads then queue on), and SQLite's small blocks

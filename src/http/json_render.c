@@ -22,6 +22,13 @@
 
 static const char HEX[] = "0123456789ABCDEF";
 
+/* 1 for the bytes that stand in a JSON string as they are: 0x20..0x7F but '"' and '\\'. */
+#define PLAIN16(b) b, b, b, b, b, b, b, b, b, b, b, b, b, b, b, b
+static const unsigned char PLAIN[256] = {
+    PLAIN16(0), PLAIN16(0), 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x22 '"' */
+    PLAIN16(1), PLAIN16(1), 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, /* 0x5C '\\' */
+    PLAIN16(1), PLAIN16(1)};
+
 /* The output (struct json_buf, http.h): room is made before each piece, then bytes are
  * stored directly. */
 
@@ -94,7 +101,7 @@ static int put_string(struct json_buf *b, const char *str, size_t n)
         uint32_t cp;
         size_t len;
 
-        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+        if (PLAIN[c]) {
             i++;
             continue;
         }
@@ -228,13 +235,13 @@ static void jw_key(struct json_w *w, const char *key)
     if (w->depth > 0 && w->count[w->depth - 1]++)
         put_c(&w->b, ',');
     if (key) {
-        size_t n = strlen(key), i = 0;
+        size_t n = 0;
+        unsigned plain = 1;
         char *p;
 
-        while (i < n && (unsigned char)key[i] >= 0x20 && (unsigned char)key[i] < 0x80 &&
-               key[i] != '"' && key[i] != '\\')
-            i++;
-        if (i < n) { /* a key that needs escapes */
+        for (; key[n]; n++)
+            plain &= PLAIN[(unsigned char)key[n]];
+        if (!plain) { /* a key that needs escapes */
             if (put_string(&w->b, key, n))
                 w->failed = 1;
             put_c(&w->b, ':');

@@ -74,12 +74,19 @@ enum err_code router_match(const struct route *const *tables, unsigned method,
                            const char *path, struct arena *a, const struct route **out,
                            const char **params, int *nparams, unsigned *allowed)
 {
+    static const char api[] = "/api/v1/";
+    const size_t k = sizeof api - 1;
+    int api_path = strncmp(path, api, k) == 0;
     unsigned allow = 0;
 
     for (; *tables; tables++) {
         for (const struct route *r = *tables; r->pattern; r++) {
             int n = 0;
 
+            /* most patterns and paths share "/api/v1/": the next byte tells most apart */
+            if (api_path && strncmp(r->pattern, api, k) == 0 && r->pattern[k] != path[k] &&
+                r->pattern[k] != '{')
+                continue;
             if (!pattern_match(r->pattern, path, NULL, NULL, &n))
                 continue;
             allow |= r->methods;

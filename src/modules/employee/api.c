@@ -89,14 +89,11 @@ static void employee_write(struct json_w *w, const struct employee *x, int show_
                has_rank && employee_next_promotion(tmt_rank, x->rank_order, x->cap_rank_order,
                                                    today, &next),
                next);
-    /* the step with its performance condition; lists do not read the appraisals: there it
-     * is the step by service alone, and salary_step_postponed is null (not known) */
-    has_step = has_appointed && employee_salary_step(appointed, x->rank_order, today,
-                                                     x->kinerja_loaded ? &x->kinerja : NULL,
-                                                     x->kgb_min_predikat, &step);
+    /* the step with its performance condition, the same in the record, list rows and exports */
+    has_step = employee_record_salary_step(x, today, &step);
     date_write(w, "next_salary_step_date", has_step, step.next_on);
     date_write(w, "salary_step_due_date", has_step, step.due_on);
-    if (has_step && x->kinerja_loaded)
+    if (has_step)
         jw_bool(w, "salary_step_postponed", step.postponed);
     else
         jw_null(w, "salary_step_postponed");

@@ -187,6 +187,11 @@ struct employee_kinerja_years {
     int first_year;
     int8_t predikat[EMPLOYEE_KINERJA_YEARS];
 };
+/* The years first_year.. of the cache employees.kinerja_years (0027: "YYYYP" per active row,
+ * year and predikat code 1..5, comma-separated, any order; NULL or "" when none) into *out.
+ * Years outside the window and malformed items are skipped (the store writes the cache; a
+ * year read twice keeps the last). Pure. */
+void employee_kinerja_parse(const char *cache, int first_year, struct employee_kinerja_years *out);
 /* The setting of the performance bar: the worst predikat that still earns the step. */
 #define EMPLOYEE_SETTING_KGB_MIN_PREDIKAT "employee.kgb_min_predikat"
 #define EMPLOYEE_KGB_MIN_PREDIKAT_DEFAULT 2 /* domain.md §2: "default setting: predikat Baik" */
@@ -287,13 +292,18 @@ struct employee {
     /* derived from the histories, by employee_record_get only: JP of training this year, and
      * the family members counted for the allowance */
     int64_t training_hours_year, family_allowance_count;
-    /* by employee_record_get only: the appraisal results the salary step reads (for the
-     * years EMPLOYEE_KINERJA_FIRST_YEAR(year)...) and the bar of the settings; kinerja_loaded
-     * 0 elsewhere (search lists, which show the step by service alone) */
-    int kinerja_loaded;
-    struct employee_kinerja_years kinerja;
+    /* what the salary step reads, in every record the store returns: the active appraisal
+     * results cached on the record (0027, employee_kinerja_parse; NULL when none) and the bar
+     * of the settings */
+    const char *kinerja_years;
     int kgb_min_predikat;
 };
+
+/* The salary step of x as of today: employee_salary_step over x's appointment, rank, cached
+ * appraisal results (employee_kinerja_parse) and bar; what the record, the list rows and the
+ * export all show. 0 when there is none (PPPK, no appointment date). Pure (facts.c). */
+int employee_record_salary_step(const struct employee *x, struct employee_date today,
+                                struct employee_salary_step *out);
 
 /* A reference golongan row: ERR_NOT_FOUND when code is not one. */
 struct employee_golongan {
@@ -363,7 +373,8 @@ void employee_search_read(struct db_stmt *st, struct arena *a, struct employee *
 /* ---- histories (history.c pure, history_store.c, history_api.c) ----
  * One descriptor per history kind drives validation, storage, listing and the API: a kind is
  * a table whose input columns are its fields, in order. Rows are never updated: a correction
- * is a new row whose `supersedes` names the replaced row (docs/api-histories.md). */
+ * is a new row whose `supersedes` names the replaced row (docs/api-histories.md); a kinerja
+ * row's one exception is its flag `superseded`, set when a correction replaces it (0027). */
 enum history_type {
     HT_TEXT,   /* string of at most max bytes; not blank */
     HT_DATE,   /* "YYYY-MM-DD", a real date; see HF_ flags for its bounds */
@@ -446,7 +457,10 @@ enum err_code employee_history_check(struct db *db, struct arena *a, const char 
                                      struct err *e) ABDI_MUST_CHECK;
 /* Insert one validated row (v as employee_history_validate filled it; actor 0 = none)
  * through k->sql_insert, with no check; a rank or position row also refreshes the record's
- * cached current rank (employee_current_refresh), other cached values are the caller's.
+ * cached current rank (employee_current_refresh); a kinerja row first marks the row it
+ * corrects superseded (409 already_superseded when a concurrent correction did), and refreshes
+ * employees.kinerja_years (0027); a second active row of a year (the index of 0027: a
+ * concurrent save) is 409 duplicate_year. Other cached values are the caller's.
  * *id_out may be NULL. For employee_history_add and the demo. */
 enum err_code employee_history_insert(struct db *db, const struct history_kind *k,
                                       int64_t employee_id, const struct history_value *v,

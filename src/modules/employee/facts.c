@@ -1,8 +1,11 @@
 /* facts.c - pure rules of the facts the profile derives from the record: years of service,
- * retirement date (BUP), next regular promotion and next periodic salary step (KGB).
+ * retirement date (BUP), next regular promotion and next periodic salary step (KGB), with its
+ * performance condition read from the record's cache of its appraisals.
  * Never reads the clock or the database: today, the dates of the record and the rank order
  * are arguments. Each rule names its source in domain.md. */
 #include "modules/employee/employee.h"
+
+#include <string.h>
 
 static int leap(int y)
 {
@@ -146,4 +149,38 @@ int employee_salary_step(struct employee_date appointed_on, int rank_order,
     else
         *out = (struct employee_salary_step){due, due, 0};
     return 1;
+}
+
+void employee_kinerja_parse(const char *cache, int first_year, struct employee_kinerja_years *out)
+{
+    const char *p = cache;
+
+    memset(out, 0, sizeof *out);
+    out->first_year = first_year;
+    while (p && *p) {
+        const char *end = strchr(p, ',');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+
+        if (n == 5 && p[0] >= '0' && p[0] <= '9' && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' &&
+            p[2] <= '9' && p[3] >= '0' && p[3] <= '9' && p[4] >= '1' && p[4] <= '5') {
+            int year = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+            int i = year - first_year;
+
+            if (i >= 0 && i < EMPLOYEE_KINERJA_YEARS)
+                out->predikat[i] = (int8_t)(p[4] - '0');
+        }
+        p = end ? end + 1 : NULL;
+    }
+}
+
+int employee_record_salary_step(const struct employee *x, struct employee_date today,
+                                struct employee_salary_step *out)
+{
+    struct employee_kinerja_years k;
+    struct employee_date appointed;
+
+    if (employee_date_parse(x->appointed_on, &appointed))
+        return 0;
+    employee_kinerja_parse(x->kinerja_years, EMPLOYEE_KINERJA_FIRST_YEAR(today.y), &k);
+    return employee_salary_step(appointed, x->rank_order, today, &k, x->kgb_min_predikat, out);
 }

@@ -19,10 +19,25 @@ static const char SQL_EDUCATION_CACHE[] =
     " JOIN education_levels l ON l.code = ed.level_code WHERE ed.employee_id = $1"
     " AND NOT EXISTS (SELECT 1 FROM employee_education n WHERE n.supersedes = ed.id)"
     " ORDER BY l.rank_order DESC, ed.id DESC LIMIT 1), updated_at = $2 WHERE id = $1";
-/* Appraisals of the year ($2) no row corrects, but the row a correction replaces ($3). */
+/* Active appraisals (0027: not superseded) of the year ($2), but the row a correction
+ * replaces ($3). */
 static const char SQL_KINERJA_YEAR[] =
     "SELECT count(*) FROM employee_kinerja t WHERE t.employee_id = $1 AND t.year = $2"
-    " AND t.id <> $3 AND NOT EXISTS (SELECT 1 FROM employee_kinerja n WHERE n.supersedes = t.id)";
+    " AND t.id <> $3 AND t.superseded = 0";
+/* The row a correction replaces stops being active (0027), before the correction's insert so
+ * that the index employee_kinerja_year lets the new row take its year. 0 rows changed: a
+ * correction committed in the meantime replaced it already (PostgreSQL: this waits for it). */
+static const char SQL_KINERJA_RETIRE[] =
+    "UPDATE employee_kinerja SET superseded = 1 WHERE id = $1 AND superseded = 0";
+/* The record's cache of its active appraisals (0027 employees.kinerja_years, "YYYYP,..."; the
+ * migration fills it with the same aggregate), by engine: [DB_ENGINE_SQLITE] group_concat,
+ * [DB_ENGINE_POSTGRES] string_agg (SQLite 3.40 has no string_agg). */
+#define KINERJA_CACHE(agg)                                                                    \
+    "UPDATE employees SET kinerja_years = (SELECT " agg "(CAST(k.year AS TEXT) || k.predikat,"   \
+    " ',') FROM employee_kinerja k WHERE k.employee_id = $1 AND k.superseded = 0) WHERE id = $1"
+static const char *const SQL_KINERJA_CACHE[2] = {KINERJA_CACHE("group_concat"),
+                                                 KINERJA_CACHE("string_agg")};
+_Static_assert(DB_ENGINE_SQLITE == 0 && DB_ENGINE_POSTGRES == 1, "SQL_KINERJA_CACHE by engine");
 static const char SQL_TOUCH[] = "UPDATE employees SET updated_at = $2 WHERE id = $1";
 /* The record's two sums in one statement (one per GET /employees/{id}): JP of training that
  * started in [$2, $3), and the living family members counted for the allowance. */
@@ -107,7 +122,15 @@ static enum err_code check_rank(struct db *db, struct arena *a, const struct his
     return ERR_OK;
 }
 
-/* One appraisal per year: a second one is a correction of the first (409 otherwise). */
+static enum err_code kinerja_duplicate(struct err *e)
+{
+    return err_set(e, ERR_CONFLICT, "duplicate_year", "year",
+                   "Penilaian kinerja tahun ini sudah ada; koreksi baris tersebut");
+}
+
+/* One appraisal per year: a second one is a correction of the first (409 otherwise). The
+ * index employee_kinerja_year (0027) holds it against a concurrent save
+ * (employee_history_insert). */
 static enum err_code check_kinerja_year(struct db *db, const struct history_kind *k,
                                         const struct history_value *v, int64_t employee_id,
                                         struct err *e)
@@ -119,8 +142,7 @@ static enum err_code check_kinerja_year(struct db *db, const struct history_kind
     enum err_code rc = db_value_int(db, SQL_KINERJA_YEAR, args, 3, 0, &n, e);
 
     if (!rc && n > 0)
-        rc = err_set(e, ERR_CONFLICT, "duplicate_year", "year",
-                     "Penilaian kinerja tahun ini sudah ada; koreksi baris tersebut");
+        rc = kinerja_duplicate(e);
     return rc;
 }
 
@@ -177,15 +199,36 @@ static enum err_code bind_sealed(struct db_stmt *st, int idx, const struct histo
     return ERR_OK;
 }
 
+/* Before a kinerja row is inserted: the row it corrects stops being active (SQL_KINERJA_RETIRE;
+ * 409 already_superseded when a concurrent correction was first). */
+static enum err_code kinerja_retire(struct db *db, const struct history_kind *k,
+                                    const struct history_value *v, struct err *e)
+{
+    const struct history_value *sup = &v[employee_history_field(k, "supersedes")];
+    int64_t changed = 0;
+    enum err_code rc;
+
+    if (!sup->present)
+        return ERR_OK;
+    rc = db_run_ints(db, SQL_KINERJA_RETIRE, &sup->i, 1, &changed, e);
+    if (!rc && changed == 0)
+        rc = err_set(e, ERR_CONFLICT, "already_superseded", "supersedes",
+                     "Baris ini sudah dikoreksi oleh baris lain");
+    return rc;
+}
+
 enum err_code employee_history_insert(struct db *db, const struct history_kind *k,
                                       int64_t employee_id, const struct history_value *v,
                                       int64_t now, int64_t actor, int64_t *id_out, struct err *e)
 {
     struct db_stmt *st;
-    enum err_code rc = db_prepare(db, k->sql_insert, &st, e);
+    int kinerja = k == employee_history_kind("kinerja");
+    enum err_code rc = kinerja ? kinerja_retire(db, k, v, e) : ERR_OK;
     int64_t id = 0;
     int p = 1;
 
+    if (!rc)
+        rc = db_prepare(db, k->sql_insert, &st, e);
     if (rc)
         return rc;
     db_bind_int(st, p++, employee_id);
@@ -213,12 +256,17 @@ enum err_code employee_history_insert(struct db *db, const struct history_kind *
     else
         db_bind_null(st, p);
     rc = db_step_id(st, &id, e);
+    if (rc == ERR_CONFLICT && kinerja) /* employee_kinerja_year: a concurrent save was first */
+        return kinerja_duplicate(e);
     if (rc)
         return rc;
     if (id_out)
         *id_out = id;
     if (k == employee_history_kind("ranks") || k == employee_history_kind("positions"))
         return employee_current_refresh(db, employee_id, e); /* the cached current rank, 0008 */
+    if (kinerja) /* the record's cache of its active appraisals, 0027 */
+        return db_run_ints(db, SQL_KINERJA_CACHE[db_engine(db) == DB_ENGINE_POSTGRES],
+                           &employee_id, 1, NULL, e);
     return ERR_OK;
 }
 

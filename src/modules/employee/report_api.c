@@ -224,12 +224,32 @@ static const struct report_column export_cols[] = {
     {"TMT golongan", 12, REPORT_DATE},
     {"TMT jabatan", 12, REPORT_DATE},
     {"TMT pengangkatan", 12, REPORT_DATE},
+    {"KGB berikutnya", 12, REPORT_DATE},
+    {"KGB jatuh tempo", 12, REPORT_DATE},
+    {"KGB ditunda", 8, REPORT_TEXT},
 };
 #define EXPORT_NCOLS ((int)(sizeof export_cols / sizeof export_cols[0]))
 
-static void export_row(struct arena *a, const struct employee *x, struct report_cell *c)
+static const char *date_text(struct arena *a, int ok, struct employee_date d)
+{
+    char *s;
+
+    if (!ok)
+        return NULL;
+    s = arena_alloc(a, 11);
+    employee_date_format(d, s);
+    return s;
+}
+
+/* One row of the list export: the record's columns, then its salary step as the JSON record
+ * shows it (next_salary_step_date, salary_step_due_date, salary_step_postponed as "ya" or
+ * "tidak"; empty when there is no step). */
+static void export_row(struct arena *a, const struct employee *x, struct employee_date today,
+                       struct report_cell *c)
 {
     char *nik = arena_alloc(a, EMPLOYEE_NIK_LEN + 1);
+    struct employee_salary_step step;
+    int has_step = employee_record_salary_step(x, today, &step);
 
     employee_nik_mask(x->nik, nik); /* as the JSON list shows it (security.md) */
     c[0] = text_cell(x->nip);
@@ -249,6 +269,9 @@ static void export_row(struct arena *a, const struct employee *x, struct report_
     c[14] = text_cell(x->tmt_golongan);
     c[15] = text_cell(x->tmt_jabatan);
     c[16] = text_cell(x->appointed_on);
+    c[17] = text_cell(date_text(a, has_step, step.next_on));
+    c[18] = text_cell(date_text(a, has_step, step.due_on));
+    c[19] = text_cell(has_step ? (step.postponed ? "ya" : "tidak") : NULL);
 }
 
 /* Every row of the search, streamed from the statement into the writer: the rows' strings
@@ -261,6 +284,7 @@ static enum err_code export_rows(struct req *rq, struct employee_query *qr,
     struct arena *chunk = arena_new();
     struct db_stmt *st = NULL;
     struct employee x;
+    struct employee_date today = employee_date_from_epoch(rq->now);
     size_t n = 0;
     enum err_code rc = employee_search_open(rq->db, rq->a, qr, -1, &st, e);
     int r = 0;
@@ -271,7 +295,7 @@ static enum err_code export_rows(struct req *rq, struct employee_query *qr,
             chunk = arena_new();
         }
         employee_search_read(st, chunk, &x);
-        export_row(chunk, &x, cells);
+        export_row(chunk, &x, today, cells);
         rc = report_stream_row(out, cells, e);
     }
     if (!rc && r < 0)
@@ -311,7 +335,7 @@ enum err_code employee_export(struct req *rq, struct resp *rs, struct employee_q
     } else if (!rc && self > 0) { /* self-service: the own record or nothing, as the list */
         rc = employee_get(rq->db, rq->a, self, &x, e);
         if (!rc) {
-            export_row(rq->a, &x, cells);
+            export_row(rq->a, &x, employee_date_from_epoch(rq->now), cells);
             rc = report_stream_row(out, cells, e);
         } else if (rc == ERR_NOT_FOUND) {
             rc = ERR_OK;

@@ -46,13 +46,16 @@ static const char SQL_CURRENT[] =
     " ORDER BY p.tmt DESC, p.id DESC LIMIT 1) WHERE id = $1";
 
 /* The record with its cached current rank and TMTs (units is a LEFT JOIN, as the others, so
- * that SQLite keeps employees the outer loop and reads the sort key's index in order). */
+ * that SQLite keeps employees the outer loop and reads the sort key's index in order), and
+ * what its salary step reads: the cached predikat kinerja (0027) and the setting of the bar
+ * (text or NULL; the same for every row: one read per statement on both engines). */
 #define EMP_COLS                                                                              \
     "e.id, e.nip, e.nik, e.name, e.gelar_depan, e.gelar_belakang, e.birth_place,"             \
     " e.birth_date, e.gender, e.status, e.state, e.appointed_on, e.unit_id, e.position_id,"   \
     " u.name, p.name, p.kind, p.bup_age, e.golongan, g.pangkat, g.rank_order, e.tmt_golongan," \
     " e.tmt_jabatan, e.pns_id, e.created_at, e.updated_at, e.education_level, gc.rank_order,"   \
-    " gc.code"
+    " gc.code, e.kinerja_years,"                                                              \
+    " (SELECT s.value FROM settings s WHERE s.key = '" EMPLOYEE_SETTING_KGB_MIN_PREDIKAT "')"
 #define EMP_FROM                                                                              \
     " FROM employees e LEFT JOIN units u ON u.id = e.unit_id"                                 \
     " LEFT JOIN positions p ON p.id = e.position_id"                                          \
@@ -68,10 +71,7 @@ static const char SQL_ONE[] = "SELECT " EMP_COLS ", e.religion, e.marital_status
 /* The record as GET /employees/{id} shows it, with what it derives from the histories in the
  * same statement ($2, $3: the year's first day and the next year's): the JP of training rows
  * starting in the year, and the family members counted for the allowance (living, allowance
- * 1); superseded history rows are ignored. Then what the salary step reads: the predikat
- * kinerja of the five years from $4 as decimal digits (year $4 + i is digit i; one row per
- * year that no row corrects, a code 1..5), and the setting of the bar (text, or NULL). Then
- * the contact fields, as SQL_ONE. */
+ * 1); superseded history rows are ignored. Then the contact fields, as SQL_ONE. */
 static const char SQL_RECORD[] =
     "SELECT " EMP_COLS ","
     " (SELECT COALESCE(SUM(t.hours), 0) FROM employee_training t WHERE t.employee_id = e.id"
@@ -80,12 +80,6 @@ static const char SQL_RECORD[] =
     " (SELECT count(*) FROM employee_family f WHERE f.employee_id = e.id AND f.allowance = 1"
     "  AND f.life_state = 'hidup'"
     "  AND NOT EXISTS (SELECT 1 FROM employee_family n WHERE n.supersedes = f.id)),"
-    " (SELECT COALESCE(SUM(CAST(k.predikat AS INTEGER) * CASE k.year - CAST($4 AS BIGINT)"
-    "  WHEN 0 THEN 1 WHEN 1 THEN 10 WHEN 2 THEN 100 WHEN 3 THEN 1000 WHEN 4 THEN 10000"
-    "  ELSE 0 END), 0) FROM employee_kinerja k WHERE k.employee_id = e.id"
-    "  AND k.year >= CAST($4 AS BIGINT) AND k.year < CAST($4 AS BIGINT) + 5"
-    "  AND NOT EXISTS (SELECT 1 FROM employee_kinerja n WHERE n.supersedes = k.id)),"
-    " (SELECT s.value FROM settings s WHERE s.key = '" EMPLOYEE_SETTING_KGB_MIN_PREDIKAT "'),"
     " e.religion, e.marital_status, e.phone, e.email, e.address, e.photo_document_id" EMP_FROM
     " WHERE e.id = $1";
 static const char SQL_EDIT[] =
@@ -101,8 +95,8 @@ static const char SQL_PHOTO_OK[] =
  * struct employee_query ("" = any), $11 the blind index of q when q is a whole NIK ("" when
  * not: guarded so that nik_bidx, which employees_name does not cover, is only read then:
  * unguarded, every row of a q search cost a table lookup, 34 -> 400 ms), $12 limit,
- * $13 offset. Every filter reads employees
- * only (the position kind through a subquery), so the count needs no join. */
+ * $13 offset. Every filter reads employees only (the position kind through a subquery), so
+ * the count needs no join. */
 #define EMP_SUB                                                                               \
     "WITH RECURSIVE sub(id, depth) AS (SELECT id, 0 FROM units WHERE id = CAST($1 AS BIGINT)" \
     " UNION ALL SELECT c.id, sub.depth + 1 FROM units c JOIN sub ON c.parent_id = sub.id"     \
@@ -176,6 +170,9 @@ static void read_employee(struct db_stmt *st, struct arena *a, void *out)
     x->education_level = db_col_text_copy(st, a, 26);
     x->cap_rank_order = db_col_is_null(st, 27) ? 0 : (int)db_col_int(st, 27);
     x->cap_golongan = db_col_text_copy(st, a, 28);
+    x->kinerja_years = db_col_text_copy(st, a, 29);
+    x->kgb_min_predikat =
+        employee_kgb_min_predikat_of(db_col_is_null(st, 30) ? NULL : db_col_text(st, 30));
 }
 
 static void read_employee_one(struct db_stmt *st, struct arena *a, void *out)
@@ -333,22 +330,12 @@ enum err_code employee_record_get(struct db *db, struct arena *a, int64_t id, in
     db_bind_int(st, 1, id);
     db_bind_text(st, 2, from);
     db_bind_text(st, 3, to);
-    db_bind_int(st, 4, EMPLOYEE_KINERJA_FIRST_YEAR(year));
     r = db_step(st, e);
     if (r == 1) {
-        int64_t digits;
-
         read_employee_one(st, a, out);
         c = db_col_count(st) - EMP_CONTACT_COLS;
-        out->training_hours_year = db_col_int(st, c - 4);
-        out->family_allowance_count = db_col_int(st, c - 3);
-        digits = db_col_int(st, c - 2);
-        out->kinerja.first_year = EMPLOYEE_KINERJA_FIRST_YEAR(year);
-        for (int i = 0; i < EMPLOYEE_KINERJA_YEARS; i++, digits /= 10)
-            out->kinerja.predikat[i] = (int8_t)(digits % 10);
-        out->kgb_min_predikat =
-            employee_kgb_min_predikat_of(db_col_is_null(st, c - 1) ? NULL : db_col_text(st, c - 1));
-        out->kinerja_loaded = 1;
+        out->training_hours_year = db_col_int(st, c - 2);
+        out->family_allowance_count = db_col_int(st, c - 1);
     }
     db_reset(st);
     if (r < 0)

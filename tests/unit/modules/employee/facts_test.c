@@ -1,6 +1,7 @@
 /* facts_test.c - the derived facts of an employee record as tables of vectors: retirement
  * (ret-*), promotion periods and next promotion (prom-*, next-*), years of service (svc-*),
- * next salary step (kgb-*) and the date helpers (date-*, epoch-*). Vectors of shared/domain.md
+ * next salary step (kgb-*; with the performance condition kgbp-*, the record's cache of its
+ * appraisals kgbc-*, the step of a record kgbr-*) and the date helpers (date-*, epoch-*). Vectors of shared/domain.md
  * §14 are marked "domain"; the others are ours. A failing vector names its id. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -308,6 +309,93 @@ static void test_dates(void **state)
                                        (struct employee_date)D(2026, 3, 1)), 0);
 }
 
+/* The record's cache of its active appraisals (0027 employees.kinerja_years: "YYYYP" per row,
+ * comma-separated) read into the window of the salary step (kgbc-*). */
+static void test_kinerja_parse(void **state)
+{
+    static const struct {
+        const char *id, *cache;
+        int first_year;
+        int8_t want[EMPLOYEE_KINERJA_YEARS];
+    } v[] = {
+        {"kgbc-1 none", NULL, 2023, {0, 0, 0, 0, 0}},
+        {"kgbc-2 empty", "", 2023, {0, 0, 0, 0, 0}},
+        {"kgbc-3 one", "20253", 2023, {0, 0, 3, 0, 0}},
+        {"kgbc-4 any order", "20262,20231,20255", 2023, {1, 0, 5, 2, 0}},
+        {"kgbc-5 outside the window", "20183,20222,20283,20271", 2023, {0, 0, 0, 0, 1}},
+        {"kgbc-6 malformed skipped", "2025,202533,x2024,20240,20246,,20234", 2023,
+         {4, 0, 0, 0, 0}},
+        {"kgbc-7 trailing comma", "20242,", 2023, {0, 2, 0, 0, 0}},
+    };
+
+    (void)state;
+    for (size_t i = 0; i < N(v); i++) {
+        struct employee_kinerja_years k;
+
+        memset(&k, 0x7f, sizeof k);
+        employee_kinerja_parse(v[i].cache, v[i].first_year, &k);
+        if (k.first_year != v[i].first_year)
+            fail_msg("%s: first_year %d", v[i].id, k.first_year);
+        for (int y = 0; y < EMPLOYEE_KINERJA_YEARS; y++)
+            if (k.predikat[y] != v[i].want[y])
+                fail_msg("%s: year %d predikat %d, want %d", v[i].id, v[i].first_year + y,
+                         k.predikat[y], v[i].want[y]);
+    }
+}
+
+/* The step of a record as the record, list rows and exports show it (kgbr-*): the rule over
+ * the record's appointment, rank, cache and bar, the window of years from today. */
+static void test_record_salary_step(void **state)
+{
+    static const struct {
+        const char *id, *appointed, *cache;
+        int rank_order, bar;
+        struct employee_date today;
+        int want_ok;
+        struct employee_date want_next, want_due;
+        int want_postponed;
+    } v[] = {
+        /* III appointed 2010-01-01: steps 2026-01-01, 2028-01-01; 2025 below the bar postponed
+         * the 2026 step to 2027-01-01, still ahead in November 2026 */
+        {"kgbr-1 postponed, from the cache", "2010-01-01", "20253,20242", 9, 2, D(2026, 11, 23), 1,
+         D(2027, 1, 1), D(2026, 1, 1), 1},
+        {"kgbr-2 corrected to Baik", "2010-01-01", "20252,20242", 9, 2, D(2026, 11, 23), 1,
+         D(2028, 1, 1), D(2028, 1, 1), 0},
+        {"kgbr-3 the bar of the record", "2010-01-01", "20253", 9, 3, D(2026, 11, 23), 1,
+         D(2028, 1, 1), D(2028, 1, 1), 0},
+        {"kgbr-4 no cache", "2010-01-01", NULL, 9, 2, D(2025, 11, 1), 1, D(2026, 1, 1),
+         D(2026, 1, 1), 0},
+        {"kgbr-5 domain vector", "2010-01-01", "20253", 9, 2, D(2025, 11, 1), 1, D(2027, 1, 1),
+         D(2026, 1, 1), 1},
+        {"kgbr-6 PPPK: no step", "2020-01-01", "20253", 21, 2, D(2025, 11, 1), 0, D(1, 1, 1),
+         D(1, 1, 1), 0},
+        {"kgbr-7 no appointment date", NULL, "20253", 9, 2, D(2025, 11, 1), 0, D(1, 1, 1),
+         D(1, 1, 1), 0},
+    };
+
+    (void)state;
+    for (size_t i = 0; i < N(v); i++) {
+        struct employee x;
+        struct employee_salary_step got;
+        int ok;
+
+        memset(&x, 0, sizeof x);
+        x.appointed_on = v[i].appointed;
+        x.kinerja_years = v[i].cache;
+        x.rank_order = v[i].rank_order;
+        x.kgb_min_predikat = v[i].bar;
+        ok = employee_record_salary_step(&x, v[i].today, &got);
+        if (ok != v[i].want_ok)
+            fail_msg("%s: ok %d, want %d", v[i].id, ok, v[i].want_ok);
+        if (!ok)
+            continue;
+        expect_date(v[i].id, got.next_on, v[i].want_next);
+        expect_date(v[i].id, got.due_on, v[i].want_due);
+        if (got.postponed != v[i].want_postponed)
+            fail_msg("%s: postponed %d, want %d", v[i].id, got.postponed, v[i].want_postponed);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -315,6 +403,7 @@ int main(void)
         cmocka_unit_test(test_promotion_tmt), cmocka_unit_test(test_next_promotion),
         cmocka_unit_test(test_service_years), cmocka_unit_test(test_salary_step),
         cmocka_unit_test(test_salary_step_postponed),
+        cmocka_unit_test(test_kinerja_parse), cmocka_unit_test(test_record_salary_step),
         cmocka_unit_test(test_dates),
     };
 

@@ -42,6 +42,16 @@ static int buf_reserve(struct buf *b, size_t n)
     return 0;
 }
 
+void buf_presize(struct buf *b, size_t n)
+{
+    if (n > b->max)
+        n = b->max;
+    if (b->overflow || n + 1 <= b->cap)
+        return;
+    b->p = xrealloc(b->p, n + 1);
+    b->cap = n + 1;
+}
+
 void buf_append(struct buf *b, const void *data, size_t n)
 {
     if (buf_reserve(b, n))

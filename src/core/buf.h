@@ -14,6 +14,10 @@ struct buf {
 
 void buf_init(struct buf *b, size_t max);
 void buf_free(struct buf *b);
+/* Room for n bytes in one allocation now (at most max; never less room than there is, no
+ * overflow): a long output of about known size then grows once instead of by doubling, whose
+ * old copies the allocator may keep until the request ends. */
+void buf_presize(struct buf *b, size_t n);
 void buf_append(struct buf *b, const void *data, size_t n);
 void buf_puts(struct buf *b, const char *s);
 void buf_putc(struct buf *b, char c);

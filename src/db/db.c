@@ -406,6 +406,12 @@ void db_read_end(struct db *db)
         (void)db->ops->exec_script(db, "ROLLBACK", &(struct err){0});
 }
 
+void db_release_memory(struct db *db)
+{
+    if (db->ops->release_memory)
+        db->ops->release_memory(db);
+}
+
 int db_change_stamp(struct db *db, uint64_t stamp[DB_STAMP_LEN])
 {
     stamp[2] = db->serial; /* a stamp never matches another connection's, even at its address */

@@ -85,6 +85,11 @@ int db_in_read(const struct db *db);
  * it failed: the caller then trusts nothing it kept. */
 #define DB_STAMP_LEN 3
 int db_change_stamp(struct db *db, uint64_t stamp[DB_STAMP_LEN]);
+/* Give back what the connection caches in the process (SQLite: its page cache, up to 8 MiB
+ * per server thread; the pages in use by open statements stay), after a read of a whole
+ * government (the DUK, the attendance recap) whose pages would otherwise stay behind in each
+ * thread that made one. The cache fills again as it is read. Nothing on PostgreSQL. */
+void db_release_memory(struct db *db);
 /* Serialise a critical section across processes until the transaction ends
  * (PostgreSQL advisory transaction lock; on SQLite the write transaction already is one). */
 enum err_code db_lock(struct db *db, int64_t key, struct err *e) ABDI_MUST_CHECK;

@@ -49,6 +49,8 @@ struct db_ops {
     enum err_code (*backup)(struct db *db, const char *path, struct err *e);
     /* NULL when the engine cannot say (PostgreSQL): see db_change_stamp. */
     int (*change_stamp)(struct db *db, uint64_t stamp[DB_STAMP_LEN]);
+    /* NULL when the engine keeps no cache in the process (PostgreSQL): see db_release_memory. */
+    void (*release_memory)(struct db *db);
     const char *begin_sql; /* "BEGIN IMMEDIATE" / "BEGIN" (may set up the transaction) */
     const char *end_sql;   /* after COMMIT or ROLLBACK (NULL: nothing), undoes that set-up */
 };

@@ -234,6 +234,11 @@ static int64_t sq_col_int(struct db_stmt *st, int col)
 
 static const char SQL_DATA_VERSION[] = "PRAGMA data_version";
 
+static void sq_release_memory(struct db *db)
+{
+    sqlite3_db_release_memory(db->impl);
+}
+
 static int sq_change_stamp(struct db *db, uint64_t stamp[DB_STAMP_LEN])
 {
     struct db_stmt *st;
@@ -290,6 +295,7 @@ const struct db_ops db_sqlite_ops = {
     .lock = sq_lock,
     .backup = sq_backup,
     .change_stamp = sq_change_stamp,
+    .release_memory = sq_release_memory,
     .begin_sql = "PRAGMA cache_size=" SQ_CACHE_WRITE "; BEGIN IMMEDIATE",
     .end_sql = "PRAGMA cache_size=" SQ_CACHE_READ,
 };

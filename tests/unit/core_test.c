@@ -31,6 +31,35 @@ static void test_buf_max_is_sticky(void **state)
     buf_free(&b);
 }
 
+/* buf_presize: room at once, bounded by max, appends as before, never shrinks */
+static void test_buf_presize(void **state)
+{
+    struct buf b;
+    char *p;
+    size_t n;
+
+    (void)state;
+    buf_init(&b, 16);
+    buf_presize(&b, 1000); /* capped at max */
+    assert_int_equal(b.cap, 17);
+    assert_int_equal(b.overflow, 0);
+    buf_puts(&b, "0123456789abcdef");
+    assert_int_equal(b.cap, 17);
+    buf_presize(&b, 4); /* less than there is: no change */
+    assert_int_equal(b.cap, 17);
+    buf_putc(&b, 'x'); /* past max: sticky as ever */
+    assert_int_equal(b.overflow, 1);
+    buf_free(&b);
+    buf_init(&b, 1024);
+    buf_presize(&b, 100);
+    assert_int_equal(b.cap, 101);
+    buf_printf(&b, "%d", 7);
+    p = buf_take(&b, &n);
+    assert_string_equal(p, "7");
+    assert_int_equal(n, 1);
+    free(p);
+}
+
 static void test_buf_printf_and_take(void **state)
 {
     struct buf b;
@@ -266,6 +295,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_buf_max_is_sticky), cmocka_unit_test(test_buf_printf_and_take),
+        cmocka_unit_test(test_buf_presize),
         cmocka_unit_test(test_parse_int64),       cmocka_unit_test(test_utf8),
         cmocka_unit_test(test_hex_roundtrip),     cmocka_unit_test(test_dates),
         cmocka_unit_test(test_rfc3339_by_hand),

@@ -58,7 +58,28 @@ struct walk {
     struct att_day days[MAX_DAYS];
     int weekday0;  /* weekday of from (0 = Monday) */
     int64_t since; /* day number attendance started: nothing before it counts */
+    /* the unit names copied so far, by unit id mod UNIT_SLOTS: one copy per unit, not one per
+     * employee (a whole government is 100,000 employees in a few hundred units) */
+#define UNIT_SLOTS 256
+    struct {
+        int64_t id;
+        const char *name;
+    } unit[UNIT_SLOTS];
 };
+
+static const char *unit_name(struct walk *w, struct db_stmt *st, int64_t unit_id, int col)
+{
+    size_t slot = (size_t)((uint64_t)unit_id % UNIT_SLOTS);
+
+    if (db_col_is_null(st, col))
+        return NULL;
+    if (w->unit[slot].name && w->unit[slot].id == unit_id &&
+        strcmp(w->unit[slot].name, db_col_text(st, col)) == 0)
+        return w->unit[slot].name;
+    w->unit[slot].id = unit_id;
+    w->unit[slot].name = db_col_text_copy(st, w->a, col);
+    return w->unit[slot].name;
+}
 
 static int64_t day_num(const char *s)
 {
@@ -232,7 +253,7 @@ static enum err_code walk_all(struct walk *w, int64_t employee_id, int64_t unit_
         x.appointed = ap < 0 ? 0 : ap;
         x.nip = db_col_text_copy(emp, w->a, 4);
         x.name = db_col_text_copy(emp, w->a, 5);
-        x.unit_name = db_col_text_copy(emp, w->a, 6);
+        x.unit_name = unit_name(w, emp, x.unit_id, 6);
         (*seen)++;
         rc = walk_employee(w, &x, rec, &has, e);
         if (!rc)
@@ -249,10 +270,17 @@ static enum err_code walk_all(struct walk *w, int64_t employee_id, int64_t unit_
 
 /* ---- the month recap ---- */
 
+/* The rows grow in one malloc'd array freed with the arena (recap_free), not by doubling
+ * inside the arena, whose old copies would stay until the request ends. */
 struct recap_ctx {
     struct att_recap_row *rows;
     size_t n, cap;
 };
+
+static void recap_free(void *p)
+{
+    free(((struct recap_ctx *)p)->rows);
+}
 
 static enum err_code recap_one(struct walk *w, const struct emp *x, void *p, struct err *e)
 {
@@ -261,13 +289,8 @@ static enum err_code recap_one(struct walk *w, const struct emp *x, void *p, str
 
     (void)e;
     if (c->n == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 64;
-        struct att_recap_row *grown = arena_alloc(w->a, cap * sizeof *grown);
-
-        if (c->n)
-            memcpy(grown, c->rows, c->n * sizeof *grown);
-        c->rows = grown;
-        c->cap = cap;
+        c->cap = c->cap ? c->cap * 2 : 64;
+        c->rows = xrealloc(c->rows, c->cap * sizeof *c->rows);
     }
     r = &c->rows[c->n++];
     memset(r, 0, sizeof *r);
@@ -307,26 +330,27 @@ enum err_code att_recap(struct db *db, struct arena *a, int64_t employee_id, int
                         struct att_recap_row **out, size_t *n, struct err *e)
 {
     struct walk *w = arena_alloc(a, sizeof *w);
-    struct recap_ctx c = {0};
+    struct recap_ctx *c = arena_alloc(a, sizeof *c);
     char first[11], last[11];
     enum err_code rc;
     int seen = 0;
 
     if (att_month_range(month, first, last))
         return err_invalid(e, "month", "Bulan harus berformat YYYY-MM");
+    arena_defer(a, recap_free, c);
     w->db = db;
     w->a = a;
     rc = walk_prepare(w, first, last, today, e);
     if (!rc)
-        rc = walk_all(w, employee_id, unit_id, subtree, first, last, recap_one, &c, &seen, e);
+        rc = walk_all(w, employee_id, unit_id, subtree, first, last, recap_one, c, &seen, e);
     if (rc)
         return rc;
     if (employee_id && seen == 0)
         return err_set(e, ERR_NOT_FOUND, "not_found", NULL, "Pegawai tidak ditemukan");
-    if (c.n > 1)
-        qsort(c.rows, c.n, sizeof *c.rows, recap_cmp);
-    *out = c.rows;
-    *n = c.n;
+    if (c->n > 1)
+        qsort(c->rows, c->n, sizeof *c->rows, recap_cmp);
+    *out = c->rows;
+    *n = c->n;
     return ERR_OK;
 }
 

@@ -30,33 +30,43 @@ static const struct report_column recap_cols[] = {
 };
 #define RECAP_NCOLS ((int)(sizeof recap_cols / sizeof recap_cols[0]))
 
+/* report_table.row of the recap: row r made on demand, so that the XLSX of a whole
+ * government never holds 100,000 x 12 cells at once. */
+struct recap_rows {
+    const struct att_recap_row *rows;
+};
+
+static void recap_row(void *ctx, size_t r, struct report_cell *c)
+{
+    const struct att_recap_row *row = &((const struct recap_rows *)ctx)->rows[r];
+    const struct attendance_month *m = &row->m;
+    const int nums[] = {m->working_days,  m->present_days,   m->late_minutes,
+                        m->early_minutes, m->worked_minutes, m->required_minutes,
+                        m->absent_days,   m->leave_days,     m->duty_days};
+
+    c[0].text = row->nip;
+    c[1].text = row->name;
+    c[2].text = row->unit_name;
+    for (int k = 0; k < 9; k++)
+        c[3 + k].num = nums[k];
+}
+
 static enum err_code recap_xlsx(struct req *rq, struct resp *rs, const char *month,
                                 const struct att_recap_row *rows, size_t n, struct err *e)
 {
     struct report_table t = {0};
-    struct report_cell *cells;
+    struct recap_rows *src;
 
     if (n > LIMIT_EXPORT_ROWS)
         return err_set(e, ERR_TOO_LARGE, "too_many_rows", NULL, "Terlalu banyak baris");
-    cells = arena_alloc(rq->a, sizeof *cells * RECAP_NCOLS * (n ? n : 1));
-    for (size_t i = 0; i < n; i++) {
-        struct report_cell *c = &cells[i * RECAP_NCOLS];
-        const struct attendance_month *m = &rows[i].m;
-        const int nums[] = {m->working_days,  m->present_days,   m->late_minutes,
-                            m->early_minutes, m->worked_minutes, m->required_minutes,
-                            m->absent_days,   m->leave_days,     m->duty_days};
-
-        c[0].text = rows[i].nip;
-        c[1].text = rows[i].name;
-        c[2].text = rows[i].unit_name;
-        for (int k = 0; k < 9; k++)
-            c[3 + k].num = nums[k];
-    }
+    src = arena_alloc(rq->a, sizeof *src);
+    src->rows = rows;
     t.title = "Rekap Presensi Bulanan";
     t.subtitle = arena_printf(rq->a, "Bulan %s", month);
     t.cols = recap_cols;
     t.ncols = RECAP_NCOLS;
-    t.cells = cells;
+    t.row = recap_row;
+    t.row_ctx = src;
     t.nrows = n;
     return report_respond(rs, REPORT_XLSX, &t, arena_printf(rq->a, "rekap-presensi-%s", month), e);
 }
@@ -92,6 +102,7 @@ enum err_code att_api_recap(struct req *rq, struct resp *rs, struct err *e)
         rc = att_recap(rq->db, rq->a, self > 0 ? self : 0, self > 0 ? 0 : unit, subtree, month,
                        att_today_local(rq, OFFSET_WIB), &rows, &n, e);
         db_read_end(rq->db);
+        db_release_memory(rq->db); /* a whole government's month: every record of it */
     }
     if (rc)
         return rc;

@@ -80,6 +80,14 @@ static int known(struct employee_date d)
     return d.y != 0;
 }
 
+const char *employee_duk_date(const char *text, struct employee_date key, char out[11])
+{
+    if (text || !known(key))
+        return text;
+    employee_date_format(key, out);
+    return out;
+}
+
 /* Earlier first; unknown last. */
 static int earlier_first(struct employee_date a, struct employee_date b)
 {

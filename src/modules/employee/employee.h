@@ -555,8 +555,11 @@ extern const struct route employee_import_routes[];
 struct employee_duk {
     int64_t id, unit_id;
     const char *nip, *name, *gelar_depan, *gelar_belakang, *status, *unit_name;
-    const char *golongan, *pangkat, *tmt_golongan, *position_name, *position_kind;
-    const char *tmt_jabatan, *appointed_on, *birth_date;
+    const char *golongan, *pangkat, *position_name, *position_kind;
+    /* The dates shown (TMT golongan, TMT jabatan, birth date) are their keys below: a text is
+     * kept only when it is not a valid date (the store does not copy 300,000 dates of a
+     * whole government's DUK); employee_duk_date gives the text to show. */
+    const char *tmt_golongan, *tmt_jabatan, *birth_date;
     /* keys, in the order §13 reads them */
     int rank_order; /* golongan.rank_order (PNS 1..17), higher first */
     struct employee_date tmt_rank; /* earlier first */
@@ -582,6 +585,9 @@ int employee_position_level(const char *kind, int kelas_jabatan);
 int employee_training_level(const char *kind, const char *name);
 /* Whole months from appointed_on to today (0 before it): the masa kerja of the DUK. */
 int employee_service_months(struct employee_date appointed_on, struct employee_date today);
+/* The date text to show: text when there is one, else the key as YYYY-MM-DD in out, else
+ * NULL (no date). */
+const char *employee_duk_date(const char *text, struct employee_date key, char out[11]);
 /* <0 when a is listed before b. Total: the last tie-breakers are the NIP, then the id. */
 int employee_duk_cmp(const struct employee_duk *a, const struct employee_duk *b);
 /* Drop who is not listed (only PNS are: CPNS are not, §13, and PPPK hold no pangkat) and sort

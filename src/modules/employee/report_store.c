@@ -3,7 +3,8 @@
  * education: highest level and its graduation, birth date; then the leadership trainings in
  * one more query merged by employee id), the rank and position histories of the profile
  * sheet, and the government's name (the root of the units tree). Superseded history rows are
- * ignored. Two statements for the whole DUK, never one per row (100,000 rows in < 5 s). */
+ * ignored. Three statements for the whole DUK (its size, its rows, their trainings), never
+ * one per row (100,000 rows in < 5 s); the order is duk.c's, not SQL's. */
 #include "modules/employee/employee.h"
 
 #include <stdlib.h>
@@ -32,8 +33,15 @@ static const char SQL_DUK[] =
     " LEFT JOIN edl ON edl.employee_id = e.id"
     " LEFT JOIN edg ON edg.employee_id = e.id AND edg.lvl = edl.lvl"
     " WHERE (CAST($1 AS BIGINT) = 0 OR e.unit_id IN (SELECT id FROM sub))"
-    " AND e.status = 'PNS' AND e.state NOT IN ('retired', 'dismissed', 'deceased')"
-    " ORDER BY e.unit_id";
+    " AND e.status = 'PNS' AND e.state NOT IN ('retired', 'dismissed', 'deceased')";
+/* How many rows SQL_DUK gives (its units and WHERE), to size the array once. */
+static const char SQL_DUK_COUNT[] =
+    "WITH RECURSIVE sub(id, depth) AS (SELECT id, 0 FROM units WHERE id = CAST($1 AS BIGINT)"
+    " UNION ALL SELECT c.id, sub.depth + 1 FROM units c JOIN sub ON c.parent_id = sub.id"
+    " WHERE CAST($2 AS BIGINT) = 1 AND sub.depth < 64)"
+    " SELECT count(*) FROM employees e"
+    " WHERE (CAST($1 AS BIGINT) = 0 OR e.unit_id IN (SELECT id FROM sub))"
+    " AND e.status = 'PNS' AND e.state NOT IN ('retired', 'dismissed', 'deceased')";
 /* The trainings that may be the required position training (employee_training_level reads
  * the level from the name), of employees in service, by employee. */
 static const char SQL_DUK_TRAINING[] =
@@ -64,54 +72,149 @@ static struct employee_date col_date(struct db_stmt *st, int col)
     return d;
 }
 
-/* Text repeated on many rows (unit, position, pangkat...) stored once: a direct-mapped table
- * of the texts seen last, by hash. A whole government's DUK is 100,000+ rows. */
-#define INTERN_SLOTS 512
-struct intern {
-    const char *slot[INTERN_SLOTS];
+/* The texts of the DUK rows, packed one after the other in blocks (no per-string alignment),
+ * each repeated text (unit, position, pangkat, gelar...: a few thousand distinct values over
+ * 100,000 rows) stored once through an open-addressing set. Freed with the request's arena. */
+#define POOL_BLOCK_BYTES (256u * 1024u)
+struct pool_block {
+    struct pool_block *next;
+    size_t used, cap;
+    char data[];
+};
+struct text_pool {
+    struct pool_block *head;
+    const char **set; /* set_cap slots (a power of two), NULL = empty */
+    uint32_t *hash;
+    size_t set_cap, set_n;
 };
 
-static const char *intern_text(struct intern *t, struct arena *a, struct db_stmt *st, int col)
+static void pool_free(void *p)
+{
+    struct text_pool *t = p;
+
+    for (struct pool_block *b = t->head, *nb; b; b = nb) {
+        nb = b->next;
+        free(b);
+    }
+    free(t->set);
+    free(t->hash);
+    free(t);
+}
+
+static const char *pool_copy(struct text_pool *t, const char *s, size_t len)
+{
+    struct pool_block *b = t->head;
+    char *p;
+
+    if (!b || b->cap - b->used < len + 1) {
+        size_t cap = len + 1 > POOL_BLOCK_BYTES ? len + 1 : POOL_BLOCK_BYTES;
+
+        b = xmalloc(sizeof *b + cap);
+        b->cap = cap;
+        b->used = 0;
+        b->next = t->head;
+        t->head = b;
+    }
+    p = b->data + b->used;
+    memcpy(p, s, len);
+    p[len] = '\0';
+    b->used += len + 1;
+    return p;
+}
+
+static void set_grow(struct text_pool *t)
+{
+    size_t cap = t->set_cap ? t->set_cap * 2 : 1024;
+    const char **set = xcalloc(cap, sizeof *set);
+    uint32_t *hash = xcalloc(cap, sizeof *hash);
+
+    for (size_t i = 0; i < t->set_cap; i++) {
+        size_t j;
+
+        if (!t->set[i])
+            continue;
+        for (j = t->hash[i] & (cap - 1); set[j]; j = (j + 1) & (cap - 1))
+            ;
+        set[j] = t->set[i];
+        hash[j] = t->hash[i];
+    }
+    free(t->set);
+    free(t->hash);
+    t->set = set;
+    t->hash = hash;
+    t->set_cap = cap;
+}
+
+static const char *pool_intern(struct text_pool *t, const char *s)
+{
+    uint32_t h = 2166136261u;
+    size_t len = 0, i;
+
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++, len++)
+        h = (h ^ *p) * 16777619u;
+    if (2 * (t->set_n + 1) > t->set_cap)
+        set_grow(t);
+    for (i = h & (t->set_cap - 1); t->set[i]; i = (i + 1) & (t->set_cap - 1))
+        if (t->hash[i] == h && strcmp(t->set[i], s) == 0)
+            return t->set[i];
+    t->set[i] = pool_copy(t, s, len);
+    t->hash[i] = h;
+    t->set_n++;
+    return t->set[i];
+}
+
+static const char *col_intern(struct text_pool *t, struct db_stmt *st, int col)
+{
+    return db_col_is_null(st, col) ? NULL : pool_intern(t, db_col_text(st, col));
+}
+
+static const char *col_copy(struct text_pool *t, struct db_stmt *st, int col)
 {
     const char *s;
-    uint32_t h = 2166136261u;
 
     if (db_col_is_null(st, col))
         return NULL;
     s = db_col_text(st, col);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        h = (h ^ *p) * 16777619u;
-    h %= INTERN_SLOTS;
-    if (!t->slot[h] || strcmp(t->slot[h], s) != 0)
-        t->slot[h] = arena_strdup(a, s);
-    return t->slot[h];
+    return pool_copy(t, s, strlen(s));
 }
 
-static void read_duk(struct db_stmt *st, struct arena *a, struct intern *t, struct employee_duk *x)
+/* A date column: its key, and its text only when the key does not give it back (not a valid
+ * date), see employee_duk_date. */
+static struct employee_date col_date_key(struct text_pool *t, struct db_stmt *st, int col,
+                                         const char **text)
 {
+    struct employee_date d = col_date(st, col);
+
+    *text = d.y == 0 ? col_intern(t, st, col) : NULL;
+    return d;
+}
+
+static void read_duk(struct db_stmt *st, struct text_pool *t, struct employee_date today,
+                     struct employee_duk *x)
+{
+    struct employee_date appointed;
+
     memset(x, 0, sizeof *x);
     x->id = db_col_int(st, 0);
     x->unit_id = db_col_int(st, 1);
-    x->nip = db_col_text_copy(st, a, 2);
-    x->name = db_col_text_copy(st, a, 3);
-    x->gelar_depan = intern_text(t, a, st, 4);
-    x->gelar_belakang = intern_text(t, a, st, 5);
-    x->status = intern_text(t, a, st, 6);
-    x->unit_name = intern_text(t, a, st, 7);
-    x->golongan = intern_text(t, a, st, 8);
-    x->pangkat = intern_text(t, a, st, 9);
+    x->nip = col_copy(t, st, 2);
+    x->name = col_copy(t, st, 3);
+    x->gelar_depan = col_intern(t, st, 4);
+    x->gelar_belakang = col_intern(t, st, 5);
+    x->status = col_intern(t, st, 6);
+    x->unit_name = col_intern(t, st, 7);
+    x->golongan = col_intern(t, st, 8);
+    x->pangkat = col_intern(t, st, 9);
     x->rank_order = db_col_is_null(st, 10) ? 0 : (int)db_col_int(st, 10);
-    x->tmt_golongan = intern_text(t, a, st, 11);
-    x->tmt_rank = col_date(st, 11);
-    x->position_name = intern_text(t, a, st, 12);
-    x->position_kind = intern_text(t, a, st, 13);
+    x->tmt_rank = col_date_key(t, st, 11, &x->tmt_golongan);
+    x->position_name = col_intern(t, st, 12);
+    x->position_kind = col_intern(t, st, 13);
     x->position_level = employee_position_level(
         x->position_kind, db_col_is_null(st, 14) ? 0 : (int)db_col_int(st, 14));
-    x->tmt_jabatan = intern_text(t, a, st, 15);
-    x->tmt_position = col_date(st, 15);
-    x->appointed_on = intern_text(t, a, st, 16);
-    x->birth_date = intern_text(t, a, st, 17);
-    x->birth_on = col_date(st, 17);
+    x->tmt_position = col_date_key(t, st, 15, &x->tmt_jabatan);
+    if (!db_col_is_null(st, 16) && employee_date_parse(db_col_text(st, 16), &appointed) == 0)
+        x->service_months = employee_service_months(appointed, today);
+    x->birth_on = col_date_key(t, st, 17, &x->birth_date);
     x->education_level = db_col_is_null(st, 18) ? 0 : (int)db_col_int(st, 18);
     x->graduated_on = col_date(st, 19);
 }
@@ -173,46 +276,54 @@ static enum err_code duk_training(struct db *db, struct employee_duk *rows, size
     return r < 0 ? e->code : ERR_OK;
 }
 
-/* Rows grow in one malloc'd array (freed with the arena), not by doubling inside the arena,
- * whose old copies would stay until the request ends. */
+/* The rows are counted first and stored in one malloc'd array of that size (freed with the
+ * arena), grown only if rows were added in between: doubling an array of 100,000 rows copies
+ * and leaves behind up to twice its size in the allocator. */
 enum err_code employee_duk_rows(struct db *db, struct arena *a, int64_t unit_id, int subtree,
                                 struct employee_date today, struct employee_duk **out, size_t *n,
                                 struct err *e)
 {
     struct employee_duk *rows = NULL;
-    struct intern *strings = arena_alloc(a, sizeof *strings);
+    struct text_pool *strings;
     struct db_stmt *st;
     size_t count = 0, cap = 0;
-    enum err_code rc = db_prepare(db, SQL_DUK, &st, e);
+    enum err_code rc = db_prepare(db, SQL_DUK_COUNT, &st, e);
     int r;
 
     if (rc)
         return rc;
     db_bind_int(st, 1, unit_id);
     db_bind_int(st, 2, subtree ? 1 : 0);
+    r = db_step(st, e);
+    if (r == 1)
+        cap = (size_t)db_col_int(st, 0);
+    db_reset(st);
+    if (r < 0)
+        return e->code;
+    rc = db_prepare(db, SQL_DUK, &st, e);
+    if (rc)
+        return rc;
+    strings = xcalloc(1, sizeof *strings);
+    arena_defer(a, pool_free, strings);
+    rows = xmalloc((cap ? cap : 1) * sizeof *rows);
+    db_bind_int(st, 1, unit_id);
+    db_bind_int(st, 2, subtree ? 1 : 0);
     while ((r = db_step(st, e)) == 1) {
         if (count == cap) {
-            cap = cap ? cap * 2 : 256;
+            cap = cap + cap / 4 + 64;
             rows = xrealloc(rows, cap * sizeof *rows);
         }
-        read_duk(st, a, strings, &rows[count++]);
+        read_duk(st, strings, today, &rows[count++]);
     }
     db_reset(st);
     if (r < 0) {
         free(rows);
         return e->code;
     }
-    if (rows)
-        arena_defer(a, free, rows);
+    arena_defer(a, free, rows);
     rc = duk_training(db, rows, count, e);
     if (rc)
         return rc;
-    for (size_t i = 0; i < count; i++) {
-        struct employee_date appointed;
-
-        if (employee_date_parse(rows[i].appointed_on, &appointed) == 0)
-            rows[i].service_months = employee_service_months(appointed, today);
-    }
     *out = rows;
     *n = count;
     return ERR_OK;

@@ -142,6 +142,22 @@ static void test_service_months(void **state)
     assert_int_equal(employee_service_months(appointed, (struct employee_date){2009, 1, 1}), 0);
 }
 
+/* duk-date: the date shown is the store's text when it kept one (not a valid date), else the
+ * key, else none. */
+static void test_date_text(void **state)
+{
+    static const struct employee_date unknown = {0, 0, 0};
+    char out[11];
+
+    (void)state;
+    assert_string_equal(employee_duk_date(NULL, (struct employee_date){2018, 4, 1}, out),
+                        "2018-04-01");
+    assert_string_equal(employee_duk_date(NULL, (struct employee_date){1965, 12, 31}, out),
+                        "1965-12-31");
+    assert_string_equal(employee_duk_date("01-04-2018", unknown, out), "01-04-2018");
+    assert_null(employee_duk_date(NULL, unknown, out));
+}
+
 static void test_list(void **state)
 {
     struct employee_duk rows[8];
@@ -175,6 +191,7 @@ int main(void)
         cmocka_unit_test(test_levels),
         cmocka_unit_test(test_training_level),
         cmocka_unit_test(test_service_months),
+        cmocka_unit_test(test_date_text),
         cmocka_unit_test(test_list),
     };
 

@@ -35,7 +35,7 @@ static const unsigned char PLAIN[256] = {
 static char *room(struct json_buf *b, size_t n)
 {
     if (b->cap - b->len < n + 1) {
-        size_t cap = b->cap ? b->cap : 1024;
+        size_t cap = b->cap ? b->cap : 4096; /* an employee record (~2 KiB) in one malloc */
 
         while (cap - b->len < n + 1)
             cap *= 2;

@@ -15,6 +15,7 @@
 #include "core/clock.h"
 #include "core/limits.h"
 #include "core/mem.h"
+#include "core/str.h"
 
 #define LOG_TBUF_BYTES 8192
 
@@ -54,16 +55,10 @@ static void put_char(struct line *l, char c)
 
 static void put_int(struct line *l, int64_t v)
 {
-    char d[24];
-    size_t i = sizeof d;
-    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    char d[STR_INT64_CAP];
+    char *p = str_int64(d, v);
 
-    do
-        d[--i] = (char)('0' + u % 10);
-    while ((u /= 10) != 0);
-    if (v < 0)
-        d[--i] = '-';
-    put_mem(l, d + i, sizeof d - i);
+    put_mem(l, p, (size_t)(d + sizeof d - p));
 }
 
 /* Quote and escape: control bytes and quotes become \xNN / \" ; the value is cut at 256. */
@@ -107,6 +102,14 @@ static void put_time(struct line *l)
     }
     put_str(l, "time=");
     put_str(l, ts);
+}
+
+/* A new line: empty, then its time. */
+static void line_begin(struct line *l)
+{
+    l->len = 0;
+    l->overflow = 0;
+    put_time(l);
 }
 
 static void write_all(const char *p, size_t n)
@@ -217,9 +220,7 @@ void log_event(const char *event, ...)
     va_list ap;
     const char *k, *v;
 
-    l.len = 0;
-    l.overflow = 0;
-    put_time(&l);
+    line_begin(&l);
     put_str(&l, " event=");
     put_value(&l, event);
     va_start(ap, event);
@@ -239,9 +240,7 @@ void log_access(const char *method, const char *path, int status, int64_t durati
 {
     struct line l;
 
-    l.len = 0;
-    l.overflow = 0;
-    put_time(&l);
+    line_begin(&l);
     put_str(&l, " event=\"access\" method=");
     put_value(&l, method);
     put_str(&l, " path=");

@@ -164,3 +164,16 @@ int str_blank(const char *s)
             return 0;
     return 1;
 }
+
+char *str_int64(char out[STR_INT64_CAP], int64_t v)
+{
+    char *p = out + STR_INT64_CAP;
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+
+    do
+        *--p = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    if (v < 0)
+        *--p = '-';
+    return p;
+}

@@ -22,6 +22,11 @@ int utf8_valid(const char *s, size_t len);
 size_t utf8_count(const char *s, size_t len);
 /* Parse a whole decimal integer in [min,max]; -1 on any deviation. */
 int parse_int64(const char *s, size_t len, int64_t min, int64_t max, int64_t *out);
+/* Decimal digits of v (with '-' when negative, INT64_MIN too) at the end of out; returns
+ * where they start (not terminated; out + STR_INT64_CAP - start bytes). By hand: snprintf
+ * cost more than the rest of a JSON member or a log field. */
+#define STR_INT64_CAP 24
+char *str_int64(char out[STR_INT64_CAP], int64_t v);
 /* Lower-case hex of n bytes into out (2n+1 bytes). */
 void hex_encode(const unsigned char *in, size_t n, char *out);
 /* Decode exactly 2n hex chars into n bytes; -1 on bad input. */

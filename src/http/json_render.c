@@ -17,6 +17,7 @@
 
 #include "core/clock.h"
 #include "core/mem.h"
+#include "core/str.h"
 
 #define RENDER_MAX_DEPTH 2048 /* jansson's own limit (JSON_PARSER_MAX_DEPTH) */
 
@@ -334,20 +335,14 @@ void jw_str(struct json_w *w, const char *key, const char *s)
 
 void jw_int(struct json_w *w, const char *key, int64_t v)
 {
-    char num[24], *p = num + sizeof num;
-    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v; /* INT64_MIN too */
+    char num[STR_INT64_CAP], *p;
 
     if (w->tree) {
         jw_add(w, key, json_integer((json_int_t)v));
         return;
     }
     jw_key(w, key);
-    do { /* by hand: snprintf costs more than the rest of a small member */
-        *--p = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (v < 0)
-        *--p = '-';
+    p = str_int64(num, v);
     put(&w->b, p, (size_t)(num + sizeof num - p));
 }
 

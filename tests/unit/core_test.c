@@ -250,6 +250,24 @@ static void test_tcache(void **state)
     assert_int_equal(pthread_join(th, NULL), 0);
 }
 
+/* str_int64: the digits at the end of the buffer, the sign, the extremes. */
+static void test_str_int64(void **state)
+{
+    static const struct {
+        int64_t v;
+        const char *s;
+    } cases[] = {{0, "0"}, {7, "7"}, {-1, "-1"}, {10, "10"}, {1234567890, "1234567890"},
+                 {INT64_MAX, "9223372036854775807"}, {INT64_MIN, "-9223372036854775808"}};
+    char buf[STR_INT64_CAP], *p;
+
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        p = str_int64(buf, cases[i].v);
+        assert_int_equal((size_t)(buf + sizeof buf - p), strlen(cases[i].s));
+        assert_memory_equal(p, cases[i].s, strlen(cases[i].s));
+    }
+}
+
 static void test_err_status_table(void **state)
 {
     struct err e;
@@ -300,6 +318,7 @@ int main(void)
         cmocka_unit_test(test_hex_roundtrip),     cmocka_unit_test(test_dates),
         cmocka_unit_test(test_rfc3339_by_hand),
         cmocka_unit_test(test_tcache),
+        cmocka_unit_test(test_str_int64),
         cmocka_unit_test(test_err_status_table),  cmocka_unit_test(test_arena),
         cmocka_unit_test(test_str_blank),
     };

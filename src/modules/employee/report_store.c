@@ -286,20 +286,15 @@ enum err_code employee_duk_rows(struct db *db, struct arena *a, int64_t unit_id,
     struct employee_duk *rows = NULL;
     struct text_pool *strings;
     struct db_stmt *st;
-    size_t count = 0, cap = 0;
-    enum err_code rc = db_prepare(db, SQL_DUK_COUNT, &st, e);
+    const int64_t args[] = {unit_id, subtree ? 1 : 0};
+    int64_t counted = 0;
+    size_t count = 0, cap;
+    enum err_code rc = db_value_int(db, SQL_DUK_COUNT, args, 2, 0, &counted, e);
     int r;
 
     if (rc)
         return rc;
-    db_bind_int(st, 1, unit_id);
-    db_bind_int(st, 2, subtree ? 1 : 0);
-    r = db_step(st, e);
-    if (r == 1)
-        cap = (size_t)db_col_int(st, 0);
-    db_reset(st);
-    if (r < 0)
-        return e->code;
+    cap = counted > 0 ? (size_t)counted : 0;
     rc = db_prepare(db, SQL_DUK, &st, e);
     if (rc)
         return rc;

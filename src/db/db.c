@@ -9,6 +9,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/limits.h"
 #include "core/mem.h"
@@ -54,17 +55,21 @@ enum err_code db_open(const char *url, struct db **out, struct err *e)
     if (!*target)
         return err_set(e, ERR_INVALID, "db_url_invalid", "db", "Alamat basis data kosong");
     db = xcalloc(1, sizeof *db);
+    pthread_mutex_init(&db->use_mu, NULL);
     db->serial = atomic_fetch_add(&db_serials, 1) + 1;
     db->ops = ops;
     db->engine = ops == &db_sqlite_ops ? DB_ENGINE_SQLITE : DB_ENGINE_POSTGRES;
     rc = ops->open(db, target, e);
     if (rc) {
+        pthread_mutex_destroy(&db->use_mu);
         free(db);
         return rc;
     }
     *out = db;
     return ERR_OK;
 }
+
+static void settle(struct db *db);
 
 static void stmt_free(struct db_stmt *st)
 {
@@ -78,6 +83,7 @@ void db_close(struct db *db)
 {
     if (!db)
         return;
+    settle(db);
     if (db->in_tx)
         db_rollback(db);
     for (int i = 0; i < DB_CACHE_BUCKETS; i++) {
@@ -89,6 +95,7 @@ void db_close(struct db *db)
         }
     }
     db->ops->close(db);
+    pthread_mutex_destroy(&db->use_mu);
     free(db);
 }
 
@@ -104,6 +111,7 @@ const char *db_engine_name(const struct db *db)
 
 enum err_code db_exec_script(struct db *db, const char *sql, struct err *e)
 {
+    settle(db);
     return db->ops->exec_script(db, sql, e);
 }
 
@@ -258,6 +266,8 @@ void db_bind_null(struct db_stmt *st, int idx)
 
 int db_step(struct db_stmt *st, struct err *e)
 {
+    if (st->db->retained && !st->db->in_read)
+        settle(st->db);
     return st->db->ops->step(st, e);
 }
 
@@ -322,6 +332,7 @@ enum err_code db_begin(struct db *db, struct err *e)
 {
     enum err_code rc;
 
+    settle(db);
     if (db->in_tx)
         return db_fail(e, ERR_INTERNAL, "nested transaction");
     if (db->in_read) /* a write must start from the newest snapshot, not inside a read */
@@ -386,6 +397,36 @@ static int read_tx(struct db *db, const char *sql)
     return r < 0 ? -1 : 0;
 }
 
+static int64_t coarse_ns(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &ts); /* a few ms of resolution: enough for an age */
+    return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static void read_tx_end(struct db *db)
+{
+    if (read_tx(db, SQL_READ_END))
+        (void)db->ops->exec_script(db, "ROLLBACK", &(struct err){0});
+}
+
+/* Before anything but a read section runs on db: a kept snapshot ends (a write inside it
+ * could meet a newer commit, a read outside a section must see the newest data). */
+static void settle(struct db *db)
+{
+    if (!db->retained || db->in_read)
+        return;
+    db->retained = 0;
+    read_tx_end(db);
+}
+
+void db_retained_sweep(struct db *db)
+{
+    if (db->retained && !db->in_read && coarse_ns() - db->mark_ns >= DB_RETAIN_NS)
+        settle(db);
+}
+
 void db_read_begin(struct db *db)
 {
     if (db->in_read) { /* nested: the outer snapshot stays until the outer end */
@@ -394,7 +435,23 @@ void db_read_begin(struct db *db)
     }
     if (db->engine != DB_ENGINE_SQLITE || db->in_tx)
         return;
+    if (db->retained) { /* the last request's snapshot: still the newest data? */
+        uint32_t now[DB_MARK_LEN];
+
+        if (coarse_ns() - db->mark_ns < DB_RETAIN_NS && db->ops->change_mark(db, now) == 0 &&
+            memcmp(now, db->mark, sizeof now) == 0) {
+            db->in_read = 1;
+            return;
+        }
+        settle(db);
+    }
     db->in_read = read_tx(db, SQL_READ_BEGIN) == 0; /* on failure: statement by statement */
+    /* The mark before the snapshot, which SQLite takes at the first statement: a commit in
+     * between is in the snapshot and changes the mark (the snapshot is renewed needlessly,
+     * never kept stale). */
+    db->mark_ok = db->in_read && db->retain_ok && db->ops->change_mark &&
+                  db->ops->change_mark(db, db->mark) == 0;
+    db->mark_ns = coarse_ns();
 }
 
 void db_read_end(struct db *db)
@@ -402,8 +459,11 @@ void db_read_end(struct db *db)
     if (!db->in_read || --db->in_read > 0)
         return;
     db_reset_started(db); /* a started cursor would keep the snapshot */
-    if (read_tx(db, SQL_READ_END))
-        (void)db->ops->exec_script(db, "ROLLBACK", &(struct err){0});
+    if (db->retain_ok && db->mark_ok) {
+        db->retained = 1; /* kept for the thread's next request (db_read_begin) */
+        return;
+    }
+    read_tx_end(db);
 }
 
 void db_release_memory(struct db *db)
@@ -423,6 +483,11 @@ int db_in_read(const struct db *db)
     return db->in_read;
 }
 
+int db_snapshot_kept(const struct db *db)
+{
+    return db->retained;
+}
+
 int db_in_transaction(const struct db *db)
 {
     return db->in_tx;
@@ -437,6 +502,7 @@ enum err_code db_lock(struct db *db, int64_t key, struct err *e)
 
 enum err_code db_backup(struct db *db, const char *path, struct err *e)
 {
+    settle(db);
     return db->ops->backup(db, path, e);
 }
 

@@ -8,6 +8,8 @@
 
 #include "db/db.h"
 
+#define DB_MARK_LEN 3
+
 enum db_param_type { DB_PARAM_NULL = 0, DB_PARAM_INT, DB_PARAM_TEXT };
 
 struct db_param {
@@ -49,6 +51,10 @@ struct db_ops {
     enum err_code (*backup)(struct db *db, const char *path, struct err *e);
     /* NULL when the engine cannot say (PostgreSQL): see db_change_stamp. */
     int (*change_stamp)(struct db *db, uint64_t stamp[DB_STAMP_LEN]);
+    /* A mark of the newest commit to the database by anyone, read without taking a lock
+     * (SQLite in WAL mode: the WAL index header): equal marks, no commit in between. 0, or
+     * -1 when the engine cannot say (then no snapshot is kept between requests). */
+    int (*change_mark)(struct db *db, uint32_t mark[DB_MARK_LEN]);
     /* NULL when the engine keeps no cache in the process (PostgreSQL): see db_release_memory. */
     void (*release_memory)(struct db *db);
     const char *begin_sql; /* "BEGIN IMMEDIATE" / "BEGIN" (may set up the transaction) */
@@ -56,6 +62,9 @@ struct db_ops {
 };
 
 #define DB_CACHE_BUCKETS 64
+/* How long a server thread may keep one read snapshot for its next requests (db_read_end):
+ * an idle one is ended by db_pool_sweep after this, a busy one renewed at the next read. */
+#define DB_RETAIN_NS (50 * 1000000LL)
 
 struct db {
     const struct db_ops *ops;
@@ -71,6 +80,23 @@ struct db {
     struct db_pool *pool;
     int write_held;
     uint64_t serial; /* this process's number of the connection (db_change_stamp) */
+    /* A read snapshot kept open after the outermost db_read_end of a server request
+     * (retain_ok: between db_pool_enter and db_pool_leave), for the thread's next requests:
+     * its BEGIN, COMMIT and WAL read lock (a mutex and two fcntl calls, on which the threads
+     * queued) were a fifth of a GET's cost. db_read_begin reuses it while the database's
+     * change mark is the one read before it began and it is younger than DB_RETAIN_NS;
+     * any other statement on the connection ends it first (db.c: settle), and
+     * db_pool_sweep ends it when the thread falls idle (a snapshot held would stop the WAL
+     * checkpoint at its frame). */
+    int retained;
+    int retain_ok;
+    int mark_ok;
+    uint32_t mark[DB_MARK_LEN];
+    int64_t mark_ns;
+    pthread_mutex_t use_mu; /* held by the request using it (db_pool_enter) and by the sweep */
+    int wal;                /* sqlite.c: the journal mode is WAL */
+    void *shm;              /* sqlite.c: the WAL index file, mapped read-only (change_mark) */
+    int shm_failed;
 };
 
 extern const struct db_ops db_sqlite_ops;
@@ -78,6 +104,8 @@ extern const struct db_ops db_postgres_ops;
 
 /* Reset every statement of db that still holds a cursor. */
 void db_reset_started(struct db *db);
+/* The sweep of one connection (its use_mu held): end a kept snapshot older than DB_RETAIN_NS. */
+void db_retained_sweep(struct db *db);
 /* pool.c: the pool's write lock, and committing its open batch (lock held). */
 void db_pool_lock(struct db_pool *p);
 void db_pool_unlock(struct db_pool *p);

@@ -246,6 +246,38 @@ enum err_code db_pool_get(struct db_pool *p, struct db **out, struct err *e)
     return ERR_OK;
 }
 
+void db_pool_enter(struct db *db)
+{
+    if (!db->pool)
+        return;
+    pthread_mutex_lock(&db->use_mu);
+    db->retain_ok = db->wal;
+}
+
+void db_pool_leave(struct db *db)
+{
+    if (!db->pool)
+        return;
+    db->retain_ok = 0;
+    pthread_mutex_unlock(&db->use_mu);
+}
+
+void db_pool_sweep(struct db_pool *p)
+{
+    if (!p)
+        return;
+    pthread_mutex_lock(&p->mu);
+    for (size_t i = 0; i < p->n_all; i++) {
+        struct db *db = p->all[i];
+
+        if (pthread_mutex_trylock(&db->use_mu) == 0) { /* busy: its request ends or renews it */
+            db_retained_sweep(db);
+            pthread_mutex_unlock(&db->use_mu);
+        }
+    }
+    pthread_mutex_unlock(&p->mu);
+}
+
 void db_pool_close(struct db_pool *p)
 {
     if (!p)

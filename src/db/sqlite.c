@@ -117,6 +117,22 @@ static void sq_config(void)
     sqlite3_initialize();
 }
 
+/* 1 when the connection's journal mode is WAL (not for :memory: or a read-only file). */
+static int journal_is_wal(sqlite3 *h)
+{
+    sqlite3_stmt *s = NULL;
+    int wal = 0;
+
+    if (sqlite3_prepare_v2(h, "PRAGMA journal_mode", -1, &s, NULL) == SQLITE_OK &&
+        sqlite3_step(s) == SQLITE_ROW) {
+        const unsigned char *m = sqlite3_column_text(s, 0);
+
+        wal = m && strcmp((const char *)m, "wal") == 0;
+    }
+    sqlite3_finalize(s);
+    return wal;
+}
+
 static enum err_code sq_open(struct db *db, const char *target, struct err *e)
 {
     sqlite3 *h = NULL;
@@ -147,12 +163,50 @@ static enum err_code sq_open(struct db *db, const char *target, struct err *e)
         db->impl = NULL;
         return erc;
     }
+    db->wal = journal_is_wal(h);
     return ERR_OK;
 }
 
 static void sq_close(struct db *db)
 {
     sqlite3_close(db->impl);
+}
+
+/* The WAL index header (https://www.sqlite.org/walformat.html, 2.1: the wal-index starts
+ * with two copies of it, in native byte order): iChange at byte 8 grows with every
+ * committed transaction, mxFrame at 16 and the first salt at 32 change with every commit
+ * and every restart of the WAL. Read without a lock from SQLite's own mapping of the
+ * wal-index (its first 32 KiB region, through the VFS method xShmMap, as SQLite's WAL code
+ * gets it; mapped for as long as the connection is open): a commit whose writer has
+ * answered has written the header; one under way may be seen either way, as any
+ * concurrent commit. Never a file of our own on the -shm: closing it would drop the
+ * process's POSIX locks on it, SQLite's included. */
+#define SQ_WALINDEX_PAGE 32768
+
+static int sq_change_mark(struct db *db, uint32_t mark[DB_MARK_LEN])
+{
+    const volatile uint32_t *h = db->shm;
+
+    if (!h) {
+        sqlite3_file *f = NULL;
+        void volatile *region = NULL;
+
+        if (!db->wal || db->shm_failed)
+            return -1;
+        if (sqlite3_file_control(db->impl, "main", SQLITE_FCNTL_FILE_POINTER, &f) != SQLITE_OK ||
+            !f || !f->pMethods || f->pMethods->iVersion < 2 || !f->pMethods->xShmMap) {
+            db->shm_failed = 1; /* every request then takes its own snapshot */
+            return -1;
+        }
+        if (f->pMethods->xShmMap(f, 0, SQ_WALINDEX_PAGE, 0, &region) != SQLITE_OK || !region)
+            return -1; /* not mapped yet: asked again at the next read */
+        db->shm = (void *)(uintptr_t)region;
+        h = region;
+    }
+    mark[0] = __atomic_load_n(&h[2], __ATOMIC_ACQUIRE);
+    mark[1] = __atomic_load_n(&h[4], __ATOMIC_ACQUIRE);
+    mark[2] = __atomic_load_n(&h[8], __ATOMIC_ACQUIRE);
+    return 0;
 }
 
 static enum err_code sq_prepare(struct db *db, struct db_stmt *st, struct err *e)
@@ -295,6 +349,7 @@ const struct db_ops db_sqlite_ops = {
     .lock = sq_lock,
     .backup = sq_backup,
     .change_stamp = sq_change_stamp,
+    .change_mark = sq_change_mark,
     .release_memory = sq_release_memory,
     .begin_sql = "PRAGMA cache_size=" SQ_CACHE_WRITE "; BEGIN IMMEDIATE",
     .end_sql = "PRAGMA cache_size=" SQ_CACHE_READ,

@@ -276,6 +276,7 @@ static enum err_code handle(const struct app *app, const struct raw_request *raw
     rc = db_pool_get(app->pool, &rq->db, e);
     if (rc)
         return rc;
+    db_pool_enter(rq->db); /* left at the end of app_handle */
     token = raw->cookie ? cookie_value(rq->a, raw->cookie,
                                        app->tls ? "__Host-" SESSION_COOKIE : SESSION_COOKIE)
                         : NULL;
@@ -416,5 +417,7 @@ void app_handle(const struct app *app, const struct raw_request *raw, struct res
     if (rq.err_data)
         json_decref(rq.err_data);
     *user_id = rq.user ? rq.user->id : 0;
+    if (rq.db)
+        db_pool_leave(rq.db);
     arena_free(rq.a);
 }

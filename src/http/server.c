@@ -29,6 +29,7 @@
 #include "core/limits.h"
 #include "core/log.h"
 #include "core/str.h"
+#include "db/db.h"
 
 static const char CSP[] = "default-src 'self'; script-src 'self'; object-src 'none'; "
                           "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
@@ -377,6 +378,7 @@ int server_run(const struct app *app, const struct server_options *opt)
 
         nanosleep(&nap, NULL); /* a signal cuts it short */
         log_flush();
+        db_pool_sweep(app->pool); /* idle threads give their kept read snapshots back */
     }
     /* stop accepting, let requests in flight finish (at most 10 s), then stop */
     MHD_quiesce_daemon(d);

@@ -2,7 +2,10 @@
  * write at once through db_write; every write that returned ERR_OK is in the file after the
  * pool closes, every write whose function failed left nothing (its savepoint only, not the
  * others' rows), and a plain db_begin on a pooled connection while others write neither
- * deadlocks nor loses anyone's rows. */
+ * deadlocks nor loses anyone's rows. And the read snapshot a server thread keeps between its
+ * requests (db_pool_enter): kept while nothing changes, renewed after a commit by another
+ * connection or another process, ended before a write or a read outside a read section on
+ * the same connection, and by db_pool_sweep once idle. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,6 +15,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "db/db.h"
@@ -133,10 +138,129 @@ static void test_group_commit(void **state)
     }
 }
 
+static const char SQL_COUNT[] = "SELECT count(*) FROM t_pool";
+
+/* One server request's read on db: the count of rows it sees. */
+static int64_t request_count(struct db *db)
+{
+    int64_t n = -1;
+    struct err e;
+
+    db_pool_enter(db);
+    db_read_begin(db);
+    assert_int_equal(db_in_read(db), 1);
+    assert_int_equal(db_value_int(db, SQL_COUNT, NULL, 0, -1, &n, &e), ERR_OK);
+    db_read_end(db);
+    db_pool_leave(db);
+    return n;
+}
+
+static void insert_row(struct db *db, int64_t id)
+{
+    const int64_t args[] = {id, 0};
+    struct err e;
+
+    assert_int_equal(db_run_ints(db, SQL_INS, args, 2, NULL, &e), ERR_OK);
+}
+
+static void test_kept_snapshot(void **state)
+{
+    char dir[] = "/tmp/abdi-pool-XXXXXX", url[128];
+    struct db *db, *other;
+    struct db_pool *pool;
+    struct err e;
+    int64_t n = -1;
+    pid_t pid;
+    int status = 0;
+    (void)state;
+
+    assert_non_null(mkdtemp(dir));
+    snprintf(url, sizeof url, "sqlite:%s/kept.db", dir);
+    assert_int_equal(db_open(url, &other, &e), ERR_OK);
+    assert_int_equal(db_exec_script(other, SQL_CREATE, &e), ERR_OK);
+    pool = db_pool_new(url);
+    assert_int_equal(db_pool_get(pool, &db, &e), ERR_OK);
+
+    /* a request's read keeps its snapshot; the next one, with nothing new, still sees it */
+    assert_int_equal(request_count(db), 0);
+    assert_int_equal(db_snapshot_kept(db), 1);
+    assert_int_equal(request_count(db), 0);
+    assert_int_equal(db_snapshot_kept(db), 1);
+
+    /* a commit by another connection: the next request sees it */
+    insert_row(other, 1);
+    assert_int_equal(request_count(db), 1);
+
+    /* ... and by another process */
+    pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        struct db *child;
+
+        if (db_open(url, &child, &e))
+            _exit(1);
+        insert_row(child, 2);
+        db_close(child);
+        _exit(0);
+    }
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    assert_int_equal(request_count(db), 2);
+
+    /* a write on the same connection after another commit: the kept snapshot (older than
+     * that commit) ends first, so the write does not fail with SQLITE_BUSY_SNAPSHOT */
+    insert_row(other, 3);
+    assert_int_equal(db_snapshot_kept(db), 1);
+    db_pool_enter(db);
+    insert_row(db, 4);
+    assert_int_equal(db_snapshot_kept(db), 0);
+    db_pool_leave(db);
+    assert_int_equal(request_count(db), 4);
+
+    /* a statement outside a read section sees the newest data, not the kept snapshot */
+    insert_row(other, 5);
+    db_pool_enter(db);
+    assert_int_equal(db_value_int(db, SQL_COUNT, NULL, 0, -1, &n, &e), ERR_OK);
+    assert_int_equal(n, 5);
+    assert_int_equal(db_snapshot_kept(db), 0);
+    db_pool_leave(db);
+
+    /* the sweep: a young snapshot stays, one in use stays, an idle old one ends */
+    assert_int_equal(request_count(db), 5);
+    db_pool_sweep(pool);
+    assert_int_equal(db_snapshot_kept(db), 1);
+    {
+        struct timespec nap = {0, 120 * 1000000L}; /* > 50 ms and the coarse clock's step */
+
+        nanosleep(&nap, NULL);
+    }
+    db_pool_enter(db); /* in use: left alone */
+    db_pool_sweep(pool);
+    assert_int_equal(db_snapshot_kept(db), 1);
+    db_pool_leave(db);
+    db_pool_sweep(pool);
+    assert_int_equal(db_snapshot_kept(db), 0);
+
+    /* outside a request (no db_pool_enter) nothing is kept */
+    db_read_begin(db);
+    db_read_end(db);
+    assert_int_equal(db_snapshot_kept(db), 0);
+
+    db_pool_close(pool);
+    db_close(other);
+    {
+        char cmd[160];
+
+        snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+        assert_int_equal(system(cmd), 0);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_group_commit),
+        cmocka_unit_test(test_kept_snapshot),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -24,6 +24,8 @@ static const char SQL_EDUCATION_CACHE[] =
 static const char SQL_KINERJA_YEAR[] =
     "SELECT count(*) FROM employee_kinerja t WHERE t.employee_id = $1 AND t.year = $2"
     " AND t.id <> $3 AND t.superseded = 0";
+static const char SQL_KINERJA_DONE[] =
+    "SELECT count(*) FROM employee_kinerja WHERE id = $1 AND superseded = 1";
 /* The row a correction replaces stops being active (0027), before the correction's insert so
  * that the index employee_kinerja_year lets the new row take its year. 0 rows changed: a
  * correction committed in the meantime replaced it already (PostgreSQL: this waits for it). */
@@ -70,6 +72,12 @@ static enum err_code count_text(struct db *db, const char *sql, const char *text
     return r < 0 ? e->code : ERR_OK;
 }
 
+static enum err_code already_superseded(struct err *e)
+{
+    return err_set(e, ERR_CONFLICT, "already_superseded", "supersedes",
+                   "Baris ini sudah dikoreksi oleh baris lain");
+}
+
 /* The corrected row: of this kind and this employee, not corrected yet (409 otherwise). */
 static enum err_code check_supersedes(struct db *db, const struct history_kind *k, int64_t row,
                                       int64_t employee_id, struct err *e)
@@ -94,8 +102,7 @@ static enum err_code check_supersedes(struct db *db, const struct history_kind *
         return err_invalid(e, "supersedes",
                            "Baris yang dikoreksi tidak ditemukan pada riwayat ini");
     if (done)
-        return err_set(e, ERR_CONFLICT, "already_superseded", "supersedes",
-                       "Baris ini sudah dikoreksi oleh baris lain");
+        return already_superseded(e);
     return ERR_OK;
 }
 
@@ -140,7 +147,15 @@ static enum err_code check_kinerja_year(struct db *db, const struct history_kind
                             sup->present ? sup->i : 0};
     int64_t n = 0;
     enum err_code rc = db_value_int(db, SQL_KINERJA_YEAR, args, 3, 0, &n, e);
+    int64_t done = 0;
 
+    if (!rc && n > 0 && sup->present) {
+        /* PostgreSQL reads each statement at its own start: a concurrent correction of the
+         * same row committed since check_supersedes shows here as the year's active row */
+        rc = db_value_int(db, SQL_KINERJA_DONE, &sup->i, 1, 0, &done, e);
+        if (!rc && done)
+            return already_superseded(e);
+    }
     if (!rc && n > 0)
         rc = kinerja_duplicate(e);
     return rc;
@@ -212,8 +227,7 @@ static enum err_code kinerja_retire(struct db *db, const struct history_kind *k,
         return ERR_OK;
     rc = db_run_ints(db, SQL_KINERJA_RETIRE, &sup->i, 1, &changed, e);
     if (!rc && changed == 0)
-        rc = err_set(e, ERR_CONFLICT, "already_superseded", "supersedes",
-                     "Baris ini sudah dikoreksi oleh baris lain");
+        rc = already_superseded(e);
     return rc;
 }
 

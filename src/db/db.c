@@ -448,10 +448,22 @@ void db_read_begin(struct db *db)
     db->in_read = read_tx(db, SQL_READ_BEGIN) == 0; /* on failure: statement by statement */
     /* The mark before the snapshot, which SQLite takes at the first statement: a commit in
      * between is in the snapshot and changes the mark (the snapshot is renewed needlessly,
-     * never kept stale). */
-    db->mark_ok = db->in_read && db->retain_ok && db->ops->change_mark &&
-                  db->ops->change_mark(db, db->mark) == 0;
-    db->mark_ns = coarse_ns();
+     * never kept stale). Kept only when this thread has seen no commit for DB_QUIET_NS: while
+     * writes go on, snapshots kept on every thread would leave no moment without a reader
+     * holding an old WAL frame, and SQLite could never restart the WAL (it grew to 160 MB in
+     * 10 s of reads and small commits); then every request ends its own, as before. */
+    db->mark_ok = 0;
+    if (db->in_read && db->retain_ok && db->ops->change_mark &&
+        db->ops->change_mark(db, db->mark) == 0) {
+        int64_t now = coarse_ns();
+
+        if (memcmp(db->mark, db->seen, sizeof db->seen) != 0) {
+            memcpy(db->seen, db->mark, sizeof db->seen);
+            db->quiet_since = now;
+        }
+        db->mark_ok = now - db->quiet_since >= DB_QUIET_NS;
+        db->mark_ns = now;
+    }
 }
 
 void db_read_end(struct db *db)

@@ -65,6 +65,8 @@ struct db_ops {
 /* How long a server thread may keep one read snapshot for its next requests (db_read_end):
  * an idle one is ended by db_pool_sweep after this, a busy one renewed at the next read. */
 #define DB_RETAIN_NS (50 * 1000000LL)
+/* ... and only after the thread has seen no commit for this long (db_read_begin). */
+#define DB_QUIET_NS (100 * 1000000LL)
 
 struct db {
     const struct db_ops *ops;
@@ -83,7 +85,8 @@ struct db {
     /* A read snapshot kept open after the outermost db_read_end of a server request
      * (retain_ok: between db_pool_enter and db_pool_leave), for the thread's next requests:
      * its BEGIN, COMMIT and WAL read lock (a mutex and two fcntl calls, on which the threads
-     * queued) were a fifth of a GET's cost. db_read_begin reuses it while the database's
+     * queued) were a fifth of a GET's cost. Kept only while no commits come (DB_QUIET_NS).
+     * db_read_begin reuses it while the database's
      * change mark is the one read before it began and it is younger than DB_RETAIN_NS;
      * any other statement on the connection ends it first (db.c: settle), and
      * db_pool_sweep ends it when the thread falls idle (a snapshot held would stop the WAL
@@ -93,6 +96,8 @@ struct db {
     int mark_ok;
     uint32_t mark[DB_MARK_LEN];
     int64_t mark_ns;
+    uint32_t seen[DB_MARK_LEN]; /* the mark at this thread's last read, kept or not */
+    int64_t quiet_since;        /* when that mark last changed */
     pthread_mutex_t use_mu; /* held by the request using it (db_pool_enter) and by the sweep */
     int wal;                /* sqlite.c: the journal mode is WAL */
     void *shm;              /* sqlite.c: the WAL index file, mapped read-only (change_mark) */

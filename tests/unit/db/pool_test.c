@@ -155,6 +155,13 @@ static int64_t request_count(struct db *db)
     return n;
 }
 
+static void nap_ms(long ms)
+{
+    struct timespec nap = {0, ms * 1000000L};
+
+    nanosleep(&nap, NULL);
+}
+
 static void insert_row(struct db *db, int64_t id)
 {
     const int64_t args[] = {id, 0};
@@ -181,15 +188,23 @@ static void test_kept_snapshot(void **state)
     pool = db_pool_new(url);
     assert_int_equal(db_pool_get(pool, &db, &e), ERR_OK);
 
-    /* a request's read keeps its snapshot; the next one, with nothing new, still sees it */
+    /* the first read: a mark this thread has not seen counts as a commit just seen, and
+     * nothing is kept until 100 ms pass without one (DB_QUIET_NS) */
+    assert_int_equal(request_count(db), 0);
+    assert_int_equal(db_snapshot_kept(db), 0);
+    nap_ms(120);
     assert_int_equal(request_count(db), 0);
     assert_int_equal(db_snapshot_kept(db), 1);
-    assert_int_equal(request_count(db), 0);
+    assert_int_equal(request_count(db), 0); /* nothing new: the kept one serves */
     assert_int_equal(db_snapshot_kept(db), 1);
 
-    /* a commit by another connection: the next request sees it */
+    /* a commit by another connection: the next request sees it and keeps nothing */
     insert_row(other, 1);
     assert_int_equal(request_count(db), 1);
+    assert_int_equal(db_snapshot_kept(db), 0);
+    nap_ms(120);
+    assert_int_equal(request_count(db), 1);
+    assert_int_equal(db_snapshot_kept(db), 1);
 
     /* ... and by another process */
     pid = fork();
@@ -206,6 +221,9 @@ static void test_kept_snapshot(void **state)
     assert_int_equal(waitpid(pid, &status, 0), pid);
     assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
     assert_int_equal(request_count(db), 2);
+    nap_ms(120);
+    assert_int_equal(request_count(db), 2);
+    assert_int_equal(db_snapshot_kept(db), 1);
 
     /* a write on the same connection after another commit: the kept snapshot (older than
      * that commit) ends first, so the write does not fail with SQLITE_BUSY_SNAPSHOT */
@@ -216,6 +234,9 @@ static void test_kept_snapshot(void **state)
     assert_int_equal(db_snapshot_kept(db), 0);
     db_pool_leave(db);
     assert_int_equal(request_count(db), 4);
+    nap_ms(120);
+    assert_int_equal(request_count(db), 4);
+    assert_int_equal(db_snapshot_kept(db), 1);
 
     /* a statement outside a read section sees the newest data, not the kept snapshot */
     insert_row(other, 5);
@@ -225,15 +246,20 @@ static void test_kept_snapshot(void **state)
     assert_int_equal(db_snapshot_kept(db), 0);
     db_pool_leave(db);
 
+    /* while commits keep coming, every request ends its own snapshot (the WAL can restart) */
+    for (int64_t id = 6; id <= 9; id++) {
+        insert_row(other, id);
+        assert_int_equal(request_count(db), id);
+        assert_int_equal(db_snapshot_kept(db), 0);
+    }
+
     /* the sweep: a young snapshot stays, one in use stays, an idle old one ends */
-    assert_int_equal(request_count(db), 5);
+    nap_ms(120);
+    assert_int_equal(request_count(db), 9);
+    assert_int_equal(db_snapshot_kept(db), 1);
     db_pool_sweep(pool);
     assert_int_equal(db_snapshot_kept(db), 1);
-    {
-        struct timespec nap = {0, 120 * 1000000L}; /* > 50 ms and the coarse clock's step */
-
-        nanosleep(&nap, NULL);
-    }
+    nap_ms(120); /* > 50 ms and the coarse clock's step */
     db_pool_enter(db); /* in use: left alone */
     db_pool_sweep(pool);
     assert_int_equal(db_snapshot_kept(db), 1);

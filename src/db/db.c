@@ -266,8 +266,7 @@ void db_bind_null(struct db_stmt *st, int idx)
 
 int db_step(struct db_stmt *st, struct err *e)
 {
-    if (st->db->retained && !st->db->in_read)
-        settle(st->db);
+    settle(st->db);
     return st->db->ops->step(st, e);
 }
 
@@ -423,7 +422,7 @@ static void settle(struct db *db)
 
 void db_retained_sweep(struct db *db)
 {
-    if (db->retained && !db->in_read && coarse_ns() - db->mark_ns >= DB_RETAIN_NS)
+    if (db->retained && coarse_ns() - db->mark_ns >= DB_RETAIN_NS)
         settle(db);
 }
 

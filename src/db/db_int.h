@@ -86,9 +86,9 @@ struct db {
      * (retain_ok: between db_pool_enter and db_pool_leave), for the thread's next requests:
      * its BEGIN, COMMIT and WAL read lock (a mutex and two fcntl calls, on which the threads
      * queued) were a fifth of a GET's cost. Kept only while no commits come (DB_QUIET_NS).
-     * db_read_begin reuses it while the database's
-     * change mark is the one read before it began and it is younger than DB_RETAIN_NS;
-     * any other statement on the connection ends it first (db.c: settle), and
+     * db_read_begin reuses it while the database's change mark is the one read before it
+     * began and it is younger than DB_RETAIN_NS; any other statement on the connection ends
+     * it first (db.c: settle), and
      * db_pool_sweep ends it when the thread falls idle (a snapshot held would stop the WAL
      * checkpoint at its frame). */
     int retained;
@@ -100,7 +100,7 @@ struct db {
     int64_t quiet_since;        /* when that mark last changed */
     pthread_mutex_t use_mu; /* held by the request using it (db_pool_enter) and by the sweep */
     int wal;                /* sqlite.c: the journal mode is WAL */
-    void *shm;              /* sqlite.c: the WAL index file, mapped read-only (change_mark) */
+    void *shm;              /* sqlite.c: SQLite's own mapping of the WAL index (change_mark) */
     int shm_failed;
 };
 

@@ -24,8 +24,6 @@ static const char SQL_EDUCATION_CACHE[] =
 static const char SQL_KINERJA_YEAR[] =
     "SELECT count(*) FROM employee_kinerja t WHERE t.employee_id = $1 AND t.year = $2"
     " AND t.id <> $3 AND t.superseded = 0";
-static const char SQL_KINERJA_DONE[] =
-    "SELECT count(*) FROM employee_kinerja WHERE id = $1 AND superseded = 1";
 /* The row a correction replaces stops being active (0027), before the correction's insert so
  * that the index employee_kinerja_year lets the new row take its year. 0 rows changed: a
  * correction committed in the meantime replaced it already (PostgreSQL: this waits for it). */
@@ -147,15 +145,12 @@ static enum err_code check_kinerja_year(struct db *db, const struct history_kind
                             sup->present ? sup->i : 0};
     int64_t n = 0;
     enum err_code rc = db_value_int(db, SQL_KINERJA_YEAR, args, 3, 0, &n, e);
-    int64_t done = 0;
 
-    if (!rc && n > 0 && sup->present) {
-        /* PostgreSQL reads each statement at its own start: a concurrent correction of the
-         * same row committed since check_supersedes shows here as the year's active row */
-        rc = db_value_int(db, SQL_KINERJA_DONE, &sup->i, 1, 0, &done, e);
-        if (!rc && done)
-            return already_superseded(e);
-    }
+    /* PostgreSQL reads each statement at its own start: a concurrent correction of the same
+     * row committed since db_checks' check_supersedes shows here as the year's active row;
+     * asked again, check_supersedes answers already_superseded */
+    if (!rc && n > 0 && sup->present)
+        rc = check_supersedes(db, k, sup->i, employee_id, e);
     if (!rc && n > 0)
         rc = kinerja_duplicate(e);
     return rc;
